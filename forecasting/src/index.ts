@@ -1,0 +1,5 @@
+// The pure PeakPlan library: no framework, no I/O, no clock, no unseeded randomness.
+export * from './calendar';
+export * from './forecast';
+export * from './staffing';
+export * from './shifts';
