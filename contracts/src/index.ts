@@ -2,3 +2,4 @@ export * from './health.contract';
 export * from './queues.contract';
 export * from './history.contract';
 export * from './events.contract';
+export * from './auth.contract';

@@ -1,0 +1,29 @@
+export type Role = 'admin' | 'planner' | 'manager' | 'pool-member';
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** `GET /api/auth/me`. */
+export interface MeResponse {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  department: string | null;
+}
+
+/** `POST /api/auth/login`: the session is also set as an httpOnly cookie; `token` is for programs without cookies. */
+export interface LoginResponse {
+  token: string;
+  user: MeResponse;
+}
+
+/** Errors from every route share this shape. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  details: { field?: string; row?: number; reason: string }[];
+}
