@@ -1,0 +1,271 @@
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
+import {
+  CategoryScale,
+  Chart,
+  ChartConfiguration,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  Plugin,
+  PointElement,
+  Title,
+  Tooltip,
+  TooltipItem,
+} from 'chart.js';
+
+import type { DailyHistoryChartData } from '../../planning/daily-history-chart-data';
+
+// Only the parts this chart draws, so the bundle carries no unused controllers or scales.
+Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Title, Tooltip, Legend);
+
+const COLORS = {
+  offered: '#1d4ed8',
+  handled: '#0f766e',
+  abandoned: '#b91c1c',
+  event: '#c2410c',
+  eventLine: 'rgba(194, 65, 12, 0.35)',
+  grid: 'rgba(15, 23, 42, 0.08)',
+  text: '#334155',
+};
+
+const EVENT_DATASET_INDEX = 3;
+
+const tickDate = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const tooltipDate = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+function asUtcDate(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+/**
+ * Daily contact history of one queue as a line chart: offered, handled and (hidden until chosen in
+ * the legend) abandoned contacts per day, with each event day marked by a dashed vertical line and
+ * a diamond that names the event in its tooltip. Owns its canvas; updates when `data` changes;
+ * destroys the chart with the component.
+ */
+@Component({
+  selector: 'pp-daily-history-line-chart',
+  template: `
+    <div class="frame">
+      <canvas #canvas role="img" [attr.aria-label]="summary()">{{ summary() }}</canvas>
+    </div>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .frame {
+      position: relative;
+      height: var(--chart-height, 340px);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DailyHistoryLineChartComponent {
+  readonly data = input.required<DailyHistoryChartData>();
+  /** Shown above the chart; defaults to the queue's name. */
+  readonly title = input<string>();
+
+  private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
+  private chart: Chart<'line', (number | null)[], string> | null = null;
+  /** The data the tooltip and marker callbacks read; replaced on every update. */
+  private shown: DailyHistoryChartData | null = null;
+
+  /** What the chart shows, in words, for screen readers. */
+  protected readonly summary = computed(() => {
+    const data = this.data();
+    if (data.dates.length === 0) return `${data.queueName}: no days in the chosen range.`;
+    const range = `${data.dates[0]} to ${data.dates[data.dates.length - 1]}`;
+    const peak = data.peakDay
+      ? ` Busiest day ${data.peakDay.date} with ${data.peakDay.offered} contacts.`
+      : '';
+    const events = data.eventMarkers.length ? ` ${data.eventMarkers.length} event days marked.` : '';
+    return `Line chart of contacts per day for ${data.queueName}, ${range}: ${data.daysWithHistory} days with history.${peak}${events}`;
+  });
+
+  constructor() {
+    afterRenderEffect({
+      write: () => {
+        const data = this.data();
+        const title = this.title() ?? `${data.queueName}: contacts per day`;
+        this.draw(data, title);
+      },
+    });
+    inject(DestroyRef).onDestroy(() => {
+      this.chart?.destroy();
+      this.chart = null;
+    });
+  }
+
+  private draw(data: DailyHistoryChartData, title: string): void {
+    this.shown = data;
+    const eventPoints = data.dates.map(() => null as number | null);
+    for (const marker of data.eventMarkers) eventPoints[marker.index] = marker.offered ?? 0;
+
+    if (this.chart) {
+      this.chart.data.labels = data.dates;
+      this.chart.data.datasets[0].data = data.offered;
+      this.chart.data.datasets[1].data = data.handled;
+      this.chart.data.datasets[2].data = data.abandoned;
+      this.chart.data.datasets[EVENT_DATASET_INDEX].data = eventPoints;
+      if (this.chart.options.plugins?.title) this.chart.options.plugins.title.text = title;
+      this.chart.update('none');
+      return;
+    }
+    this.chart = new Chart(this.canvas().nativeElement, this.configuration(data, eventPoints, title));
+  }
+
+  private configuration(
+    data: DailyHistoryChartData,
+    eventPoints: (number | null)[],
+    title: string,
+  ): ChartConfiguration<'line', (number | null)[], string> {
+    const lineStyle = { pointRadius: 0, pointHoverRadius: 3, borderWidth: 1.5, spanGaps: false, tension: 0 };
+    return {
+      type: 'line',
+      data: {
+        labels: data.dates,
+        datasets: [
+          {
+            label: 'Offered',
+            data: data.offered,
+            borderColor: COLORS.offered,
+            backgroundColor: COLORS.offered,
+            ...lineStyle,
+          },
+          {
+            label: 'Handled',
+            data: data.handled,
+            borderColor: COLORS.handled,
+            backgroundColor: COLORS.handled,
+            ...lineStyle,
+            borderWidth: 1,
+          },
+          {
+            label: 'Abandoned',
+            data: data.abandoned,
+            borderColor: COLORS.abandoned,
+            backgroundColor: COLORS.abandoned,
+            ...lineStyle,
+            borderWidth: 1,
+            hidden: true,
+          },
+          {
+            label: 'Event day',
+            data: eventPoints,
+            showLine: false,
+            pointStyle: 'rectRot',
+            pointRadius: 5,
+            pointHoverRadius: 7,
+            borderColor: '#ffffff',
+            borderWidth: 1,
+            backgroundColor: COLORS.event,
+          },
+        ],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        normalized: true,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: {
+            title: { display: true, text: 'date', color: COLORS.text },
+            grid: { color: COLORS.grid },
+            ticks: {
+              color: COLORS.text,
+              autoSkip: true,
+              maxTicksLimit: 12,
+              maxRotation: 0,
+              callback: (_value, index) => {
+                const date = this.shown?.dates[index];
+                return date ? tickDate.format(asUtcDate(date)) : '';
+              },
+            },
+          },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: 'contacts per day', color: COLORS.text },
+            grid: { color: COLORS.grid },
+            ticks: { color: COLORS.text, callback: (value) => wholeNumber.format(Number(value)) },
+          },
+        },
+        plugins: {
+          title: {
+            display: true,
+            text: title,
+            color: '#0f172a',
+            font: { size: 15, weight: 'bold' },
+            align: 'start',
+          },
+          legend: {
+            position: 'top',
+            align: 'end',
+            labels: { usePointStyle: true, boxWidth: 8, boxHeight: 8, color: COLORS.text },
+          },
+          tooltip: {
+            callbacks: {
+              title: (items) => {
+                const date = this.shown?.dates[items[0]?.dataIndex ?? -1];
+                return date ? tooltipDate.format(asUtcDate(date)) : '';
+              },
+              label: (item: TooltipItem<'line'>) => {
+                if (item.datasetIndex === EVENT_DATASET_INDEX) {
+                  const marker = this.shown?.eventMarkers.find(
+                    (candidate) => candidate.index === item.dataIndex,
+                  );
+                  return `Event: ${marker?.names.join(', ') ?? 'unknown'}`;
+                }
+                return `${item.dataset.label}: ${wholeNumber.format(item.parsed.y ?? 0)} contacts`;
+              },
+            },
+          },
+        },
+      },
+      plugins: [eventDayLines(() => this.shown)],
+    };
+  }
+}
+
+/** Draws a dashed vertical line through each event day, behind the tooltip, while "Event day" is shown. */
+function eventDayLines(current: () => DailyHistoryChartData | null): Plugin<'line'> {
+  return {
+    id: 'ppEventDayLines',
+    beforeDatasetsDraw(chart) {
+      const data = current();
+      if (!data || !chart.isDatasetVisible(EVENT_DATASET_INDEX)) return;
+      const { ctx, chartArea, scales } = chart;
+      ctx.save();
+      ctx.strokeStyle = COLORS.eventLine;
+      ctx.lineWidth = 1;
+      ctx.setLineDash([4, 4]);
+      for (const marker of data.eventMarkers) {
+        const x = scales['x'].getPixelForValue(marker.index);
+        ctx.beginPath();
+        ctx.moveTo(x, chartArea.top);
+        ctx.lineTo(x, chartArea.bottom);
+        ctx.stroke();
+      }
+      ctx.restore();
+    },
+  };
+}

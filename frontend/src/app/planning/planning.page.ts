@@ -1,0 +1,212 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import type { QueueDto } from '@peakplan/contracts';
+import { forkJoin, map, of, switchMap } from 'rxjs';
+
+import { DailyHistoryLineChartComponent } from '../charts/daily-history-line-chart/daily-history-line-chart.component';
+import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
+import { PeakplanApi } from '../core/api/peakplan-api.service';
+import { calendarDateIn, DateRange, lastYearsRange } from '../core/dates/date-range';
+import { DailyHistoryChartData, toDailyHistoryChartData } from './daily-history-chart-data';
+import { DateRangeSelectorComponent } from './date-range-selector.component';
+import { QueueListComponent } from './queue-list.component';
+
+/** The organisation's time zone until the API reports it (PRODUCT.md: default Europe/Amsterdam). */
+const ORGANISATION_TIME_ZONE = 'Europe/Amsterdam';
+
+interface QueueHistory {
+  queue: QueueDto;
+  chart: DailyHistoryChartData;
+}
+
+/** Planning start page: the queues and each queue's daily contact history with the event days marked. */
+@Component({
+  selector: 'pp-planning-page',
+  imports: [DailyHistoryLineChartComponent, DateRangeSelectorComponent, QueueListComponent, DecimalPipe],
+  template: `
+    <header class="page-header">
+      <div>
+        <p class="eyebrow">Planning</p>
+        <h1>Queues and contact history</h1>
+        <p class="lead">
+          Daily contacts per queue, with the organisation's event days marked, to see how each peak built up
+          in past years.
+        </p>
+      </div>
+    </header>
+
+    <section class="card" aria-labelledby="queues-heading">
+      <h2 id="queues-heading">Queues</h2>
+      @switch (queues().status) {
+        @case ('loading') {
+          <p class="status" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>Loading queues…
+          </p>
+        }
+        @case ('error') {
+          <div class="alert" role="alert">
+            <p>{{ errorMessage(queues()) }}</p>
+            <button type="button" class="button secondary" (click)="retry()">Try again</button>
+          </div>
+        }
+        @case ('ready') {
+          @if (queueList().length === 0) {
+            <p class="empty">
+              No queues yet. Queues are defined by a planner; the demo organisation has phone, chat and email.
+            </p>
+          } @else {
+            <pp-queue-list [queues]="queueList()" />
+          }
+        }
+      }
+    </section>
+
+    @if (queueList().length > 0) {
+      <section class="history" aria-labelledby="history-heading">
+        <div class="history-header">
+          <h2 id="history-heading">Daily history</h2>
+          <pp-date-range-selector [range]="range()" [today]="today" (rangeChange)="range.set($event)" />
+        </div>
+
+        @switch (histories().status) {
+          @case ('loading') {
+            <p class="card status" role="status" aria-live="polite">
+              <span class="spinner" aria-hidden="true"></span>Loading history from {{ range().from }} to
+              {{ range().to }}…
+            </p>
+          }
+          @case ('error') {
+            <div class="card alert" role="alert">
+              <p>{{ errorMessage(histories()) }}</p>
+              <button type="button" class="button secondary" (click)="retry()">Try again</button>
+            </div>
+          }
+          @case ('ready') {
+            @for (item of historyList(); track item.queue.id) {
+              <article class="card chart-card" [id]="'history-' + item.queue.id" data-testid="history-chart">
+                <div class="chart-facts">
+                  <span
+                    ><strong>{{ item.chart.totalOffered | number }}</strong> contacts offered</span
+                  >
+                  @if (item.chart.peakDay; as peak) {
+                    <span
+                      >busiest day <strong>{{ peak.date }}</strong> ({{ peak.offered | number }})</span
+                    >
+                  }
+                  <span
+                    ><strong>{{ item.chart.eventMarkers.length }}</strong> event days</span
+                  >
+                  @if (item.chart.daysWithHistory < item.chart.dates.length) {
+                    <span class="muted"
+                      >{{ item.chart.dates.length - item.chart.daysWithHistory }} days without history</span
+                    >
+                  }
+                </div>
+                @if (item.chart.daysWithHistory === 0) {
+                  <p class="empty">
+                    No history for {{ item.queue.name }} between {{ range().from }} and {{ range().to }}.
+                  </p>
+                } @else {
+                  <pp-daily-history-line-chart [data]="item.chart" />
+                }
+              </article>
+            }
+          }
+        }
+      </section>
+    }
+  `,
+  styles: `
+    .history {
+      display: grid;
+      gap: 1rem;
+      margin-top: 1.5rem;
+    }
+    .history-header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      justify-content: space-between;
+      gap: 0.75rem 2rem;
+    }
+    .history-header h2 {
+      margin: 0;
+    }
+    .chart-card {
+      scroll-margin-top: 5rem;
+    }
+    .chart-facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1.25rem;
+      font-size: 0.8125rem;
+      color: var(--text-muted);
+      margin-bottom: 0.5rem;
+    }
+    .chart-facts strong {
+      color: var(--text);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PlanningPage {
+  private readonly api = inject(PeakplanApi);
+
+  protected readonly today = calendarDateIn(new Date(), ORGANISATION_TIME_ZONE);
+  protected readonly range = signal<DateRange>(lastYearsRange(this.today, 2));
+  private readonly attempt = signal(0);
+
+  protected readonly queues = toSignal(
+    toObservable(this.attempt).pipe(switchMap(() => toLoadState(this.api.queues(), 'loading the queues'))),
+    { initialValue: LOADING as LoadState<QueueDto[]> },
+  );
+
+  protected readonly queueList = computed(() => {
+    const state = this.queues();
+    return state.status === 'ready' ? state.value : [];
+  });
+
+  private readonly historyRequest = computed(() => ({
+    queues: this.queueList(),
+    range: this.range(),
+    attempt: this.attempt(),
+  }));
+
+  protected readonly histories = toSignal(
+    toObservable(this.historyRequest).pipe(
+      switchMap(({ queues, range }) =>
+        queues.length === 0
+          ? of(LOADING as LoadState<QueueHistory[]>)
+          : toLoadState(
+              forkJoin({
+                occurrences: this.api.eventOccurrences(range),
+                histories: forkJoin(queues.map((queue) => this.api.dailyHistory(queue.id, range))),
+              }).pipe(
+                map(({ occurrences, histories }) =>
+                  histories.map((history, index) => ({
+                    queue: queues[index],
+                    chart: toDailyHistoryChartData(history, occurrences),
+                  })),
+                ),
+              ),
+              'loading the contact history',
+            ),
+      ),
+    ),
+    { initialValue: LOADING as LoadState<QueueHistory[]> },
+  );
+
+  protected readonly historyList = computed(() => {
+    const state = this.histories();
+    return state.status === 'ready' ? state.value : [];
+  });
+
+  protected errorMessage(state: LoadState<unknown>): string {
+    return state.status === 'error' ? state.message : '';
+  }
+
+  protected retry(): void {
+    this.attempt.update((count) => count + 1);
+  }
+}
