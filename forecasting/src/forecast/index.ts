@@ -1,1 +1,16 @@
-export {};
+export * from './accuracy-metrics';
+export * from './backtest';
+export * from './backtest-runs';
+export * from './baselines';
+export * from './closures';
+export * from './combination-weights';
+export * from './component-forecasts';
+export * from './daily-history';
+export * from './daily-model';
+export * from './demo-history';
+export * from './event-window-index';
+export * from './prediction-intervals';
+export * from './quantile';
+export * from './regression-model';
+export * from './seeded-random';
+export * from './synthetic-history';

@@ -1,0 +1,77 @@
+import { dayNumberToIsoDate, eventOccurrences, isoDateToDayNumber } from '../calendar';
+import { componentForecasts, type ComponentForecast, type EngineSetup } from './component-forecasts';
+import { yearOfDayNumber } from './event-window-index';
+
+/** One out-of-sample forecast made at `origin` from the data before it, with the actuals beside it. */
+export interface BacktestRun extends ComponentForecast {
+  kind: 'peak' | 'regular';
+  /** For peak runs: the event and its date. */
+  eventId?: string;
+  eventName?: string;
+  eventDate?: string;
+  origin: number;
+  actual: number[];
+  /** Days scored for this run (peak runs: the event window; regular runs: every day). */
+  scored: boolean[];
+  /** Day lies in any event window. */
+  peakDay: boolean[];
+}
+
+/** At least one year plus the level window before an origin, so both baselines exist. */
+const MINIMUM_TRAINING_DAYS = 364 + 28;
+
+/**
+ * Rolling-origin backtests: for every past event occurrence whose window lies in the history, a
+ * forecast made `leadDays` before the event date from the data up to then, scored on its window;
+ * plus up to `regularRuns` origins every 91 days back from the end (120-day horizons) so that the
+ * prediction intervals also learn ordinary days and long horizons.
+ */
+export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regularRuns = 6): BacktestRun[] {
+  const { series, events } = setup;
+  const first = series.startDay;
+  const last = series.startDay + series.values.length - 1;
+  const runs: BacktestRun[] = [];
+  const make = (
+    origin: number,
+    toDay: number,
+    kind: BacktestRun['kind'],
+    scoredFrom: number,
+    scoredTo: number,
+  ) => {
+    const forecast = componentForecasts(setup, origin, origin, toDay);
+    const actual = forecast.days.map((day) => series.values[day - first]);
+    return {
+      ...forecast,
+      kind,
+      origin,
+      actual,
+      scored: forecast.days.map(
+        (day) => day >= scoredFrom && day <= scoredTo && !Number.isNaN(series.values[day - first]),
+      ),
+      peakDay: forecast.days.map((day) => setup.index.inWindow(day)),
+    };
+  };
+  const byId = new Map(events.map((event) => [event.id, event]));
+  for (const occurrence of eventOccurrences(events, yearOfDayNumber(first), yearOfDayNumber(last))) {
+    const event = byId.get(occurrence.eventId);
+    if (!event) continue;
+    const eventDay = isoDateToDayNumber(occurrence.date);
+    const origin = eventDay - leadDays;
+    const windowFrom = Math.max(eventDay - event.windowBefore, origin);
+    const windowTo = eventDay + event.windowAfter;
+    if (origin - first < MINIMUM_TRAINING_DAYS || windowTo > last) continue;
+    runs.push({
+      ...make(origin, windowTo, 'peak', windowFrom, windowTo),
+      eventId: event.id,
+      eventName: event.name,
+      eventDate: dayNumberToIsoDate(eventDay),
+    });
+  }
+  for (
+    let k = 0, origin = last + 1 - 120;
+    k < regularRuns && origin - first >= MINIMUM_TRAINING_DAYS;
+    k++, origin -= 91
+  )
+    runs.push(make(origin, Math.min(origin + 119, last), 'regular', origin, last));
+  return runs.sort((a, b) => a.origin - b.origin);
+}

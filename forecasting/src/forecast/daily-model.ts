@@ -1,0 +1,191 @@
+import {
+  dayNumberToIsoDate,
+  eventOccurrences,
+  eventPresets,
+  isoDateToDayNumber,
+  type EventDefinition,
+  type IsoDate,
+} from '../calendar';
+import { runBacktestOrigins, type BacktestRun } from './backtest-runs';
+import { isClosedDay, learnClosures, weekdayOf, type ClosureRules } from './closures';
+import { chooseCombinationWeights, type CombinationChoice } from './combination-weights';
+import { combineAt, componentForecasts, type EngineSetup } from './component-forecasts';
+import { toDenseSeries, type DailyObservation } from './daily-history';
+import { buildEventWindowIndex, yearOfDayNumber } from './event-window-index';
+import { applyInterval, calibrateIntervals, type IntervalTable } from './prediction-intervals';
+import {
+  DEFAULT_REGRESSION_OPTIONS,
+  fitRegression,
+  predictRegressionLog,
+  type RegressionFit,
+  type RegressionOptions,
+} from './regression-model';
+
+export interface DailyModelOptions {
+  /** Country for the event presets and public-holiday closures (default `NL`). */
+  country?: string;
+  /** Events to model; default `eventPresets(country)`. */
+  events?: readonly EventDefinition[];
+  /** Days between the forecast origin and the event date in the peak backtests (default 28). */
+  leadDays?: number;
+  regression?: Partial<RegressionOptions>;
+}
+
+/** A day left out of the fit, with what the model expected instead. */
+export interface OutlierDay {
+  date: IsoDate;
+  offered: number;
+  expected: number;
+  reason: string;
+}
+
+/** A fitted daily model of one queue: regression, baselines, chosen combination and calibrated bands. */
+export interface FittedDailyModel {
+  firstDate: IsoDate;
+  lastDate: IsoDate;
+  events: readonly EventDefinition[];
+  /** Name of the chosen forecaster (see {@link CombinationChoice}). */
+  model: string;
+  selection: CombinationChoice;
+  intervals: IntervalTable;
+  outliers: OutlierDay[];
+  /** Weekdays (0 = Sunday) learned as closed. */
+  closedWeekdays: number[];
+  gaps: { from: IsoDate; to: IsoDate }[];
+  warnings: string[];
+  /** The out-of-sample runs behind the selection and the bands (used by {@link runBacktest}). */
+  backtestRuns: BacktestRun[];
+  setup: EngineSetup;
+  regression: RegressionFit;
+  closures: ClosureRules;
+}
+
+/** One forecast day. */
+export interface DailyForecastDay {
+  date: IsoDate;
+  p10: number;
+  p50: number;
+  p90: number;
+  closed: boolean;
+  /** Events whose window holds this day. */
+  events: string[];
+}
+
+/** Longest horizon: the event index is built three years past the history. */
+export const MAX_HORIZON_DAYS = 730;
+
+/** Builds the engine setup: validated dense series, events, window index, outliers found on the full fit. */
+export function prepareEngine(history: readonly DailyObservation[], options: DailyModelOptions = {}) {
+  const series = toDenseSeries(history);
+  const country = options.country ?? 'NL';
+  const events = options.events ?? eventPresets(country);
+  const leadDays = options.leadDays ?? 28;
+  if (!Number.isInteger(leadDays) || leadDays < 1 || leadDays > 365)
+    throw new RangeError(`leadDays must be an integer 1..365, got ${leadDays}`);
+  const first = series.startDay;
+  const last = first + series.values.length - 1;
+  eventOccurrences(events, yearOfDayNumber(first), yearOfDayNumber(first)); // validates the definitions
+  const index = buildEventWindowIndex(events, yearOfDayNumber(first) - 1, yearOfDayNumber(last) + 3, country);
+  const regression = { ...DEFAULT_REGRESSION_OPTIONS, ...options.regression };
+  const closures = learnClosures(series, last + 1, index);
+  const fit = fitRegression(series, last + 1, index, regression, new Set(), true);
+  const outliers: OutlierDay[] = [];
+  const excluded = new Set(fit.outliers);
+  for (const day of fit.outliers)
+    outliers.push({
+      date: dayNumberToIsoDate(day),
+      offered: series.values[day - first],
+      expected: Math.max(0, Math.expm1(predictRegressionLog(fit, index, day))),
+      reason: 'far from the model (robust z-score above threshold)',
+    });
+  series.values.forEach((value, i) => {
+    const day = first + i;
+    if (value !== 0 || closures.closedWeekdays[weekdayOf(day)] || index.holidaysAt(day).length > 0) return;
+    if (isClosedDay(closures, day, index)) return;
+    excluded.add(day);
+    outliers.push({
+      date: dayNumberToIsoDate(day),
+      offered: 0,
+      expected: Math.max(0, Math.expm1(predictRegressionLog(fit, index, day))),
+      reason: 'zero volume on a normally open day (outage or missing data?)',
+    });
+  });
+  outliers.sort((a, b) => (a.date < b.date ? -1 : 1));
+  const setup: EngineSetup = { series, events, index, regression, excluded };
+  return { setup, fit, closures, outliers, leadDays, first, last };
+}
+
+/**
+ * Fits the daily model of one queue: the log-linear ridge regression, the two baselines, the
+ * combination weights chosen by rolling-origin backtests on past peak windows, and P10/P90 bands
+ * calibrated on the backtests' out-of-sample errors by horizon.
+ * @example fitDailyModel(history, { country: 'NL' }).model // e.g. 'combination(regression 0.6, event-uplift 0.4)'
+ */
+export function fitDailyModel(
+  history: readonly DailyObservation[],
+  options: DailyModelOptions = {},
+): FittedDailyModel {
+  const { setup, fit, closures, outliers, leadDays, first, last } = prepareEngine(history, options);
+  const backtestRuns = runBacktestOrigins(setup, leadDays);
+  const selection = chooseCombinationWeights(backtestRuns);
+  const intervals = calibrateIntervals(backtestRuns, selection.weights);
+  const warnings: string[] = [];
+  const gaps = setup.series.gaps;
+  if (gaps.length > 0)
+    warnings.push(`history has ${gaps.length} gap(s), e.g. ${gaps[0].from}..${gaps[0].to}; gaps are skipped`);
+  if (last - first < 364 + leadDays + 28)
+    warnings.push(
+      'short history (under one year before a peak): no peak backtest possible, bands use default widths',
+    );
+  else if (intervals.fallback) warnings.push('few backtest errors: prediction bands use default widths');
+  if (outliers.length > 0)
+    warnings.push(`${outliers.length} outlier day(s) left out of the fit (see outliers)`);
+  if (selection.weights.model === 0)
+    warnings.push(`a baseline beat the regression on past peaks: using ${selection.name}`);
+  return {
+    firstDate: dayNumberToIsoDate(first),
+    lastDate: dayNumberToIsoDate(last),
+    events: setup.events,
+    model: selection.name,
+    selection,
+    intervals,
+    outliers,
+    closedWeekdays: closures.closedWeekdays.flatMap((closed, weekday) => (closed ? [weekday] : [])),
+    gaps,
+    warnings,
+    backtestRuns,
+    setup,
+    regression: fit,
+    closures,
+  };
+}
+
+/**
+ * Forecasts `horizon` days from `start` (default: the day after the history) with P10/P50/P90.
+ * @throws RangeError when `horizon` is not an integer 1..730 or `start` is not after the history.
+ */
+export function forecastDaily(model: FittedDailyModel, horizon: number, start?: IsoDate): DailyForecastDay[] {
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON_DAYS)
+    throw new RangeError(`horizon must be an integer 1..${MAX_HORIZON_DAYS} days, got ${horizon}`);
+  const last = isoDateToDayNumber(model.lastDate);
+  const from = start === undefined ? last + 1 : isoDateToDayNumber(start, 'start');
+  if (from <= last)
+    throw new RangeError(`start must be after the last history day ${model.lastDate}, got ${start}`);
+  if (from + horizon - 1 - last > MAX_HORIZON_DAYS)
+    throw new RangeError(`start + horizon reaches more than ${MAX_HORIZON_DAYS} days past the history`);
+  const { setup } = model;
+  const forecast = componentForecasts(setup, last + 1, from, from + horizon - 1, {
+    fit: model.regression,
+    closures: model.closures,
+  });
+  return forecast.days.map((day, i) => {
+    const p50 = combineAt(forecast, model.selection.weights, i);
+    const feature = setup.index.featureAt(day);
+    return {
+      date: dayNumberToIsoDate(day),
+      ...applyInterval(model.intervals, p50, day - last, setup.index.inWindow(day)),
+      closed: forecast.closed[i],
+      events: feature >= 0 ? [setup.index.features[feature].eventId] : [],
+    };
+  });
+}
