@@ -1,0 +1,116 @@
+import { assertFinite, assertPositive } from './validate';
+import { contactsPerAgentInterval, workloadAgents, WorkloadSettings } from './workload';
+
+/** A deferred queue: work may wait up to `responseSeconds` (e.g. 24 h for email). */
+export interface DeferredQueueSettings extends WorkloadSettings {
+  /** Every contact must be handled within this many seconds of arriving (≥ one interval). */
+  responseSeconds: number;
+}
+
+/** Staff per interval for a deferred queue, with the backlog it leaves and the workload view. */
+export interface DeferredStaffing {
+  /** The least staff level that, never exceeded, clears every contact before its deadline. */
+  peakAgents: number;
+  /** Staff working in each interval (whole agents; at most `peakAgents`, fewer when the backlog is small). */
+  agents: Int32Array;
+  /** Contacts still waiting at the end of each interval. */
+  backlog: Float64Array;
+  /** Simple workload view per interval (unrounded), for comparison. */
+  workloadAgents: Float64Array;
+  /** Contacts left at the end of the horizon (their deadlines lie beyond it). */
+  unfinishedAtEnd: number;
+  totals: { agentHours: number; workloadAgentHours: number };
+}
+
+const EPSILON = 1e-9;
+
+/**
+ * Least staff for a deferred queue when work may be moved later, up to its deadline.
+ * Contacts of interval t count as arriving at its start, so they are due by the end of interval
+ * `t + ⌊response / interval⌋ − 1`. All contacts share one response time, so first-in-first-out is
+ * earliest-deadline-first, which is optimal for meeting deadlines (Jackson 1955); the least peak
+ * level is found by bisection over whole agents, each tried by an O(n) FIFO simulation. The
+ * plan then works first-in-first-out at that level, staffing only what the backlog needs.
+ *
+ * @example
+ * deferredStaffing([12, 0, 0, 0], { intervalMinutes: 60, ahtSeconds: 3600, responseSeconds: 4 * 3600 });
+ * // peakAgents 3, agents [3, 3, 3, 3], backlog [9, 6, 3, 0]
+ */
+export function deferredStaffing(
+  volumes: ArrayLike<number>,
+  settings: DeferredQueueSettings,
+): DeferredStaffing {
+  const perAgent = contactsPerAgentInterval(settings);
+  const workload = workloadAgents(volumes, settings);
+  assertPositive(settings.responseSeconds, 'responseSeconds');
+  const window = Math.floor(settings.responseSeconds / (settings.intervalMinutes * 60) + EPSILON);
+  if (window < 1)
+    throw new RangeError(`responseSeconds must be at least one interval, got ${settings.responseSeconds}`);
+  let low = 0; // infeasible unless there is no work
+  let high = 0;
+  for (let i = 0; i < volumes.length; i++) high = Math.max(high, Math.ceil(volumes[i] / perAgent - EPSILON));
+  if (high === 0 || simulate(volumes, perAgent, window, 0).feasible)
+    return build(volumes, perAgent, window, 0, workload, settings);
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (simulate(volumes, perAgent, window, middle).feasible) high = middle;
+    else low = middle;
+  }
+  return build(volumes, perAgent, window, high, workload, settings);
+}
+
+function build(
+  volumes: ArrayLike<number>,
+  perAgent: number,
+  window: number,
+  peak: number,
+  workload: Float64Array,
+  settings: DeferredQueueSettings,
+): DeferredStaffing {
+  const run = simulate(volumes, perAgent, window, peak);
+  const hours = settings.intervalMinutes / 60;
+  let agentHours = 0;
+  let workloadAgentHours = 0;
+  for (let i = 0; i < volumes.length; i++) {
+    agentHours += run.agents[i] * hours;
+    workloadAgentHours += workload[i] * hours;
+  }
+  return {
+    peakAgents: peak,
+    agents: run.agents,
+    backlog: run.backlog,
+    workloadAgents: workload,
+    unfinishedAtEnd: run.backlog.length ? run.backlog[run.backlog.length - 1] : 0,
+    totals: { agentHours, workloadAgentHours },
+  };
+}
+
+/** First-in-first-out at most `level` agents; infeasible when a contact misses its deadline. */
+function simulate(volumes: ArrayLike<number>, perAgent: number, window: number, level: number) {
+  const n = volumes.length;
+  const remaining = new Float64Array(n);
+  const agents = new Int32Array(n);
+  const backlog = new Float64Array(n);
+  let oldest = 0;
+  let waiting = 0;
+  let feasible = true;
+  for (let t = 0; t < n; t++) {
+    assertFinite(volumes[t], `volumes[${t}]`, 0);
+    remaining[t] = volumes[t];
+    waiting += volumes[t];
+    const used = Math.min(level, Math.ceil(waiting / perAgent - EPSILON));
+    agents[t] = used;
+    let capacity = used * perAgent;
+    while (capacity > EPSILON && oldest <= t) {
+      const done = Math.min(capacity, remaining[oldest]);
+      remaining[oldest] -= done;
+      waiting -= done;
+      capacity -= done;
+      if (remaining[oldest] <= EPSILON) oldest++;
+    }
+    if (waiting < EPSILON) waiting = 0;
+    backlog[t] = waiting;
+    if (oldest <= t && oldest + window - 1 <= t && remaining[oldest] > EPSILON) feasible = false;
+  }
+  return { feasible, agents, backlog };
+}

@@ -1,0 +1,166 @@
+import { deferredStaffing } from './deferred-staffing';
+import { fractionalScheduled, occupancyFloor, scheduledAgents } from './shrinkage';
+import { staffInterval } from './staff-interval';
+import { staffIntervals } from './staff-intervals';
+import { LiveQueueSettings } from './staffing-types';
+import { workloadAgents } from './workload';
+
+// The classic worked example (callcentrehelper.com "Erlang C formula example", reproduced by
+// pyworkforce's tests): 100 calls / 30 min, AHT 180 s, 80% within 20 s, max occupancy 85%, shrinkage 30%.
+const classic = {
+  contacts: 100,
+  intervalMinutes: 30,
+  ahtSeconds: 180,
+  targetSeconds: 20,
+  serviceLevel: 0.8,
+  maxOccupancy: 0.85,
+  shrinkage: 0.3,
+};
+
+describe('staffInterval', () => {
+  // pyworkforce test_expected_erlangc_results: raw_positions 14, positions 20, SL 0.888, occupancy 0.714, P(wait) 0.174.
+  it('staffs the classic Erlang C example: 14 productive, 20 scheduled', () => {
+    const result = staffInterval(classic);
+    expect(result).toMatchObject({ agents: 14, scheduled: 20, model: 'erlang-c', abandonment: null });
+    expect(result.serviceLevel).toBeCloseTo(0.888, 3);
+    expect(result.occupancy).toBeCloseTo(0.714, 3);
+    expect(result.probabilityOfWaiting).toBeCloseTo(0.174, 3);
+    expect(result.fractionalAgents).toBeGreaterThan(13);
+    expect(result.fractionalAgents).toBeLessThanOrEqual(14);
+    expect(result.fractionalScheduled).toBeCloseTo(result.fractionalAgents / 0.7, 12);
+  });
+
+  // pyworkforce test_over_occupancy_erlangc (asa 0.33 min = 19.8 s, max occupancy 70%): raw 15, positions 22.
+  it('raises agents when the occupancy cap binds', () => {
+    const result = staffInterval({ ...classic, targetSeconds: 19.8, maxOccupancy: 0.7 });
+    expect(result).toMatchObject({ agents: 15, scheduled: 22 });
+    expect(result.serviceLevel).toBeCloseTo(0.941, 3);
+    expect(result.occupancy).toBeCloseTo(0.667, 3);
+    expect(result.fractionalAgents).toBeCloseTo(10 / 0.7, 12);
+  });
+
+  // pyworkforce README ErlangA example (patience 5 min, SL 80%, occupancy ≤ 85%): raw 13, positions 19.
+  it('uses Erlang A when a patience is given', () => {
+    const result = staffInterval({ ...classic, patienceSeconds: 300 });
+    expect(result).toMatchObject({ agents: 13, scheduled: 19, model: 'erlang-a' });
+    expect(result.serviceLevel).toBeCloseTo(0.858, 3);
+    expect(result.abandonment).toBeCloseTo(0.025, 3);
+  });
+
+  it('models chat concurrency as AHT divided by the sessions per agent', () => {
+    const chat = staffInterval({ ...classic, ahtSeconds: 360, concurrency: 2 });
+    const phone = staffInterval(classic);
+    expect(chat.agents).toBe(phone.agents);
+    expect(chat.load).toBeCloseTo(10, 12);
+  });
+
+  it('needs no one for no contacts, and more agents for a higher target', () => {
+    expect(staffInterval({ ...classic, contacts: 0 })).toMatchObject({
+      agents: 0,
+      scheduled: 0,
+      serviceLevel: 1,
+    });
+    const strict = staffInterval({ ...classic, serviceLevel: 0.95, maxOccupancy: 1 });
+    expect(strict.agents).toBeGreaterThan(14);
+  });
+
+  it('stays fast and finite at 5,000 Erlangs', () => {
+    const result = staffInterval({ ...classic, contacts: 50_000, maxOccupancy: 1, shrinkage: 0 });
+    expect(result.agents).toBeGreaterThan(5_000);
+    expect(result.agents).toBeLessThan(5_100);
+  });
+
+  it('rejects bad input naming the argument', () => {
+    expect(() => staffInterval({ ...classic, ahtSeconds: 0 })).toThrow(/ahtSeconds/);
+    expect(() => staffInterval({ ...classic, ahtSeconds: -5 })).toThrow(RangeError);
+    expect(() => staffInterval({ ...classic, serviceLevel: 1 })).toThrow(/serviceLevel/);
+    expect(() => staffInterval({ ...classic, serviceLevel: 0 })).toThrow(/serviceLevel/);
+    expect(() => staffInterval({ ...classic, shrinkage: 1 })).toThrow(/shrinkage/);
+    expect(() => staffInterval({ ...classic, maxOccupancy: 0 })).toThrow(/maxOccupancy/);
+    expect(() => staffInterval({ ...classic, contacts: -1 })).toThrow(/contacts/);
+    expect(() => staffInterval({ ...classic, concurrency: 0.5 })).toThrow(/concurrency/);
+    expect(() => staffInterval({ ...classic, maxAgents: 10 })).toThrow(/cannot be met/);
+  });
+});
+
+describe('staffIntervals', () => {
+  it('agrees with staffInterval interval by interval', () => {
+    const settings: LiveQueueSettings = {
+      intervalMinutes: 15,
+      ahtSeconds: 240,
+      targetSeconds: 20,
+      serviceLevel: 0.8,
+    };
+    const contacts = [0, 3, 17.5, 100, 100, 250, 0.2];
+    const columns = staffIntervals(contacts, { ...settings, shrinkage: 0.25 });
+    contacts.forEach((offered, i) => {
+      const single = staffInterval({ ...settings, shrinkage: 0.25, contacts: offered });
+      expect(columns.agents[i]).toBe(single.agents);
+      expect(columns.scheduled[i]).toBe(single.scheduled);
+      expect(columns.serviceLevel[i]).toBeCloseTo(single.serviceLevel, 12);
+    });
+    expect(columns.abandonment).toBeNull();
+    expect(columns.totals.fractionalScheduled).toBeLessThanOrEqual(columns.totals.scheduled);
+    expect(() => staffIntervals([1, -2], settings)).toThrow(/contacts\[1\]/);
+  });
+});
+
+describe('shrinkage and occupancy', () => {
+  it('rounds scheduled agents up without float noise', () => {
+    expect(scheduledAgents(14, 0.3)).toBe(20); // 14 / 0.7 = 20.000000000000004 in floating point
+    expect(scheduledAgents(15, 0.3)).toBe(22);
+    expect(fractionalScheduled(7, 0.3)).toBeCloseTo(10, 12);
+    expect(occupancyFloor(10, 0.7)).toBe(15);
+    expect(() => scheduledAgents(3, 1)).toThrow(/shrinkage/);
+  });
+});
+
+describe('deferred queues', () => {
+  const email = { intervalMinutes: 60, ahtSeconds: 3600, responseSeconds: 4 * 3600 };
+
+  // Hand-derived: 12 one-hour emails at once, 4 h to answer → 3 agents for 4 hours, backlog 9, 6, 3, 0.
+  it('spreads work up to the deadline', () => {
+    const plan = deferredStaffing([12, 0, 0, 0], email);
+    expect(plan.peakAgents).toBe(3);
+    expect(Array.from(plan.agents)).toEqual([3, 3, 3, 3]);
+    expect(Array.from(plan.backlog)).toEqual([9, 6, 3, 0]);
+    expect(Array.from(plan.workloadAgents)).toEqual([12, 0, 0, 0]);
+    expect(plan.totals.agentHours).toBeCloseTo(12, 12);
+  });
+
+  it('never misses a deadline and never staffs above the peak', () => {
+    const volumes = Array.from({ length: 24 * 7 }, (_, hour) => (hour % 24 >= 8 && hour % 24 < 18 ? 40 : 2));
+    const settings = { intervalMinutes: 60, ahtSeconds: 300, responseSeconds: 24 * 3600, occupancy: 0.8 };
+    const plan = deferredStaffing(volumes, settings);
+    const peakWorkload = Math.max(...workloadAgents(volumes, settings));
+    expect(plan.peakAgents).toBeLessThan(peakWorkload);
+    expect(Math.max(...plan.agents)).toBeLessThanOrEqual(plan.peakAgents);
+    // One agent fewer must miss a deadline somewhere: the peak is the least.
+    const perAgent = (3600 * 0.8) / 300;
+    const lower = plan.peakAgents - 1;
+    let backlog: number[] = [];
+    let missed = false;
+    volumes.forEach((volume, hour) => {
+      backlog.push(volume);
+      let capacity = lower * perAgent;
+      backlog = backlog.map((left) => {
+        const done = Math.min(left, capacity);
+        capacity -= done;
+        return left - done;
+      });
+      if (hour >= 23 && backlog[hour - 23] > 1e-9) missed = true;
+    });
+    expect(missed).toBe(true);
+  });
+
+  it('gives the simple workload view: volume × AHT / 3600 / occupancy per hour', () => {
+    expect(
+      Array.from(workloadAgents([120], { intervalMinutes: 60, ahtSeconds: 300, occupancy: 0.8 })),
+    ).toEqual([12.5]);
+  });
+
+  it('rejects a response time shorter than an interval', () => {
+    expect(() => deferredStaffing([1], { ...email, responseSeconds: 600 })).toThrow(/responseSeconds/);
+    expect(() => deferredStaffing([1], { ...email, ahtSeconds: 0 })).toThrow(/ahtSeconds/);
+  });
+});
