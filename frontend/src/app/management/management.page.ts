@@ -14,13 +14,7 @@ import { ComingNextComponent } from '../core/layout/coming-next.component';
     <header class="page-header">
       <p class="eyebrow">Management</p>
       <h1>Forecast and actual, side by side</h1>
-      <p class="lead">
-        Signed in as <strong>{{ user()?.name }}</strong>
-        @if (user()?.department; as department) {
-          , manager of <strong>{{ department }}</strong>
-        }
-        .
-      </p>
+      <p class="lead">{{ signedInAs() }}</p>
     </header>
 
     <pp-coming-next
@@ -43,6 +37,13 @@ import { ComingNextComponent } from '../core/layout/coming-next.component';
 })
 export class ManagementPage {
   protected readonly user = inject(AuthService).user;
+  protected readonly signedInAs = computed(() => {
+    const user = this.user();
+    if (!user) return '';
+    return user.department
+      ? `Signed in as ${user.name}, manager of ${user.department}.`
+      : `Signed in as ${user.name}.`;
+  });
   protected readonly canSeePlanning = computed(() => canOpenArea(this.user()?.roles ?? [], 'planning'));
   protected readonly upcoming = [
     'Forecast versus actual per peak, per day and per interval.',

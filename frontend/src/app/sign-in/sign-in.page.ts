@@ -229,7 +229,9 @@ export class SignInPage {
                 'signing in',
               ),
         );
+        // A fresh attempt: clear the password without flagging the now-empty field as a mistake.
         this.form.controls.password.reset();
+        this.submitted.set(false);
       },
     });
   }
