@@ -36,7 +36,7 @@ export interface BacktestWindow extends BacktestComparison {
   eventDate: IsoDate;
   origin: IsoDate;
   /** Weights used by the model at this origin (chosen from earlier peaks only). */
-  model_: string;
+  modelUsed: string;
 }
 
 export interface BacktestReport {
@@ -124,7 +124,7 @@ export function runBacktest(
       eventName: run.eventName ?? run.eventId,
       eventDate: run.eventDate ?? '',
       origin: dayNumberToIsoDate(run.origin),
-      model_: choice.name,
+      modelUsed: choice.name,
       model: metricsOf(local.model, true),
       regression: metricsOf(local.regression, true),
       seasonalNaive: metricsOf(local.seasonalNaive, false),

@@ -127,7 +127,16 @@ export function fitDailyModel(
 ): FittedDailyModel {
   const { setup, fit, closures, outliers, leadDays, first, last } = prepareEngine(history, options);
   const backtestRuns = runBacktestOrigins(setup, leadDays);
-  const selection = chooseCombinationWeights(backtestRuns);
+  const shortHistory = last - first < 364 + 28;
+  const selection: CombinationChoice = shortHistory
+    ? {
+        weights: { model: 1, naive: 0, uplift: 0 },
+        name: 'regression',
+        reason: 'history shorter than a year: both baselines need last year, so the regression is used alone',
+        peakWape: null,
+        peakRuns: 0,
+      }
+    : chooseCombinationWeights(backtestRuns);
   const intervals = calibrateIntervals(backtestRuns, selection.weights);
   const warnings: string[] = [];
   const gaps = setup.series.gaps;

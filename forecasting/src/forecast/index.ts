@@ -14,3 +14,7 @@ export * from './quantile';
 export * from './regression-model';
 export * from './seeded-random';
 export * from './synthetic-history';
+export * from './intraday-profile';
+export * from './parse-history-csv';
+export * from './spread-intraday';
+export * from './event-effects';

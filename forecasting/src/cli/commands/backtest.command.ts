@@ -1,0 +1,57 @@
+/* `peakplan backtest --input FILE.csv [--queue NAME] [--country CC] [--lead-days 28]`
+ * Rolling-origin backtest around every past peak: model and both baselines per event window and overall. */
+import { runBacktest, type BacktestMetrics } from '../../forecast';
+import { CliUsageError } from '../cli-usage-error';
+import { numberOption } from '../parse-args';
+import { loadQueue } from './forecast.command';
+
+const KNOWN = ['input', 'queue', 'country', 'lead-days', 'time-zone'];
+
+function rounded(metrics: BacktestMetrics): BacktestMetrics {
+  const r = (value: number) => Math.round(value * 10000) / 10000;
+  return {
+    wape: r(metrics.wape),
+    smape: r(metrics.smape),
+    mase: r(metrics.mase),
+    bias: r(metrics.bias),
+    coverage: metrics.coverage === null ? null : r(metrics.coverage),
+    days: metrics.days,
+  };
+}
+
+export async function run(options: Map<string, string>): Promise<unknown> {
+  const { history, country } = loadQueue(options, KNOWN);
+  const leadDays = numberOption(options, 'lead-days', 28);
+  if (!Number.isInteger(leadDays) || leadDays < 1 || leadDays > 365)
+    throw new CliUsageError(`--lead-days must be a whole number 1..365, got "${options.get('lead-days')}"`);
+  let report;
+  try {
+    report = runBacktest(history.daily, { country, leadDays });
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  for (const warning of report.warnings) process.stderr.write(`peakplan: warning: ${warning}\n`);
+  return {
+    queue: history.queue,
+    leadDays: report.leadDays,
+    verdict: report.verdict,
+    warnings: report.warnings,
+    overall: {
+      model: rounded(report.overall.model),
+      regression: rounded(report.overall.regression),
+      seasonalNaive: rounded(report.overall.seasonalNaive),
+      eventUplift: rounded(report.overall.eventUplift),
+    },
+    windows: report.windows.map((window) => ({
+      eventId: window.eventId,
+      eventDate: window.eventDate,
+      origin: window.origin,
+      modelUsed: window.modelUsed,
+      model: rounded(window.model),
+      regression: rounded(window.regression),
+      seasonalNaive: rounded(window.seasonalNaive),
+      eventUplift: rounded(window.eventUplift),
+    })),
+  };
+}
