@@ -9,36 +9,44 @@ import { serviceTargetText } from './queue-text';
   selector: 'pp-queue-list',
   imports: [RouterLink],
   template: `
-    <table class="table" aria-describedby="queues-heading">
-      <thead>
-        <tr>
-          <th scope="col">Queue</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Service target</th>
-          <th scope="col" class="number">Avg. handle time</th>
-          <th scope="col" class="number">Sessions at once</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (queue of queues(); track queue.id) {
-          <tr data-testid="queue-row">
-            <th scope="row">
-              <a [routerLink]="[]" [fragment]="'history-' + queue.id">{{ queue.name }}</a>
-            </th>
-            <td>
-              <span class="badge" [class.live]="queue.kind === 'live'">{{
-                queue.kind === 'live' ? 'Live' : 'Deferred'
-              }}</span>
-            </td>
-            <td>{{ targetText(queue) }}</td>
-            <td class="number">{{ queue.ahtSeconds }} s</td>
-            <td class="number">{{ queue.concurrency }}</td>
+    <div class="table-scroll">
+      <table class="table" aria-describedby="queues-heading">
+        <thead>
+          <tr>
+            <th scope="col">Queue</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Service target</th>
+            <th scope="col" class="number">Avg. handle time</th>
+            <th scope="col" class="number">Sessions at once</th>
           </tr>
-        }
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          @for (queue of queues(); track queue.id) {
+            <tr data-testid="queue-row">
+              <th scope="row">
+                <a [routerLink]="[]" [fragment]="'history-' + queue.id">{{ queue.name }}</a>
+              </th>
+              <td>
+                <span class="badge" [class.live]="queue.kind === 'live'">{{
+                  queue.kind === 'live' ? 'Live' : 'Deferred'
+                }}</span>
+              </td>
+              <td>{{ targetText(queue) }}</td>
+              <td class="number">{{ queue.ahtSeconds }} s</td>
+              <td class="number">{{ queue.concurrency }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </div>
   `,
   styles: `
+    .table-scroll {
+      overflow-x: auto;
+    }
+    td {
+      white-space: nowrap;
+    }
     .badge {
       display: inline-block;
       padding: 0.1rem 0.5rem;

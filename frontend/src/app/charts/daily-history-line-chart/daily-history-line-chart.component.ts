@@ -34,7 +34,7 @@ const COLORS = {
   handled: '#0f766e',
   abandoned: '#b91c1c',
   event: '#c2410c',
-  eventLine: 'rgba(194, 65, 12, 0.35)',
+  eventLine: 'rgba(194, 65, 12, 0.45)',
   grid: 'rgba(15, 23, 42, 0.08)',
   text: '#334155',
 };
@@ -195,6 +195,7 @@ export class DailyHistoryLineChartComponent {
               color: COLORS.text,
               autoSkip: true,
               maxTicksLimit: 12,
+              autoSkipPadding: 24,
               maxRotation: 0,
               callback: (_value, index) => {
                 const date = this.shown?.dates[index];
@@ -233,7 +234,11 @@ export class DailyHistoryLineChartComponent {
                   const marker = this.shown?.eventMarkers.find(
                     (candidate) => candidate.index === item.dataIndex,
                   );
-                  return `Event: ${marker?.names.join(', ') ?? 'unknown'}`;
+                  const names = marker?.names.join(', ') ?? 'unknown';
+                  // Closed days (Christmas) have no history: say so instead of showing a zero.
+                  return marker?.offered === null
+                    ? `Event: ${names} (no history that day)`
+                    : `Event: ${names}`;
                 }
                 return `${item.dataset.label}: ${wholeNumber.format(item.parsed.y ?? 0)} contacts`;
               },

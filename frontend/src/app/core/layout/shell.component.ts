@@ -29,6 +29,11 @@ import { TopNavComponent } from './top-nav.component';
       margin: 0 auto;
       padding: 1.5rem 1.5rem 3rem;
     }
+    @media (max-width: 640px) {
+      main {
+        padding: 1rem 0.75rem 2rem;
+      }
+    }
     main:focus {
       outline: none;
     }
