@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type { QueueDto } from '@peakplan/contracts';
 import { forkJoin, map, of, switchMap } from 'rxjs';
@@ -69,22 +69,28 @@ interface QueueHistory {
           <pp-date-range-selector [range]="range()" [today]="today" (rangeChange)="range.set($event)" />
         </div>
 
-        @switch (histories().status) {
-          @case ('loading') {
-            <p class="card status" role="status" aria-live="polite">
-              <span class="spinner" aria-hidden="true"></span>Loading history from {{ range().from }} to
+        @if (histories(); as state) {
+          @if (state.status === 'error') {
+            <div class="card alert" role="alert">
+              <p>{{ state.message }}</p>
+              <button type="button" class="button secondary" (click)="retry()">Try again</button>
+            </div>
+          } @else if (state.status === 'loading') {
+            <p class="status" role="status" aria-live="polite">
+              <span class="spinner" aria-hidden="true"></span>
+              {{ historyList().length ? 'Updating' : 'Loading' }} history from {{ range().from }} to
               {{ range().to }}…
             </p>
           }
-          @case ('error') {
-            <div class="card alert" role="alert">
-              <p>{{ errorMessage(histories()) }}</p>
-              <button type="button" class="button secondary" (click)="retry()">Try again</button>
-            </div>
-          }
-          @case ('ready') {
+          @if (state.status !== 'error') {
+            <!-- While a new range loads, the previous charts stay and then update in place. -->
             @for (item of historyList(); track item.queue.id) {
-              <article class="card chart-card" [id]="'history-' + item.queue.id" data-testid="history-chart">
+              <article
+                class="card chart-card"
+                [class.stale]="state.status === 'loading'"
+                [id]="'history-' + item.queue.id"
+                data-testid="history-chart"
+              >
                 <div class="chart-facts">
                   <span
                     ><strong>{{ item.chart.totalOffered | number }}</strong> contacts offered</span
@@ -98,14 +104,13 @@ interface QueueHistory {
                     ><strong>{{ item.chart.eventMarkers.length }}</strong> event days</span
                   >
                   @if (item.chart.daysWithHistory < item.chart.dates.length) {
-                    <span class="muted"
-                      >{{ item.chart.dates.length - item.chart.daysWithHistory }} days without history</span
-                    >
+                    <span class="muted">{{ daysWithoutHistoryText(item.chart) }}</span>
                   }
                 </div>
                 @if (item.chart.daysWithHistory === 0) {
                   <p class="empty">
-                    No history for {{ item.queue.name }} between {{ range().from }} and {{ range().to }}.
+                    No history for {{ item.queue.name }} between {{ item.chart.dates[0] }} and
+                    {{ item.chart.dates[item.chart.dates.length - 1] }}.
                   </p>
                 } @else {
                   <pp-daily-history-line-chart [data]="item.chart" />
@@ -135,6 +140,10 @@ interface QueueHistory {
     }
     .chart-card {
       scroll-margin-top: 5rem;
+      transition: opacity 0.2s;
+    }
+    .chart-card.stale {
+      opacity: 0.55;
     }
     .chart-facts {
       display: flex;
@@ -197,10 +206,20 @@ export class PlanningPage {
     { initialValue: LOADING as LoadState<QueueHistory[]> },
   );
 
-  protected readonly historyList = computed(() => {
-    const state = this.histories();
-    return state.status === 'ready' ? state.value : [];
+  /** The charts on screen: the latest loaded ones, kept while the next range loads. */
+  protected readonly historyList = linkedSignal<LoadState<QueueHistory[]>, QueueHistory[]>({
+    source: this.histories,
+    computation: (state, previous) => {
+      if (state.status === 'ready') return state.value;
+      if (state.status === 'error') return [];
+      return previous?.value ?? [];
+    },
   });
+
+  protected daysWithoutHistoryText(chart: DailyHistoryChartData): string {
+    const missing = chart.dates.length - chart.daysWithHistory;
+    return `${missing} ${missing === 1 ? 'day' : 'days'} without history (closed or not recorded)`;
+  }
 
   protected errorMessage(state: LoadState<unknown>): string {
     return state.status === 'error' ? state.message : '';

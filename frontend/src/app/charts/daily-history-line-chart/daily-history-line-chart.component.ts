@@ -41,7 +41,10 @@ const COLORS = {
 
 const EVENT_DATASET_INDEX = 3;
 
-const tickDate = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthTick = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** Up to about half a year a tick names the day; beyond that, the month. */
+const DAY_TICKS_UP_TO_DAYS = 200;
 const tooltipDate = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
   day: 'numeric',
@@ -198,8 +201,10 @@ export class DailyHistoryLineChartComponent {
               autoSkipPadding: 24,
               maxRotation: 0,
               callback: (_value, index) => {
-                const date = this.shown?.dates[index];
-                return date ? tickDate.format(asUtcDate(date)) : '';
+                const dates = this.shown?.dates ?? [];
+                const date = dates[index];
+                if (!date) return '';
+                return (dates.length <= DAY_TICKS_UP_TO_DAYS ? dayTick : monthTick).format(asUtcDate(date));
               },
             },
           },
