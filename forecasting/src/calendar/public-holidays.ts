@@ -15,16 +15,30 @@ export function publicHolidays(country: string, fromYear: number, toYear: number
   assertYear(toYear, 'toYear');
   // A subdivision such as BE-VAN uses its country's national holidays.
   const countryCode = String(country).trim().toUpperCase().split('-')[0];
-  const known = new Holidays().getCountries();
+  if (!knownCountries) knownCountries = new Holidays().getCountries();
+  const known = knownCountries;
   if (!/^[A-Z]{2}$/.test(countryCode) || !(countryCode in known))
     throw new RangeError(`country is not known to date-holidays: "${String(country)}"`);
-  const holidays = new Holidays(countryCode);
   const occurrences: EventOccurrence[] = [];
-  for (let year = fromYear; year <= toYear; year++) {
-    for (const holiday of holidays.getHolidays(year)) {
-      if (holiday.type !== 'public') continue;
-      occurrences.push({ eventId: 'public-holiday', name: holiday.name, date: holiday.date.slice(0, 10) });
-    }
-  }
+  for (let year = fromYear; year <= toYear; year++) occurrences.push(...holidaysOfYear(countryCode, year));
   return occurrences.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+let knownCountries: Record<string, string> | undefined;
+
+// date-holidays parses its rules on every call (slow next to a model fit); the answer for a
+// (country, year) never changes, so it is kept.
+const cache = new Map<string, readonly EventOccurrence[]>();
+
+function holidaysOfYear(countryCode: string, year: number): readonly EventOccurrence[] {
+  const key = `${countryCode}:${year}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = new Holidays(countryCode)
+      .getHolidays(year)
+      .filter((holiday) => holiday.type === 'public')
+      .map((holiday) => ({ eventId: 'public-holiday', name: holiday.name, date: holiday.date.slice(0, 10) }));
+    cache.set(key, result);
+  }
+  return result.map((occurrence) => ({ ...occurrence }));
 }

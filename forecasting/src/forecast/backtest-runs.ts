@@ -26,7 +26,7 @@ const MINIMUM_TRAINING_DAYS = 364 + 28;
  * plus up to `regularRuns` origins every 91 days back from the end (120-day horizons) so that the
  * prediction intervals also learn ordinary days and long horizons.
  */
-export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regularRuns = 6): BacktestRun[] {
+export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regularRuns = 4): BacktestRun[] {
   const { series, events } = setup;
   const first = series.startDay;
   const last = series.startDay + series.values.length - 1;

@@ -15,13 +15,20 @@ export function weekdayOf(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;
 }
 
+const keyCache = new WeakMap<EventWindowIndex, Map<number, string[]>>();
+
 /** Calendar keys of a day: `ph:<holiday>`, `ev:<feature>` (event offset owning it), `md:<MM-DD>`. */
 export function closureKeys(dayNumber: number, index: EventWindowIndex): string[] {
+  let cache = keyCache.get(index);
+  if (!cache) keyCache.set(index, (cache = new Map()));
+  const cached = cache.get(dayNumber);
+  if (cached) return cached;
   const keys = index.holidaysAt(dayNumber).map((name) => `ph:${name}`);
   const feature = index.featureAt(dayNumber);
   if (feature >= 0) keys.push(`ev:${feature}`);
   const { month, day } = civilFromDays(dayNumber);
   keys.push(`md:${month}-${day}`);
+  cache.set(dayNumber, keys);
   return keys;
 }
 

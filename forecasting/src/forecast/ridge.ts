@@ -1,5 +1,3 @@
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
-
 /**
  * Accumulates the normal equations of a weighted ridge regression from sparse rows, then solves
  * (XᵀWX + diag(λ)) β = XᵀWy by Cholesky (ml-matrix). Sparse accumulation keeps a fit with ~100
@@ -27,30 +25,49 @@ export class RidgeAccumulator {
     weight = 1,
   ): void {
     const { gram, moment, columns } = this;
+    // Only the lower triangle (row ≥ column) is accumulated; solve() reads nothing else.
     for (let a = 0; a < count; a++) {
       const i = indices[a];
       const wx = weight * values[a];
       moment[i] += wx * target;
-      for (let b = 0; b < count; b++) gram[i * columns + indices[b]] += wx * values[b];
+      for (let b = 0; b < count; b++) {
+        const j = indices[b];
+        if (j <= i) gram[i * columns + j] += wx * values[b];
+      }
     }
     this.rows++;
   }
 
   /** Solves for the coefficients with penalty `lambda[j]` on column j. */
   solve(lambda: ArrayLike<number>): Float64Array {
-    const { columns } = this;
-    if (lambda.length !== columns)
-      throw new RangeError(`lambda must have ${columns} entries, got ${lambda.length}`);
-    const system = new Matrix(columns, columns);
-    for (let i = 0; i < columns; i++) {
-      for (let j = 0; j < columns; j++) system.set(i, j, this.gram[i * columns + j]);
-      // A tiny jitter keeps columns never seen in the data (e.g. a future event offset) solvable.
-      system.set(i, i, system.get(i, i) + lambda[i] + 1e-9);
+    const { columns: n } = this;
+    if (lambda.length !== n) throw new RangeError(`lambda must have ${n} entries, got ${lambda.length}`);
+    const l = Float64Array.from(this.gram);
+    // A tiny jitter keeps columns never seen in the data (e.g. a future event offset) solvable.
+    for (let i = 0; i < n; i++) l[i * n + i] += lambda[i] + 1e-9;
+    for (let j = 0; j < n; j++) {
+      let diagonal = l[j * n + j];
+      for (let k = 0; k < j; k++) diagonal -= l[j * n + k] * l[j * n + k];
+      if (!(diagonal > 0)) throw new RangeError('design is singular: too few observed days to fit');
+      const root = Math.sqrt(diagonal);
+      l[j * n + j] = root;
+      for (let i = j + 1; i < n; i++) {
+        let sum = l[i * n + j];
+        for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+        l[i * n + j] = sum / root;
+      }
     }
-    const cholesky = new CholeskyDecomposition(system);
-    if (!cholesky.isPositiveDefinite())
-      throw new RangeError('design is singular: too few observed days to fit');
-    const solution = cholesky.solve(Matrix.columnVector(Array.from(this.moment)));
-    return Float64Array.from(solution.getColumn(0));
+    const solution = Float64Array.from(this.moment);
+    for (let i = 0; i < n; i++) {
+      let sum = solution[i];
+      for (let k = 0; k < i; k++) sum -= l[i * n + k] * solution[k];
+      solution[i] = sum / l[i * n + i];
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let sum = solution[i];
+      for (let k = i + 1; k < n; k++) sum -= l[k * n + i] * solution[k];
+      solution[i] = sum / l[i * n + i];
+    }
+    return solution;
   }
 }
