@@ -1,6 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 
-import { addDays, civilFromDays, dayOfWeek, formatIsoDate } from '../calendar';
+import { civilFromDays, dayOfWeek, formatIsoDate, isoDateToDayNumber } from '../calendar';
 import type { DailyForecastDay } from './daily-model';
 import type { IntradayProfiles, QuarterProfile } from './intraday-profile';
 
@@ -54,6 +54,20 @@ function formatLocal(ms: number, offsetMinutes: number): string {
 }
 
 /**
+ * UTC offset (minutes) at noon UTC of a day number. Offsets change at night (01:00–03:00 in Europe),
+ * so midnight of day d has the noon offset of day d − 1, and a day is a DST day exactly when the noon
+ * offsets of d − 1 and d differ. One zone lookup per day: luxon's lookup is the slow part here.
+ */
+function noonOffset(zone: IANAZone, dayNumber: number, cache: Map<number, number>): number {
+  let offset = cache.get(dayNumber);
+  if (offset === undefined) {
+    offset = zone.offset(dayNumber * 86_400_000 + 43_200_000);
+    cache.set(dayNumber, offset);
+  }
+  return offset;
+}
+
+/**
  * Spreads daily P10/P50/P90 over the day's intervals in the organisation's zone. The day runs from
  * local midnight to the next local midnight in real time, so a spring-forward day in Europe/Amsterdam
  * has 92 quarter-hours and a fall-back day 100. Each interval's share is the profile weight of its
@@ -85,10 +99,15 @@ export function spreadIntraday(
   const warnings: string[] = [];
   const step = intervalMinutes * MINUTE;
   const quarters = intervalMinutes / 15;
+  const offsets = new Map<number, number>();
   for (const day of days) {
     const weekday = dayOfWeek(day.date);
-    const startMs = DateTime.fromISO(day.date, { zone }).toMillis();
-    const endMs = DateTime.fromISO(addDays(day.date, 1), { zone }).toMillis();
+    const dayNumber = isoDateToDayNumber(day.date);
+    const offsetBefore = noonOffset(zone, dayNumber - 1, offsets);
+    const offsetAfter = noonOffset(zone, dayNumber, offsets);
+    const startMs = dayNumber * 86_400_000 - offsetBefore * MINUTE;
+    const endMs = (dayNumber + 1) * 86_400_000 - offsetAfter * MINUTE;
+    const steadyOffset = offsetBefore === offsetAfter ? offsetBefore : undefined;
     const eventProfile = day.events.map((id) => options.profiles?.events[id]).find(Boolean);
     const weekdayProfile = options.profiles?.weekday[weekday];
     const profile: QuarterProfile | undefined =
@@ -96,7 +115,7 @@ export function spreadIntraday(
     const limit = limits[weekday];
     const slots: { ms: number; offset: number; weight: number; open: boolean }[] = [];
     for (let ms = startMs; ms < endMs; ms += step) {
-      const offset = zone.offset(ms);
+      const offset = steadyOffset ?? zone.offset(ms);
       const minute = Math.round(((((ms + offset * MINUTE) % 86_400_000) + 86_400_000) % 86_400_000) / MINUTE);
       const open = limit !== null && minute >= limit[0] && minute < limit[1];
       let weight = 0;
