@@ -12,8 +12,11 @@ export interface CombinationChoice {
   peakRuns: number;
 }
 
-/** Used when no past peak can be backtested: an even blend of the regression and last year's uplift. */
-export const DEFAULT_WEIGHTS: CombinationWeights = { model: 0.5, naive: 0, uplift: 0.5 };
+/** Used until enough past peaks are backtested: mostly regression, some of last year’s uplift (a fixed blend, as in M4). */
+export const DEFAULT_WEIGHTS: CombinationWeights = { model: 0.7, naive: 0, uplift: 0.3 };
+
+/** Fewer past peaks than this and the weights would follow noise: keep the default blend. */
+export const MINIMUM_PEAK_RUNS = 4;
 
 /** A readable name for a set of weights. */
 export function combinationName(weights: CombinationWeights): string {
@@ -41,14 +44,13 @@ export function chooseCombinationWeights(runs: readonly BacktestRun[], cutoff = 
       if (isScored && !Number.isNaN(run.naive[i]) && !Number.isNaN(run.uplift[i])) scored.push({ run, i });
     });
   const actualTotal = scored.reduce((sum, { run, i }) => sum + run.actual[i], 0);
-  if (scored.length === 0 || actualTotal <= 0)
+  if (peakRuns.length < MINIMUM_PEAK_RUNS || actualTotal <= 0)
     return {
       weights: DEFAULT_WEIGHTS,
       name: combinationName(DEFAULT_WEIGHTS),
-      reason:
-        'no past peak window could be backtested yet; using an even blend of regression and last year’s uplift',
+      reason: `only ${peakRuns.length} past peak window(s) backtested (fewer than ${MINIMUM_PEAK_RUNS}); using the default ${combinationName(DEFAULT_WEIGHTS)}`,
       peakWape: null,
-      peakRuns: 0,
+      peakRuns: peakRuns.length,
     };
   const wapeOf = (weights: CombinationWeights): number =>
     scored.reduce((sum, { run, i }) => sum + Math.abs(run.actual[i] - combineAt(run, weights, i)), 0) /
