@@ -3,7 +3,7 @@ import { formatIntervalTime } from './interval-time';
 import { readRequirement, RequirementInterval, RequirementSeries } from './requirement-series';
 import { buildDayModel, DayModel } from './set-covering-model';
 import { ShiftPattern, shiftPatterns, ShiftTemplateOptions } from './shift-patterns';
-import { ShiftSolver, SolverResult } from './solver-model';
+import { ShiftSolver, SolverLimits } from './solver-model';
 import { canUseWorkerThreads, workerSolver } from './worker-solver';
 
 export interface PlanShiftsOptions extends ShiftTemplateOptions {
@@ -113,32 +113,26 @@ export async function planShifts(
   });
   for (let d = 0; d < dayModels.length; d++) {
     const { day, model } = dayModels[d];
+    const required = series.required.subarray(day.from, day.to);
     const limits = {
       timeLimitSeconds: Math.max(0.5, remainingSeconds / (dayModels.length - d)),
       relativeGap,
     };
-    const result: SolverResult =
-      model.solver.numRows === 0 ? emptyResult(model) : await solve(model.solver, limits);
-    remainingSeconds = Math.max(0, remainingSeconds - result.seconds);
-    solveSeconds += result.seconds;
-    if (!Number.isFinite(result.objective)) {
-      throw new RangeError(
-        `no shift plan found for ${day.date} within ${limits.timeLimitSeconds.toFixed(1)} s (${result.status})`,
-      );
-    }
-    const counts = model.patterns.map((_, p) => Math.round(result.colValue[p]));
-    repair(model, counts, series.required.subarray(day.from, day.to), penalty, hourlyCost);
-    const dayCovered = coverageOf(model.patterns, counts, day.to - day.from);
-    covered.set(dayCovered, day.from);
+    const solved = await solveDay(model, required, limits, solve, { hourlyCost, penalty });
+    remainingSeconds = Math.max(0, remainingSeconds - solved.seconds);
+    solveSeconds += solved.seconds;
+    const counts = solved.counts;
+    repair(model, counts, required, penalty, hourlyCost);
+    covered.set(coverageOf(model.patterns, counts, day.to - day.from), day.from);
     shifts.push(...describeShifts(series, day.from, day.to, model.patterns, counts));
-    lowerBound += Math.max(0, result.bound);
+    lowerBound += Math.max(0, solved.bound);
     days.push({
       date: day.date,
-      status: result.status,
-      objective: result.objective,
-      lowerBound: result.bound,
+      status: solved.status,
+      objective: solved.objective,
+      lowerBound: solved.bound,
       patterns: model.patterns.length,
-      seconds: result.seconds,
+      seconds: solved.seconds,
     });
   }
   return summarise(series, covered, shifts, days, { lowerBound, solveSeconds, hourlyCost, penalty });
@@ -153,14 +147,153 @@ function pickSolver(choice: PlanShiftsOptions['solver']): ShiftSolver {
   return canUseWorkerThreads() ? workerSolver : solveOnThisThread;
 }
 
-function emptyResult(model: DayModel): SolverResult {
+interface DaySolution {
+  status: string;
+  counts: number[];
+  objective: number;
+  bound: number;
+  seconds: number;
+}
+
+/**
+ * Solves the LP relaxation first and rounds it up (rounding up keeps every interval covered), then
+ * drops rounded-up shifts that are not needed. Shift-covering LPs are nearly integral (without
+ * breaks the matrix has consecutive ones and is totally unimodular), so the rounded plan is often
+ * already within the gap of the LP bound; only when it is not does HiGHS branch and cut.
+ */
+async function solveDay(
+  model: DayModel,
+  required: Float64Array,
+  limits: SolverLimits,
+  solve: ShiftSolver,
+  costs: { hourlyCost: number; penalty: number },
+): Promise<DaySolution> {
+  const empty = model.patterns.map(() => 0);
+  if (model.solver.numRows === 0)
+    return { status: 'optimal', counts: empty, objective: 0, bound: 0, seconds: 0 };
+  const relaxation = { ...model.solver, integrality: new Int32Array(model.solver.numCols) };
+  const lp = await solve(relaxation, limits);
+  if (!Number.isFinite(lp.objective)) throw new RangeError(`no shift plan found (${lp.status})`);
+  const candidates = [
+    roundUp(model, lp.colValue, required),
+    roundDownAndFill(model, lp.colValue, required, costs),
+  ];
+  const objectives = candidates.map((counts) => objectiveOf(model, counts, required, costs));
+  const better = objectives[1] < objectives[0] ? 1 : 0;
+  const rounded = candidates[better];
+  const roundedObjective = objectives[better];
+  if (roundedObjective - lp.objective <= limits.relativeGap * roundedObjective + 1e-9) {
+    return {
+      status: 'lp-rounded',
+      counts: rounded,
+      objective: roundedObjective,
+      bound: lp.objective,
+      seconds: lp.seconds,
+    };
+  }
+  const mip = await solve(model.solver, limits);
+  const seconds = lp.seconds + mip.seconds;
+  const bound = Math.max(lp.objective, Number.isFinite(mip.bound) ? mip.bound : -Infinity);
+  if (!Number.isFinite(mip.objective) || mip.objective >= roundedObjective) {
+    return {
+      status: `${mip.status}, lp-rounded kept`,
+      counts: rounded,
+      objective: roundedObjective,
+      bound,
+      seconds,
+    };
+  }
+  const counts = model.patterns.map((_, p) => Math.round(mip.colValue[p]));
   return {
-    status: 'optimal',
-    objective: 0,
-    bound: 0,
-    colValue: new Float64Array(model.solver.numCols),
-    seconds: 0,
+    status: mip.status,
+    counts,
+    objective: objectiveOf(model, counts, required, costs),
+    bound,
+    seconds,
   };
+}
+
+/**
+ * The other rounding: keep the whole part of the LP solution, then add the shift covering the most
+ * missing agent-intervals per paid hour (favouring shifts the LP used) until every interval that
+ * some shift can cover is covered; finally drop what is redundant.
+ */
+function roundDownAndFill(
+  model: DayModel,
+  values: Float64Array,
+  required: Float64Array,
+  costs: { hourlyCost: number; penalty: number },
+): number[] {
+  const counts = model.patterns.map((_, p) => Math.floor(values[p] + 1e-7));
+  const covered = coverageOf(model.patterns, counts, required.length);
+  for (let added = 0; added < 100_000; added++) {
+    let best = -1;
+    let bestScore = 0;
+    model.patterns.forEach((pattern, p) => {
+      let fixed = 0;
+      for (let t = pattern.start; t < pattern.end; t++) {
+        if (t >= pattern.breakStart && t < pattern.breakEnd) continue;
+        fixed += Math.min(1, Math.max(0, required[t] - covered[t]));
+      }
+      if (fixed * costs.penalty <= pattern.paidHours * costs.hourlyCost) return;
+      const score = (fixed / pattern.paidHours) * (values[p] - Math.floor(values[p] + 1e-7) > 1e-7 ? 1.5 : 1);
+      if (score > bestScore) [best, bestScore] = [p, score];
+    });
+    if (best < 0) break;
+    counts[best]++;
+    const pattern = model.patterns[best];
+    for (let t = pattern.start; t < pattern.end; t++) {
+      if (t < pattern.breakStart || t >= pattern.breakEnd) covered[t]++;
+    }
+  }
+  return dropRedundant(model, counts, values, required);
+}
+
+function roundUp(model: DayModel, values: Float64Array, required: Float64Array): number[] {
+  const counts = model.patterns.map((_, p) => Math.ceil(values[p] - 1e-7));
+  return dropRedundant(model, counts, values, required);
+}
+
+/** Removes people from shifts, largest rounding first, while every interval stays as covered as needed. */
+function dropRedundant(
+  model: DayModel,
+  counts: number[],
+  values: Float64Array,
+  required: Float64Array,
+): number[] {
+  const covered = coverageOf(model.patterns, counts, required.length);
+  const order = model.patterns
+    .map((_, p) => p)
+    .sort((a, b) => counts[b] - values[b] - (counts[a] - values[a]));
+  for (const p of order) {
+    const pattern = model.patterns[p];
+    while (counts[p] > 0) {
+      let spare = true;
+      for (let t = pattern.start; t < pattern.end && spare; t++) {
+        if (t >= pattern.breakStart && t < pattern.breakEnd) continue;
+        if (covered[t] - 1 < required[t] - 1e-9) spare = false;
+      }
+      if (!spare) break;
+      counts[p]--;
+      for (let t = pattern.start; t < pattern.end; t++) {
+        if (t < pattern.breakStart || t >= pattern.breakEnd) covered[t]--;
+      }
+    }
+  }
+  return counts;
+}
+
+function objectiveOf(
+  model: DayModel,
+  counts: readonly number[],
+  required: Float64Array,
+  costs: { hourlyCost: number; penalty: number },
+): number {
+  const covered = coverageOf(model.patterns, counts, required.length);
+  let objective = 0;
+  counts.forEach((count, p) => (objective += count * model.patterns[p].paidHours * costs.hourlyCost));
+  required.forEach((need, t) => (objective += Math.max(0, need - covered[t]) * costs.penalty));
+  return objective;
 }
 
 function coverageOf(
