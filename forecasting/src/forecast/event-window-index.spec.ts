@@ -10,7 +10,7 @@ describe('buildEventWindowIndex — overlapping windows are not double counted',
       id: 'easter',
       name: 'Easter',
       rule: { kind: 'easter-offset', days: 0 },
-      windowBefore: 14,
+      windowBefore: 21,
       windowAfter: 1,
     },
   ];
