@@ -4,7 +4,7 @@ import { readRequirement, RequirementInterval, RequirementSeries } from './requi
 import { buildDayModel, DayModel } from './set-covering-model';
 import { ShiftPattern, shiftPatterns, ShiftTemplateOptions } from './shift-patterns';
 import { ShiftSolver, SolverLimits } from './solver-model';
-import { canUseWorkerThreads, workerSolver } from './worker-solver';
+import { defaultShiftSolver, workerSolver } from './worker-solver';
 
 export interface PlanShiftsOptions extends ShiftTemplateOptions {
   /** Interval length in minutes (default: the step between the first two intervals). */
@@ -17,7 +17,10 @@ export interface PlanShiftsOptions extends ShiftTemplateOptions {
   relativeGap?: number;
   /** Time limit for the whole plan in seconds, shared out over the days (default 60). */
   timeLimitSeconds?: number;
-  /** 'worker' (Node worker thread; default where available), 'main' (this thread) or a solver. */
+  /**
+   * 'worker' (a shared Node worker thread), 'main' (this thread) or a solver function. Default:
+   * the worker where one can be started, else this thread.
+   */
   solver?: 'worker' | 'main' | ShiftSolver;
 }
 
@@ -144,7 +147,7 @@ function pickSolver(choice: PlanShiftsOptions['solver']): ShiftSolver {
   if (choice === 'worker') return workerSolver;
   if (choice !== undefined)
     throw new TypeError(`solver must be 'worker', 'main' or a function, got ${String(choice)}`);
-  return canUseWorkerThreads() ? workerSolver : solveOnThisThread;
+  return defaultShiftSolver;
 }
 
 interface DaySolution {

@@ -1,3 +1,4 @@
+import { solveOnThisThread } from './highs-solver';
 import { ShiftSolver, SolverLimits, SolverModel, SolverResult } from './solver-model';
 
 /* The worker's source is plain JavaScript (no TypeScript loader needed in the worker, so it runs the
@@ -59,9 +60,26 @@ let worker: WorkerLike | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 
+/* Node's APIs are typed locally, so the library still compiles where Node's types are absent (the
+ * Angular dashboard compiles it with `types: []`). */
+interface NodeProcessLike {
+  getBuiltinModule?(id: string): unknown;
+  cwd(): string;
+}
+interface WorkerThreadsLike {
+  Worker: new (source: string, options: { eval: boolean; workerData: unknown }) => WorkerLike;
+}
+interface ModuleLike {
+  createRequire(path: string): { resolve(id: string): string };
+}
+
+function nodeProcess(): NodeProcessLike | undefined {
+  return (globalThis as { process?: NodeProcessLike }).process;
+}
+
 /** Whether this runtime can start a Node worker thread (false in browsers). */
 export function canUseWorkerThreads(): boolean {
-  return typeof process !== 'undefined' && typeof process.getBuiltinModule === 'function';
+  return typeof nodeProcess()?.getBuiltinModule === 'function';
 }
 
 /**
@@ -87,6 +105,29 @@ export const workerSolver: ShiftSolver = (model: SolverModel, limits: SolverLimi
     }
   });
 
+/** The worker could not be started (no worker threads, or `highs` not found from the working directory). */
+export class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
+}
+
+let workerUnavailable = false;
+
+/**
+ * The default solver: the shared worker thread where one can be started, otherwise HiGHS on this
+ * thread (browsers, or a process whose working directory cannot see `highs`).
+ */
+export const defaultShiftSolver: ShiftSolver = async (model, limits) => {
+  if (!workerUnavailable && canUseWorkerThreads()) {
+    try {
+      return await workerSolver(model, limits);
+    } catch (error) {
+      if (!(error instanceof WorkerStartError)) throw error;
+      workerUnavailable = true;
+    }
+  }
+  return solveOnThisThread(model, limits);
+};
+
 /** Stops the shared worker (tests, graceful shutdown). */
 export async function stopWorkerSolver(): Promise<void> {
   const current = worker;
@@ -96,15 +137,21 @@ export async function stopWorkerSolver(): Promise<void> {
 
 function sharedWorker(): WorkerLike {
   if (worker) return worker;
-  if (!canUseWorkerThreads()) throw new Error('worker threads are not available in this runtime');
-  const threads = process.getBuiltinModule('node:worker_threads') as typeof import('node:worker_threads');
-  const modules = process.getBuiltinModule('node:module') as typeof import('node:module');
-  const base = typeof __filename === 'string' ? __filename : `${process.cwd()}/`;
-  const highsPath = modules.createRequire(base).resolve('highs');
-  const created = new threads.Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { highsPath },
-  }) as unknown as WorkerLike;
+  const runtime = nodeProcess();
+  if (!runtime?.getBuiltinModule)
+    throw new WorkerStartError('worker threads are not available in this runtime');
+  let created: WorkerLike;
+  try {
+    const threads = runtime.getBuiltinModule('node:worker_threads') as WorkerThreadsLike;
+    const modules = runtime.getBuiltinModule('node:module') as ModuleLike;
+    // Resolved from the working directory (Node walks up to the nearest node_modules holding `highs`).
+    const highsPath = modules.createRequire(`${runtime.cwd()}/peakplan-worker.js`).resolve('highs');
+    created = new threads.Worker(WORKER_SOURCE, { eval: true, workerData: { highsPath } });
+  } catch (error) {
+    throw new WorkerStartError(
+      `cannot start the HiGHS worker: ${error instanceof Error ? error.message : error}`,
+    );
+  }
   created.unref();
   created.on('message', (message: { id: number; result?: SolverResult; error?: string }) => {
     const job = pending.get(message.id);

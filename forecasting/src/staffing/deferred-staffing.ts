@@ -3,13 +3,15 @@ import { contactsPerAgentInterval, workloadAgents, WorkloadSettings } from './wo
 
 /** A deferred queue: work may wait up to `responseSeconds` (e.g. 24 h for email). */
 export interface DeferredQueueSettings extends WorkloadSettings {
-  /** Every contact must be handled within this many seconds of arriving (≥ one interval). */
+  /** Contacts must be handled within this many seconds of arriving (≥ one interval). */
   responseSeconds: number;
+  /** Share of contacts that must meet the response time, in (0, 1] (default 1: every contact; e.g. 0.95). */
+  targetShare?: number;
 }
 
 /** Staff per interval for a deferred queue, with the backlog it leaves and the workload view. */
 export interface DeferredStaffing {
-  /** The least staff level that, never exceeded, clears every contact before its deadline. */
+  /** The least staff level that, never exceeded, clears the target share of contacts before their deadline. */
   peakAgents: number;
   /** Staff working in each interval (whole agents; at most `peakAgents`, fewer when the backlog is small). */
   agents: Int32Array;
@@ -19,6 +21,8 @@ export interface DeferredStaffing {
   workloadAgents: Float64Array;
   /** Contacts left at the end of the horizon (their deadlines lie beyond it). */
   unfinishedAtEnd: number;
+  /** Contacts answered after their deadline (0 unless `targetShare` < 1). */
+  late: number;
   totals: { agentHours: number; workloadAgentHours: number };
 }
 
@@ -43,17 +47,24 @@ export function deferredStaffing(
   const perAgent = contactsPerAgentInterval(settings);
   const workload = workloadAgents(volumes, settings);
   assertPositive(settings.responseSeconds, 'responseSeconds');
+  const targetShare = settings.targetShare ?? 1;
+  assertFinite(targetShare, 'targetShare');
+  if (!(targetShare > 0 && targetShare <= 1))
+    throw new RangeError(`targetShare must be in (0, 1], got ${targetShare}`);
+  let totalVolume = 0;
+  for (let i = 0; i < volumes.length; i++) totalVolume += volumes[i];
+  const allowedLate = (1 - targetShare) * totalVolume + EPSILON;
   const window = Math.floor(settings.responseSeconds / (settings.intervalMinutes * 60) + EPSILON);
   if (window < 1)
     throw new RangeError(`responseSeconds must be at least one interval, got ${settings.responseSeconds}`);
   let low = 0; // infeasible unless there is no work
   let high = 0;
   for (let i = 0; i < volumes.length; i++) high = Math.max(high, Math.ceil(volumes[i] / perAgent - EPSILON));
-  if (high === 0 || simulate(volumes, perAgent, window, 0).feasible)
+  if (high === 0 || simulate(volumes, perAgent, window, 0).late <= allowedLate)
     return build(volumes, perAgent, window, 0, workload, settings);
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (simulate(volumes, perAgent, window, middle).feasible) high = middle;
+    if (simulate(volumes, perAgent, window, middle).late <= allowedLate) high = middle;
     else low = middle;
   }
   return build(volumes, perAgent, window, high, workload, settings);
@@ -81,11 +92,12 @@ function build(
     backlog: run.backlog,
     workloadAgents: workload,
     unfinishedAtEnd: run.backlog.length ? run.backlog[run.backlog.length - 1] : 0,
+    late: run.late,
     totals: { agentHours, workloadAgentHours },
   };
 }
 
-/** First-in-first-out at most `level` agents; infeasible when a contact misses its deadline. */
+/** First-in-first-out with at most `level` agents; counts the contacts still waiting at their deadline. */
 function simulate(volumes: ArrayLike<number>, perAgent: number, window: number, level: number) {
   const n = volumes.length;
   const remaining = new Float64Array(n);
@@ -93,7 +105,8 @@ function simulate(volumes: ArrayLike<number>, perAgent: number, window: number, 
   const backlog = new Float64Array(n);
   let oldest = 0;
   let waiting = 0;
-  let feasible = true;
+  let late = 0;
+  let checked = -1; // last cohort whose deadline has been checked
   for (let t = 0; t < n; t++) {
     assertFinite(volumes[t], `volumes[${t}]`, 0);
     remaining[t] = volumes[t];
@@ -110,7 +123,12 @@ function simulate(volumes: ArrayLike<number>, perAgent: number, window: number, 
     }
     if (waiting < EPSILON) waiting = 0;
     backlog[t] = waiting;
-    if (oldest <= t && oldest + window - 1 <= t && remaining[oldest] > EPSILON) feasible = false;
+    // Cohorts due at the end of this interval: what is left of them is late (and still worked later).
+    const due = t - window + 1;
+    if (due > checked && due >= 0) {
+      for (let cohort = Math.max(checked + 1, oldest); cohort <= due; cohort++) late += remaining[cohort];
+      checked = due;
+    }
   }
-  return { feasible, agents, backlog };
+  return { late, agents, backlog };
 }

@@ -128,6 +128,15 @@ describe('deferred queues', () => {
     expect(plan.totals.agentHours).toBeCloseTo(12, 12);
   });
 
+  // Hand-derived: if half the emails may be late, 2 agents suffice (8 done by the deadline, 4 late).
+  it('lets a share of contacts miss the deadline with targetShare', () => {
+    const plan = deferredStaffing([12, 0, 0, 0], { ...email, targetShare: 0.5 });
+    expect(plan.peakAgents).toBe(2);
+    expect(plan.late).toBeCloseTo(4, 12);
+    expect(deferredStaffing([12, 0, 0, 0], email).late).toBe(0);
+    expect(() => deferredStaffing([1], { ...email, targetShare: 0 })).toThrow(/targetShare/);
+  });
+
   it('never misses a deadline and never staffs above the peak', () => {
     const volumes = Array.from({ length: 24 * 7 }, (_, hour) => (hour % 24 >= 8 && hour % 24 < 18 ? 40 : 2));
     const settings = { intervalMinutes: 60, ahtSeconds: 300, responseSeconds: 24 * 3600, occupancy: 0.8 };
