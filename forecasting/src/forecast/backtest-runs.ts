@@ -1,5 +1,7 @@
 import { dayNumberToIsoDate, eventOccurrences, isoDateToDayNumber } from '../calendar';
+import { learnClosures } from './closures';
 import { componentForecasts, type ComponentForecast, type EngineSetup } from './component-forecasts';
+import { fitRegressionAtOrigins } from './regression-model';
 import { yearOfDayNumber } from './event-window-index';
 
 /** One out-of-sample forecast made at `origin` from the data before it, with the actuals beside it. */
@@ -30,41 +32,29 @@ export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regular
   const { series, events } = setup;
   const first = series.startDay;
   const last = series.startDay + series.values.length - 1;
-  const runs: BacktestRun[] = [];
-  const make = (
-    origin: number,
-    toDay: number,
-    kind: BacktestRun['kind'],
-    scoredFrom: number,
-    scoredTo: number,
-  ) => {
-    const forecast = componentForecasts(setup, origin, origin, toDay);
-    const actual = forecast.days.map((day) => series.values[day - first]);
-    return {
-      ...forecast,
-      kind,
-      origin,
-      actual,
-      scored: forecast.days.map(
-        (day) => day >= scoredFrom && day <= scoredTo && !Number.isNaN(series.values[day - first]),
-      ),
-      peakDay: forecast.days.map((day) => setup.index.inWindow(day)),
-    };
-  };
+  const plans: {
+    origin: number;
+    toDay: number;
+    kind: BacktestRun['kind'];
+    from: number;
+    to: number;
+    event?: string[];
+  }[] = [];
   const byId = new Map(events.map((event) => [event.id, event]));
   for (const occurrence of eventOccurrences(events, yearOfDayNumber(first), yearOfDayNumber(last))) {
     const event = byId.get(occurrence.eventId);
     if (!event) continue;
     const eventDay = isoDateToDayNumber(occurrence.date);
     const origin = eventDay - leadDays;
-    const windowFrom = Math.max(eventDay - event.windowBefore, origin);
     const windowTo = eventDay + event.windowAfter;
     if (origin - first < MINIMUM_TRAINING_DAYS || windowTo > last) continue;
-    runs.push({
-      ...make(origin, windowTo, 'peak', windowFrom, windowTo),
-      eventId: event.id,
-      eventName: event.name,
-      eventDate: dayNumberToIsoDate(eventDay),
+    plans.push({
+      origin,
+      toDay: windowTo,
+      kind: 'peak',
+      from: Math.max(eventDay - event.windowBefore, origin),
+      to: windowTo,
+      event: [event.id, event.name, dayNumberToIsoDate(eventDay)],
     });
   }
   for (
@@ -72,6 +62,33 @@ export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regular
     k < regularRuns && origin - first >= MINIMUM_TRAINING_DAYS;
     k++, origin -= 91
   )
-    runs.push(make(origin, Math.min(origin + 119, last), 'regular', origin, last));
+    plans.push({ origin, toDay: Math.min(origin + 119, last), kind: 'regular', from: origin, to: last });
+  const fits = fitRegressionAtOrigins(
+    series,
+    plans.map((plan) => plan.origin),
+    setup.index,
+    setup.layout,
+    setup.regression,
+    setup.excluded,
+  );
+  const runs: BacktestRun[] = plans.map((plan, k) => {
+    const closures = learnClosures(series, plan.origin, setup.index);
+    const forecast = componentForecasts(setup, plan.origin, plan.origin, plan.toDay, {
+      fit: fits[k],
+      closures,
+    });
+    const run: BacktestRun = {
+      ...forecast,
+      kind: plan.kind,
+      origin: plan.origin,
+      actual: forecast.days.map((day) => series.values[day - first]),
+      scored: forecast.days.map(
+        (day) => day >= plan.from && day <= plan.to && !Number.isNaN(series.values[day - first]),
+      ),
+      peakDay: forecast.days.map((day) => setup.index.inWindow(day)),
+    };
+    if (plan.event) [run.eventId, run.eventName, run.eventDate] = plan.event;
+    return run;
+  });
   return runs.sort((a, b) => a.origin - b.origin);
 }

@@ -59,7 +59,8 @@ export function learnClosures(
     (count, weekday) => seen[weekday] >= 3 && count >= Math.min(6, seen[weekday] - 1),
   );
   const history = new Map<string, boolean[]>();
-  for (let i = last; i >= 0; i--) {
+  // Keys need at most their last two observations, all found within about two years.
+  for (let i = last; i >= Math.max(0, last - 800); i--) {
     const value = values[i];
     if (Number.isNaN(value) || closedWeekdays[weekdayOf(startDay + i)]) continue;
     for (const key of closureKeys(startDay + i, index)) {

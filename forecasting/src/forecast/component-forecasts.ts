@@ -3,6 +3,7 @@ import { eventUpliftBaseline, seasonalNaive, yearOnYearRatio } from './baselines
 import { isClosedDay, learnClosures, type ClosureRules } from './closures';
 import type { DenseDailySeries } from './daily-history';
 import type { EventWindowIndex } from './event-window-index';
+import type { RegressionLayout } from './regression-features';
 import {
   fitRegression,
   predictRegressionLog,
@@ -16,6 +17,8 @@ export interface EngineSetup {
   events: readonly EventDefinition[];
   index: EventWindowIndex;
   regression: RegressionOptions;
+  /** Column layout shared by every fit of this queue (see regressionLayoutFor). */
+  layout: RegressionLayout;
   /** Days kept out of every fit (outliers found on the full history, outages). */
   excluded: ReadonlySet<number>;
 }
@@ -48,7 +51,8 @@ export function componentForecasts(
   fitted?: { fit: RegressionFit; closures: ClosureRules },
 ): ComponentForecast {
   const fit =
-    fitted?.fit ?? fitRegression(setup.series, origin, setup.index, setup.regression, setup.excluded, false);
+    fitted?.fit ??
+    fitRegression(setup.series, origin, setup.index, setup.layout, setup.regression, setup.excluded, false);
   const closures = fitted?.closures ?? learnClosures(setup.series, origin, setup.index);
   const ratio = yearOnYearRatio(setup.series, origin);
   const result: ComponentForecast = { days: [], model: [], naive: [], uplift: [], closed: [] };
@@ -68,15 +72,20 @@ export function combineAt(forecast: ComponentForecast, weights: CombinationWeigh
   if (forecast.closed[i]) return 0;
   let sum = 0;
   let weight = 0;
-  const parts: [number, number][] = [
-    [weights.model, forecast.model[i]],
-    [weights.naive, forecast.naive[i]],
-    [weights.uplift, forecast.uplift[i]],
-  ];
-  for (const [w, value] of parts) {
-    if (w <= 0 || Number.isNaN(value)) continue;
-    sum += w * value;
-    weight += w;
+  const model = forecast.model[i];
+  const naive = forecast.naive[i];
+  const uplift = forecast.uplift[i];
+  if (weights.model > 0) {
+    sum += weights.model * model;
+    weight += weights.model;
+  }
+  if (weights.naive > 0 && !Number.isNaN(naive)) {
+    sum += weights.naive * naive;
+    weight += weights.naive;
+  }
+  if (weights.uplift > 0 && !Number.isNaN(uplift)) {
+    sum += weights.uplift * uplift;
+    weight += weights.uplift;
   }
   return weight > 0 ? sum / weight : forecast.model[i];
 }

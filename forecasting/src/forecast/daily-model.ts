@@ -17,6 +17,7 @@ import {
   DEFAULT_REGRESSION_OPTIONS,
   fitRegression,
   predictRegressionLog,
+  regressionLayoutFor,
   type RegressionFit,
   type RegressionOptions,
 } from './regression-model';
@@ -88,7 +89,8 @@ export function prepareEngine(history: readonly DailyObservation[], options: Dai
   const index = buildEventWindowIndex(events, yearOfDayNumber(first) - 1, yearOfDayNumber(last) + 3, country);
   const regression = { ...DEFAULT_REGRESSION_OPTIONS, ...options.regression };
   const closures = learnClosures(series, last + 1, index);
-  const fit = fitRegression(series, last + 1, index, regression, new Set(), true);
+  const layout = regressionLayoutFor(series, index, regression);
+  const fit = fitRegression(series, last + 1, index, layout, regression, new Set(), true);
   const outliers: OutlierDay[] = [];
   const excluded = new Set(fit.outliers);
   for (const day of fit.outliers)
@@ -111,7 +113,7 @@ export function prepareEngine(history: readonly DailyObservation[], options: Dai
     });
   });
   outliers.sort((a, b) => (a.date < b.date ? -1 : 1));
-  const setup: EngineSetup = { series, events, index, regression, excluded };
+  const setup: EngineSetup = { series, events, index, regression, layout, excluded };
   return { setup, fit, closures, outliers, leadDays, first, last };
 }
 

@@ -44,6 +44,88 @@ export interface RegressionFit {
 const YEAR = 365.2425;
 
 /**
+ * The column layout for a series, fixed from the calendar alone (never from the values) so that every
+ * backtest origin shares it and the fits can be accumulated incrementally: trend changepoints on the
+ * 1st, 2nd, … anniversary of the first day (up to `options.changepoints`, each at least half a year
+ * before the end), Fourier terms only with ~11 months of history. A changepoint after an origin is a
+ * zero column there, held at 0 by its penalty.
+ */
+export function regressionLayoutFor(
+  series: DenseDailySeries,
+  index: EventWindowIndex,
+  options: RegressionOptions,
+): RegressionLayout {
+  const span = (series.values.length - 1) / YEAR;
+  const changepoints: number[] = [];
+  for (let k = 1; k <= options.changepoints && k <= span - 0.5; k++) changepoints.push(k);
+  return buildRegressionLayout({
+    trendOrigin: series.startDay,
+    changepoints,
+    fourierOrder: span >= 0.9 ? options.fourierOrder : 0,
+    eventFeatures: index.features.length,
+    changepointPenalty: options.changepointPenalty,
+    eventPenalty: options.eventPenalty,
+  });
+}
+
+/** Open, non-excluded day positions before `end` (a position in `series.values`). */
+function usedRows(series: DenseDailySeries, end: number, excluded: ReadonlySet<number>): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < end; i++) if (series.values[i] > 0 && !excluded.has(series.startDay + i)) rows.push(i);
+  return rows;
+}
+
+function predictAt(
+  layout: RegressionLayout,
+  coefficients: Float64Array,
+  index: EventWindowIndex,
+  day: number,
+): number {
+  return predictRegressionLog({ layout, coefficients, levelShift: 0, outliers: [] }, index, day);
+}
+
+/** Share `levelWeight` of the median residual over the last 28 ordinary used days (within 42 days of the end). */
+function levelShiftOf(
+  series: DenseDailySeries,
+  rows: readonly number[],
+  end: number,
+  layout: RegressionLayout,
+  coefficients: Float64Array,
+  index: EventWindowIndex,
+  options: RegressionOptions,
+): number {
+  const recent: number[] = [];
+  for (let k = rows.length - 1; k >= 0 && recent.length < 28; k--) {
+    const i = rows[k];
+    if (i < end - 42) break;
+    const day = series.startDay + i;
+    if (!index.inWindow(day))
+      recent.push(Math.log1p(series.values[i]) - predictAt(layout, coefficients, index, day));
+  }
+  return recent.length >= 7 ? options.levelWeight * median(recent) : 0;
+}
+
+function accumulate(
+  ridge: RidgeAccumulator,
+  series: DenseDailySeries,
+  rows: readonly number[],
+  layout: RegressionLayout,
+  index: EventWindowIndex,
+): void {
+  const indices = new Int32Array(maxRowEntries(layout));
+  const entries = new Float64Array(indices.length);
+  for (const i of rows) {
+    const count = writeFeatureRow(layout, index, series.startDay + i, indices, entries);
+    ridge.addRow(indices, entries, count, Math.log1p(series.values[i]));
+  }
+}
+
+function assertEnoughRows(rows: readonly number[]): void {
+  if (rows.length < 14)
+    throw new RangeError(`history must hold at least 14 open days before the forecast, got ${rows.length}`);
+}
+
+/**
  * Fits `log(1 + y_t) = trend + weekday + Fourier + event offsets + ε` by ridge regression on the
  * open days before `trainEnd` (day number, exclusive), excluding `excluded` days. With
  * `detectOutliers`, days whose residual exceeds `outlierThreshold` robust standard deviations
@@ -53,75 +135,84 @@ export function fitRegression(
   series: DenseDailySeries,
   trainEnd: number,
   index: EventWindowIndex,
+  layout: RegressionLayout,
   options: RegressionOptions,
   excluded: ReadonlySet<number>,
   detectOutliers: boolean,
 ): RegressionFit {
-  const { startDay, values } = series;
-  const end = Math.min(trainEnd - startDay, values.length);
-  const rows: number[] = [];
-  for (let i = 0; i < end; i++) if (values[i] > 0 && !excluded.has(startDay + i)) rows.push(i);
-  if (rows.length < 14)
-    throw new RangeError(`history must hold at least 14 open days before the forecast, got ${rows.length}`);
-  const span = (rows[rows.length - 1] - rows[0]) / YEAR;
-  const changepoints: number[] = [];
-  if (span >= 1)
-    for (let k = 1; k <= options.changepoints; k++)
-      changepoints.push((rows[0] + (0.8 * span * YEAR * k) / (options.changepoints + 1)) / YEAR);
-  const layout = buildRegressionLayout({
-    trendOrigin: startDay,
-    changepoints,
-    fourierOrder: span >= 0.9 ? options.fourierOrder : 0,
-    eventFeatures: index.features.length,
-    changepointPenalty: options.changepointPenalty,
-    eventPenalty: options.eventPenalty,
-  });
-  const indices = new Int32Array(maxRowEntries(layout));
-  const entries = new Float64Array(indices.length);
+  const end = Math.min(trainEnd - series.startDay, series.values.length);
+  const rows = usedRows(series, end, excluded);
+  assertEnoughRows(rows);
   const solve = (used: readonly number[]): Float64Array => {
     const ridge = new RidgeAccumulator(layout.columns);
-    for (const i of used) {
-      const count = writeFeatureRow(layout, index, startDay + i, indices, entries);
-      ridge.addRow(indices, entries, count, Math.log1p(values[i]));
-    }
+    accumulate(ridge, series, used, layout, index);
     return ridge.solve(layout.lambda);
-  };
-  const predict = (coefficients: Float64Array, i: number): number => {
-    const count = writeFeatureRow(layout, index, startDay + i, indices, entries);
-    let sum = 0;
-    for (let a = 0; a < count; a++) sum += coefficients[indices[a]] * entries[a];
-    return sum;
   };
   let coefficients = solve(rows);
   let used = rows;
   const outliers: number[] = [];
   if (detectOutliers) {
-    const residuals = rows.map((i) => Math.log1p(values[i]) - predict(coefficients, i));
+    const residuals = rows.map(
+      (i) => Math.log1p(series.values[i]) - predictAt(layout, coefficients, index, series.startDay + i),
+    );
     const center = median(residuals);
     const sigma = Math.max(1.4826 * median(residuals.map((r) => Math.abs(r - center))), 0.02);
     used = rows.filter((i, k) => {
       const outlier = Math.abs(residuals[k] - center) > options.outlierThreshold * sigma;
-      if (outlier) outliers.push(startDay + i);
+      if (outlier) outliers.push(series.startDay + i);
       return !outlier;
     });
     if (outliers.length > 0) coefficients = solve(used);
   }
-  const recent: number[] = [];
-  for (let k = used.length - 1; k >= 0 && recent.length < 28; k--) {
-    const i = used[k];
-    if (i < end - 42) break;
-    if (!index.inWindow(startDay + i)) recent.push(Math.log1p(values[i]) - predict(coefficients, i));
-  }
-  const levelShift = recent.length >= 7 ? options.levelWeight * median(recent) : 0;
+  const levelShift = levelShiftOf(series, used, end, layout, coefficients, index, options);
   return { layout, coefficients, levelShift, outliers };
+}
+
+/**
+ * The same fit at many origins at once (rolling-origin backtests): rows are added once in day order
+ * and the normal equations solved at each origin, so N origins cost one pass over the history plus N
+ * small solves instead of N passes. Identical to calling {@link fitRegression} per origin without
+ * outlier detection.
+ */
+export function fitRegressionAtOrigins(
+  series: DenseDailySeries,
+  origins: readonly number[],
+  index: EventWindowIndex,
+  layout: RegressionLayout,
+  options: RegressionOptions,
+  excluded: ReadonlySet<number>,
+): RegressionFit[] {
+  const order = origins.map((origin, k) => ({ origin, k })).sort((a, b) => a.origin - b.origin);
+  const allRows = usedRows(series, series.values.length, excluded);
+  const ridge = new RidgeAccumulator(layout.columns);
+  const fits: RegressionFit[] = new Array(origins.length);
+  let next = 0;
+  for (const { origin, k } of order) {
+    const end = Math.min(origin - series.startDay, series.values.length);
+    let upTo = next;
+    while (upTo < allRows.length && allRows[upTo] < end) upTo++;
+    accumulate(ridge, series, allRows.slice(next, upTo), layout, index);
+    next = upTo;
+    const rows = allRows.slice(0, upTo);
+    assertEnoughRows(rows);
+    const coefficients = ridge.solve(layout.lambda);
+    const levelShift = levelShiftOf(series, rows, end, layout, coefficients, index, options);
+    fits[k] = { layout, coefficients, levelShift, outliers: [] };
+  }
+  return fits;
 }
 
 /** Forecast of log(1 + y) for a day number (median on the original scale after expm1). */
 export function predictRegressionLog(fit: RegressionFit, index: EventWindowIndex, dayNumber: number): number {
-  const indices = new Int32Array(maxRowEntries(fit.layout));
-  const entries = new Float64Array(indices.length);
+  const size = maxRowEntries(fit.layout);
+  if (scratch.indices.length < size)
+    scratch = { indices: new Int32Array(size), entries: new Float64Array(size) };
+  const { indices, entries } = scratch;
   const count = writeFeatureRow(fit.layout, index, dayNumber, indices, entries);
   let sum = fit.levelShift;
   for (let a = 0; a < count; a++) sum += fit.coefficients[indices[a]] * entries[a];
   return sum;
 }
+
+// Reused row buffers: prediction is synchronous, so one pair serves every call without garbage.
+let scratch = { indices: new Int32Array(32), entries: new Float64Array(32) };
