@@ -5,5 +5,6 @@ export * from './plan-shifts';
 export * from './requirement-series';
 export * from './set-covering-model';
 export * from './shift-patterns';
+export * from './shift-plan-types';
 export * from './solver-model';
 export * from './worker-solver';
