@@ -12,7 +12,10 @@ export interface LiveQueueSettings {
   patienceSeconds?: number;
   /** Chat sessions one agent handles at once (≥ 1, default 1); see `staffInterval`. */
   concurrency?: number;
-  /** Maximum occupancy in (0, 1] (default 1: no cap). */
+  /**
+   * Maximum occupancy in (0, 1] (default 1: no cap). Erlang C caps `load / agents`; Erlang A caps the
+   * carried load `load·(1 − P(abandon)) / agents`, since abandoned contacts take no agent time.
+   */
   maxOccupancy?: number;
   /** Shrinkage in [0, 1) (default 0). */
   shrinkage?: number;
