@@ -47,6 +47,30 @@ describe('staffInterval', () => {
     expect(result.abandonment).toBeCloseTo(0.025, 3);
   });
 
+  // pyworkforce README, MultiErlangC example (asa 20 s, max occupancy 80%): targets 0.8 / 0.85 / 0.9 →
+  // 20 / 20 / 22 positions, achieved SL 0.8884 / 0.8884 / 0.9415, occupancy 0.7143 / 0.7143 / 0.6667.
+  it.each([
+    [0.8, 20, 0.8884, 0.7143],
+    [0.85, 20, 0.8884, 0.7143],
+    [0.9, 22, 0.9415, 0.6667],
+  ])('matches pyworkforce MultiErlangC at target %s', (target, scheduled, level, occupancy) => {
+    const result = staffInterval({ ...classic, serviceLevel: target, maxOccupancy: 0.8 });
+    expect(result.scheduled).toBe(scheduled);
+    expect(result.serviceLevel).toBeCloseTo(level, 4);
+    expect(result.occupancy).toBeCloseTo(occupancy, 4);
+  });
+
+  it('keeps the fractional requirement between agents − 1 and agents', () => {
+    for (let contacts = 1; contacts < 400; contacts += 13.7) {
+      const result = staffInterval({ ...classic, contacts, maxOccupancy: 1 });
+      expect(result.fractionalAgents).toBeGreaterThan(result.agents - 1);
+      expect(result.fractionalAgents).toBeLessThanOrEqual(result.agents);
+      const withPatience = staffInterval({ ...classic, contacts, maxOccupancy: 1, patienceSeconds: 90 });
+      expect(withPatience.fractionalAgents).toBeGreaterThan(withPatience.agents - 1);
+      expect(withPatience.fractionalAgents).toBeLessThanOrEqual(withPatience.agents);
+    }
+  });
+
   it('models chat concurrency as AHT divided by the sessions per agent', () => {
     const chat = staffInterval({ ...classic, ahtSeconds: 360, concurrency: 2 });
     const phone = staffInterval(classic);
