@@ -5,6 +5,7 @@ import { occupancyFloor } from './shrinkage';
 import { finish, impossible, SERVICE_LEVEL_SLACK } from './staffing-result';
 import { IntervalStaffing } from './staffing-types';
 
+/** Erlang C: walk up from ⌊A⌋ + 1 agents with the O(1) Erlang B step. */
 export function searchErlangC(load: number, settings: ResolvedQueueSettings): IntervalStaffing {
   const { effectiveAhtSeconds: aht, targetSeconds: target } = settings;
   if (load === 0) {

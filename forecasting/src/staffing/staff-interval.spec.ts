@@ -127,6 +127,42 @@ describe('staffIntervals', () => {
     expect(columns.totals.fractionalScheduled).toBeLessThanOrEqual(columns.totals.scheduled);
     expect(() => staffIntervals([1, -2], settings)).toThrow(/contacts\[1\]/);
   });
+
+  it('gives the Erlang C columns bit for bit what staffInterval gives', () => {
+    const settings: LiveQueueSettings = {
+      intervalMinutes: 15,
+      ahtSeconds: 300,
+      targetSeconds: 30,
+      serviceLevel: 0.85,
+      maxOccupancy: 0.9,
+      shrinkage: 0.35,
+      concurrency: 1.5,
+    };
+    const contacts = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? 0 : (i * 37.31) % 900));
+    const columns = staffIntervals(contacts, settings);
+    contacts.forEach((offered, i) => {
+      const single = staffInterval({ ...settings, contacts: offered });
+      expect([
+        columns.agents[i],
+        columns.scheduled[i],
+        columns.fractionalAgents[i],
+        columns.fractionalScheduled[i],
+        columns.serviceLevel[i],
+        columns.asa[i],
+        columns.occupancy[i],
+        columns.probabilityOfWaiting[i],
+      ]).toEqual([
+        single.agents,
+        single.scheduled,
+        single.fractionalAgents,
+        single.fractionalScheduled,
+        single.serviceLevel,
+        single.asa,
+        single.occupancy,
+        single.probabilityOfWaiting,
+      ]);
+    });
+  });
 });
 
 describe('shrinkage and occupancy', () => {

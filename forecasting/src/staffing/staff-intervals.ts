@@ -1,3 +1,4 @@
+import { staffErlangCColumns } from './erlang-c-columns';
 import { resolveQueueSettings } from './live-queue-settings';
 import { staffResolved } from './staff-interval';
 import { IntervalStaffing, LiveQueueSettings, StaffingModel } from './staffing-types';
@@ -21,9 +22,9 @@ export interface StaffingColumns {
 
 /**
  * Staffs a whole series of intervals of one queue with the same settings: validates the
- * settings once, then runs the per-interval search of {@link staffInterval} (Erlang C: a walk
- * of O(√A) Erlang B steps after an O(A) start), memoising equal contact counts (nights of zeros,
- * whole-number forecasts) so a year of 15-minute intervals for ten queues takes well under a second.
+ * settings once, then runs the search of {@link staffInterval} per interval — for Erlang C inlined
+ * over the columns without allocating (an O(A) Erlang B start, then O(1) per extra agent), for
+ * Erlang A memoising equal contact counts (nights of zeros, whole-number forecasts).
  *
  * @example
  * staffIntervals([0, 100, 100], { intervalMinutes: 30, ahtSeconds: 180, targetSeconds: 20, serviceLevel: 0.8 })
@@ -49,6 +50,17 @@ export function staffIntervals(contacts: ArrayLike<number>, settings: LiveQueueS
     abandonment: model === 'erlang-a' ? new Float64Array(n) : null,
     totals: { agents: 0, scheduled: 0, fractionalAgents: 0, fractionalScheduled: 0 },
   };
+  if (model === 'erlang-c') {
+    staffErlangCColumns(contacts, resolved, columns);
+    for (let i = 0; i < n; i++) {
+      columns.totals.agents += columns.agents[i];
+      columns.totals.scheduled += columns.scheduled[i];
+      columns.totals.fractionalAgents += columns.fractionalAgents[i];
+      columns.totals.fractionalScheduled += columns.fractionalScheduled[i];
+    }
+    return columns;
+  }
+  // Erlang A: per-interval search, memoising equal contact counts.
   const memo = new Map<number, IntervalStaffing>();
   for (let i = 0; i < n; i++) {
     const offered = contacts[i];

@@ -49,5 +49,3 @@ export function impossible(settings: ResolvedQueueSettings): RangeError {
     `serviceLevel ${settings.serviceLevel} within targetSeconds ${settings.targetSeconds} cannot be met with at most maxAgents ${settings.maxAgents} agents`,
   );
 }
-
-/** Erlang C: walk up from ⌊A⌋ + 1 agents with the O(1) Erlang B step. */
