@@ -15,8 +15,11 @@ const swcTransform = [
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swcTransform },
+  // @nestjs/typeorm 12 ships ES modules only; jest on Node 20 cannot require them, so SWC compiles it too.
+  transform: { '^.+\\.(ts|js)$': swcTransform },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/typeorm/)'],
   moduleNameMapper: {
+    '^@peakplan/backend/(.*)$': '<rootDir>/backend/src/$1',
     '^@peakplan/contracts$': '<rootDir>/contracts/src/index.ts',
     '^@peakplan/forecasting$': '<rootDir>/forecasting/src/index.ts',
   },
@@ -29,7 +32,17 @@ module.exports = {
     { ...common, displayName: 'contracts', testMatch: ['<rootDir>/contracts/src/**/*.spec.ts'] },
     { ...common, displayName: 'frontend-unit', testMatch: ['<rootDir>/frontend/src/**/*.pure.spec.ts'] },
     { ...common, displayName: 'backend-unit', testMatch: ['<rootDir>/backend/src/**/*.spec.ts'] },
-    { ...common, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.spec.ts'], testTimeout: 120000 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'], testTimeout: 180000 },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/tests/api/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/long-timeout.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/long-timeout.ts'],
+    },
   ],
 };

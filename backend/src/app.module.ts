@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { DATABASE_KIND } from './database/database-kind';
+import type { OpenDatabase } from './database/open-database';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { QueuesModule } from './queues/queues.module';
+
+/** The whole service. Configuration and the database are decided before Nest starts and passed in. */
+@Global()
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: OpenDatabase): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(database.target),
+          autoLoadEntities: true,
+          retryAttempts: 0,
+        }),
+        ...(config.jobsEnabled ? [ScheduleModule.forRoot()] : []),
+        HealthModule,
+        OrganisationsModule,
+        QueuesModule,
+        HistoryModule,
+        EventsModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_KIND, useValue: database.kind },
+      ],
+      exports: [APP_CONFIG, DATABASE_KIND],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000, embedded PostgreSQL in ./data, demo and jobs on', () => {
+    const config = loadConfig({}, '/srv/dist');
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      demo: true,
+      jobsEnabled: true,
+      demoHistoryDays: null,
+    });
+    expect(config.dataDir).toBe(`${process.cwd()}/data`);
+    expect(config.frontendDir).toBe('/srv/dist/frontend/browser');
+  });
+
+  it('reads overrides and treats blank values as unset', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        DATABASE_URL: 'postgres://u@db:5432/peakplan',
+        PEAKPLAN_DEMO: 'false',
+        PEAKPLAN_JOBS: '0',
+        LOG_LEVEL: '',
+      },
+      '/srv/dist',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u@db:5432/peakplan',
+      demo: false,
+      jobsEnabled: false,
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT="70000" must be between 0 and 65535'],
+    [{ PORT: '3.5' }, 'PORT="3.5" must be a whole number'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL="mysql://x" must look like postgres://'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET="short" must be at least 32 characters'],
+    [{ PEAKPLAN_JOBS: 'sometimes' }, 'PEAKPLAN_JOBS="sometimes" must be true or false'],
+  ])('names the bad variable %j', (environment, message) => {
+    expect(() => loadConfig(environment, '/srv/dist')).toThrow(ConfigError);
+    expect(() => loadConfig(environment, '/srv/dist')).toThrow(message);
+  });
+});

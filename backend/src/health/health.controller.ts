@@ -1,0 +1,36 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+
+import type { DatabaseKind, HealthResponse } from '@peakplan/contracts';
+
+import { DATABASE_KIND } from '../database/database-kind';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Service and database status, with the migrations run and pending.' })
+  async health(): Promise<HealthResponse> {
+    const rows: { name: string }[] = await this.dataSource.query(
+      `select name from schema_migrations order by id`,
+    );
+    const migrationsRun = rows.map((row) => row.name);
+    const known = this.dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
+    return {
+      status: 'ok',
+      database: {
+        kind: this.databaseKind,
+        migrationsRun,
+        migrationsPending: known.filter((name) => !migrationsRun.includes(name)),
+      },
+      version: process.env['npm_package_version'] ?? '0.1.0',
+      uptimeSeconds: Math.round(process.uptime()),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+
+import type { DailyHistoryResponse } from '@peakplan/contracts';
+
+import { OrganisationsService } from '../organisations/organisations.service';
+import { QueuesService } from '../queues/queues.service';
+
+@Injectable()
+export class HistoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly queues: QueuesService,
+  ) {}
+
+  /** Daily totals of a queue between two local dates (inclusive); defaults to the last two years. */
+  async daily(queueId: string, from?: string, to?: string): Promise<DailyHistoryResponse> {
+    const queue = await this.queues.get(queueId);
+    const { timeZone } = await this.organisations.current();
+    const lastDay = to ?? DateTime.now().setZone(timeZone).minus({ days: 1 }).toISODate()!;
+    const firstDay = from ?? DateTime.fromISO(lastDay).minus({ years: 2 }).toISODate()!;
+    if (firstDay > lastDay)
+      throw new BadRequestException(`from (${firstDay}) must not be after to (${lastDay})`);
+    const rows: { date: string; offered: string; handled: string; abandoned: string }[] =
+      await this.dataSource.query(
+        `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date,
+              sum(offered) as offered, coalesce(sum(handled), 0) as handled, coalesce(sum(abandoned), 0) as abandoned
+         from contact_history
+        where queue_id = $1
+          and interval_start >= ($3::date)::timestamp at time zone $2
+          and interval_start < ($4::date + 1)::timestamp at time zone $2
+        group by 1 order by 1`,
+        [queue.id, timeZone, firstDay, lastDay],
+      );
+    return {
+      queueId: queue.id,
+      queueName: queue.name,
+      timeZone,
+      from: firstDay,
+      to: lastDay,
+      days: rows.map((row) => ({
+        date: row.date,
+        offered: Number(row.offered),
+        handled: Number(row.handled),
+        abandoned: Number(row.abandoned),
+      })),
+    };
+  }
+}
