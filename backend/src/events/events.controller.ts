@@ -4,10 +4,12 @@ import { DateTime } from 'luxon';
 
 import type { EventDto, EventOccurrenceDto } from '@peakplan/contracts';
 
+import { Roles } from '../auth/access.decorators';
 import { DateRangeQuery } from '../common/date-range.query';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
+@Roles('planner', 'manager', 'admin')
 @Controller('events')
 export class EventsController {
   constructor(private readonly eventsService: EventsService) {}

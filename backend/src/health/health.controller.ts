@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 
 import type { DatabaseKind, HealthResponse } from '@peakplan/contracts';
 
+import { Public } from '../auth/access.decorators';
 import { DATABASE_KIND } from '../database/database-kind';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -3,10 +3,12 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { DailyHistoryResponse } from '@peakplan/contracts';
 
+import { Roles } from '../auth/access.decorators';
 import { DateRangeQuery } from '../common/date-range.query';
 import { HistoryService } from './history.service';
 
 @ApiTags('history')
+@Roles('planner', 'manager', 'admin')
 @Controller('queues/:queueId/history')
 export class HistoryController {
   constructor(private readonly historyService: HistoryService) {}

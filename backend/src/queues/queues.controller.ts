@@ -3,9 +3,11 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { QueueDto } from '@peakplan/contracts';
 
+import { Roles } from '../auth/access.decorators';
 import { QueuesService, toQueueDto } from './queues.service';
 
 @ApiTags('queues')
+@Roles('planner', 'manager', 'admin')
 @Controller('queues')
 export class QueuesController {
   constructor(private readonly queuesService: QueuesService) {}
