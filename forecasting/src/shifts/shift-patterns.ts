@@ -2,9 +2,9 @@
 export interface ShiftTemplateOptions {
   /** Shift lengths in hours (default [4, 6, 8]). */
   lengthsHours?: number[];
-  /** Shifts start every this many minutes (default 15; a multiple of the interval). */
+  /** Shifts start every this many minutes (a multiple of the interval; default 15, or the interval if longer). */
   startStepMinutes?: number;
-  /** Break length in minutes (default 30; a multiple of the interval). */
+  /** Break length in minutes (a multiple of the interval; default 30, or the next multiple of the interval). */
   breakMinutes?: number;
   /** Shifts of at least this many hours get a break (default 5.5). */
   breakFromHours?: number;
@@ -43,8 +43,9 @@ export function shiftPatterns(
   options: ShiftTemplateOptions = {},
 ): ShiftPattern[] {
   const lengths = options.lengthsHours ?? [4, 6, 8];
-  const startStep = options.startStepMinutes ?? 15;
-  const breakMinutes = options.breakMinutes ?? 30;
+  // Defaults round up to the interval: 15-minute starts and 30-minute breaks, or the next multiple.
+  const startStep = options.startStepMinutes ?? Math.ceil(15 / intervalMinutes) * intervalMinutes;
+  const breakMinutes = options.breakMinutes ?? Math.ceil(30 / intervalMinutes) * intervalMinutes;
   const breakFrom = options.breakFromHours ?? 5.5;
   const earliest = options.breakEarliestMinutes ?? 120;
   const latestBeforeEnd = options.breakLatestBeforeEndMinutes ?? 90;

@@ -145,6 +145,17 @@ describe('planShifts', () => {
     expect(cheap.objective).toBe(1);
   });
 
+  it('covers a fractional requirement and plans 30-minute intervals with the default grid', async () => {
+    const fractional = await planShifts(day('2026-02-14', '08:00', 15, Array(16).fill(1.3)), {
+      lengthsHours: [4],
+      solver: 'main',
+    });
+    expect(fractional.coverage.every((row) => row.covered === 2)).toBe(true);
+    const halfHours = await planShifts(day('2026-02-14', '08:00', 30, Array(24).fill(2)), { solver: 'main' });
+    expect(halfHours.uncovered).toBe(0);
+    expect(halfHours.intervalMinutes).toBe(30);
+  });
+
   it('rejects bad options naming them', async () => {
     const rows = day('2026-02-14', '08:00', 15, [1, 1]);
     await expect(planShifts(rows, { relativeGap: 2 })).rejects.toThrow(/relativeGap/);

@@ -29,8 +29,8 @@ export async function run(options: Map<string, string>): Promise<unknown> {
   try {
     const plan = await planShifts(requirement, {
       lengthsHours: lengths,
-      startStepMinutes: numberOption(options, 'start-step', 15),
-      breakMinutes: numberOption(options, 'break-minutes', 30),
+      startStepMinutes: options.has('start-step') ? numberOption(options, 'start-step') : undefined,
+      breakMinutes: options.has('break-minutes') ? numberOption(options, 'break-minutes') : undefined,
       relativeGap: gap,
       timeLimitSeconds: timeLimit,
     });
