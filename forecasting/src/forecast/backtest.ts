@@ -17,7 +17,7 @@ export interface BacktestMetrics {
   mase: number;
   /** (Σ forecast − Σ actual) / Σ actual. */
   bias: number;
-  /** Share of actuals inside P10–P90; null for the baselines, which have no band. */
+  /** Share of open-day actuals inside P10–P90; null for the baselines, which have no band. */
   coverage: number | null;
   days: number;
 }
@@ -62,9 +62,17 @@ function metricsOf(days: ScoredDays, withBand: boolean): BacktestMetrics {
     smape: smape(days.actual, days.forecast),
     mase: days.scaled.reduce((sum, value) => sum + value, 0) / days.scaled.length,
     bias: bias(days.actual, days.forecast),
-    coverage: withBand ? intervalCoverage(days.actual, days.p10, days.p90) : null,
+    coverage: withBand ? openDayCoverage(days) : null,
     days: days.actual.length,
   };
+}
+
+/** P10–P90 coverage on open days only: a closed day (0 inside [0, 0]) would flatter the band. */
+function openDayCoverage(days: ScoredDays): number | null {
+  const open = days.actual.flatMap((actual, i) => (actual > 0 ? [i] : []));
+  if (open.length === 0) return null;
+  const pick = (values: number[]) => open.map((i) => values[i]);
+  return intervalCoverage(pick(days.actual), pick(days.p10), pick(days.p90));
 }
 
 const CANDIDATES = ['model', 'regression', 'seasonalNaive', 'eventUplift'] as const;

@@ -45,11 +45,19 @@ export function calibrateIntervals(
     });
   const pooled = { peak: errors.flatMap((e) => e.peak), ordinary: errors.flatMap((e) => e.ordinary) };
   const all = [...pooled.peak, ...pooled.ordinary];
-  const band = (values: number[]): ErrorBand => ({
-    q10: Math.min(quantile(values, 0.1), -0.01),
-    q90: Math.max(quantile(values, 0.9), 0.01),
-    samples: values.length,
-  });
+  // Split-conformal finite-sample order statistics: the ⌈(n + 1)·0.9⌉-th and ⌊(n + 1)·0.1⌋-th smallest
+  // errors instead of the plain 90%/10% quantiles (Lei et al. 2018, "Distribution-free predictive
+  // inference for regression"), so thin buckets are not too narrow. Position k ↔ level (k − 1)/(n − 1).
+  const band = (values: number[]): ErrorBand => {
+    const n = values.length;
+    const upper = Math.min(1, (Math.ceil((n + 1) * 0.9) - 1) / (n - 1));
+    const lower = Math.max(0, (Math.floor((n + 1) * 0.1) - 1) / (n - 1));
+    return {
+      q10: Math.min(quantile(values, lower), -0.01),
+      q90: Math.max(quantile(values, upper), 0.01),
+      samples: n,
+    };
+  };
   const pick = (values: number[], kind: 'peak' | 'ordinary'): ErrorBand => {
     if (values.length >= MINIMUM_SAMPLES) return band(values);
     if (pooled[kind].length >= MINIMUM_SAMPLES) return band(pooled[kind]);
