@@ -2,7 +2,8 @@ import { formatIntervalTime, parseIntervalTime } from './interval-time';
 import { planShifts } from './plan-shifts';
 import { readRequirement, RequirementInterval } from './requirement-series';
 import { shiftPatterns } from './shift-patterns';
-import { stopWorkerSolver } from './worker-solver';
+import { SolverModel } from './solver-model';
+import { stopWorkerSolver, workerSolver } from './worker-solver';
 
 afterAll(() => stopWorkerSolver());
 
@@ -154,6 +155,19 @@ describe('planShifts', () => {
     const halfHours = await planShifts(day('2026-02-14', '08:00', 30, Array(24).fill(2)), { solver: 'main' });
     expect(halfHours.uncovered).toBe(0);
     expect(halfHours.intervalMinutes).toBe(30);
+  });
+
+  it('reports a failed solve on the worker and keeps serving the next one', async () => {
+    const broken = { numCols: 2, numRows: 0, colCost: new Float64Array(1) } as unknown as SolverModel;
+    await expect(workerSolver(broken, { timeLimitSeconds: 5, relativeGap: 0 })).rejects.toThrow(
+      /HiGHS worker/,
+    );
+    const plan = await planShifts(day('2026-02-14', '08:00', 60, [1, 1]), {
+      lengthsHours: [2],
+      startStepMinutes: 60,
+      solver: 'worker',
+    });
+    expect(plan.paidHours).toBe(2);
   });
 
   it('rejects bad options naming them', async () => {
