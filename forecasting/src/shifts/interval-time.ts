@@ -18,7 +18,7 @@ const PATTERN = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)
  * wall-clock time, so a daylight-saving change shows up as a gap or an overlap: give offsets then.
  *
  * @example
- * parseIntervalTime('2026-02-14T09:15+01:00').minutes; // 29517555 (08:15 UTC)
+ * parseIntervalTime('2026-02-14T09:15+01:00').minutes; // 29517615 (08:15 UTC)
  */
 export function parseIntervalTime(text: string, name = 'start'): IntervalTime {
   const match = typeof text === 'string' ? PATTERN.exec(text.trim()) : null;

@@ -7,7 +7,7 @@ import { assertCount, assertFinite, assertPositive } from './validate';
  * grows without bound, so every contact waits).
  *
  * @example
- * erlangC(14, 10); // 0.17405 (callcentrehelper.com worked example: 0.1741)
+ * erlangC(14, 10); // 0.174132 (callcentrehelper.com worked example: 0.1741)
  */
 export function erlangC(agents: number, load: number): number {
   return erlangCFromB(erlangB(agents, load), agents, load);

@@ -20,7 +20,7 @@ export function scheduledAgents(productiveAgents: number, shrinkage: number): nu
  * so that shift planning does not pay for rounding twice.
  *
  * @example
- * fractionalScheduled(14, 0.3); // 20
+ * fractionalScheduled(14, 0.3); // 20.000000000000004 (≈ 20)
  */
 export function fractionalScheduled(productiveAgents: number, shrinkage: number): number {
   assertFinite(productiveAgents, 'productiveAgents', 0);
