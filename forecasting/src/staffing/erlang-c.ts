@@ -39,7 +39,7 @@ export interface ErlangCMetrics {
  *
  * @example
  * erlangCMetrics(14, 10, 180, 20);
- * // { probabilityOfWaiting: 0.1741, serviceLevel: 0.8884, asa: 7.83, occupancy: 0.7143 } (rounded)
+ * // { probabilityOfWaiting: 0.1741, serviceLevel: 0.8884, asa: 7.84, occupancy: 0.7143 } (rounded)
  */
 export function erlangCMetrics(
   agents: number,
