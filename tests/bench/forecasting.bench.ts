@@ -7,7 +7,6 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 
 // tsx resolves the @peakplan/* aliases only from a root tsconfig.json, which this repo does not have
 // (tsconfig.base.json), so the bench imports the library by path, like run-benchmarks imports benches.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   fitDailyModel,
   forecastDaily,
