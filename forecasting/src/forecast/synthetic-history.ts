@@ -63,6 +63,8 @@ export function generateSyntheticHistory(
       });
     }
   }
+  if (!Number.isInteger(options.outages) || options.outages < 0 || options.outages > options.days)
+    throw new RangeError(`options.outages must be an integer 0..${options.days}, got ${options.outages}`);
   const closed = new Set(options.closedDates);
   const outageDays = new Set<number>();
   while (outageDays.size < options.outages) outageDays.add(first + Math.floor(random() * options.days));
