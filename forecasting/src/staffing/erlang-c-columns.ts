@@ -26,8 +26,8 @@ export function staffErlangCColumns(
   contacts: ArrayLike<number>,
   settings: ResolvedQueueSettings,
   out: ErlangCColumnOutputs,
+  ahtPerInterval?: ArrayLike<number>,
 ): void {
-  const aht = settings.effectiveAhtSeconds;
   const target = settings.targetSeconds;
   const goal = settings.serviceLevel - SERVICE_LEVEL_SLACK;
   const keep = 1 - settings.shrinkage;
@@ -36,6 +36,7 @@ export function staffErlangCColumns(
     if (typeof offered !== 'number' || !Number.isFinite(offered) || offered < 0) {
       throw new RangeError(`contacts[${i}] must be a finite number ≥ 0, got ${String(offered)}`);
     }
+    const aht = ahtPerInterval ? ahtPerInterval[i] / settings.concurrency : settings.effectiveAhtSeconds;
     const load = (offered * aht) / settings.intervalSeconds;
     if (load === 0) {
       out.serviceLevel[i] = 1; // the other columns stay 0

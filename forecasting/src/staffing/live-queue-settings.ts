@@ -4,6 +4,8 @@ import { assertBetween, assertCount, assertFinite, assertPositive } from './vali
 /** Settings checked once and reduced to what the staffing search needs. */
 export interface ResolvedQueueSettings {
   intervalSeconds: number;
+  /** Chat sessions per agent (1 for phone). */
+  concurrency: number;
   /** AHT divided by the chat concurrency: the handle time the queueing model sees. */
   effectiveAhtSeconds: number;
   targetSeconds: number;
@@ -40,6 +42,7 @@ export function resolveQueueSettings(settings: LiveQueueSettings): ResolvedQueue
   if (settings.patienceSeconds !== undefined) assertPositive(settings.patienceSeconds, 'patienceSeconds');
   return {
     intervalSeconds: settings.intervalMinutes * 60,
+    concurrency,
     effectiveAhtSeconds: settings.ahtSeconds / concurrency,
     targetSeconds: settings.targetSeconds,
     serviceLevel: settings.serviceLevel,

@@ -128,6 +128,26 @@ describe('staffIntervals', () => {
     expect(() => staffIntervals([1, -2], settings)).toThrow(/contacts\[1\]/);
   });
 
+  it('takes an AHT per interval', () => {
+    const settings: LiveQueueSettings = {
+      intervalMinutes: 30,
+      ahtSeconds: 180,
+      targetSeconds: 20,
+      serviceLevel: 0.8,
+    };
+    const aht = [120, 180, 240, 300];
+    for (const patienceSeconds of [undefined, 200]) {
+      const columns = staffIntervals([100, 100, 100, 100], { ...settings, patienceSeconds }, aht);
+      aht.forEach((ahtSeconds, i) => {
+        const single = staffInterval({ ...settings, patienceSeconds, ahtSeconds, contacts: 100 });
+        expect(columns.agents[i]).toBe(single.agents);
+        expect(columns.serviceLevel[i]).toBe(single.serviceLevel);
+      });
+    }
+    expect(() => staffIntervals([1, 2], settings, [180])).toThrow(/ahtSecondsPerInterval/);
+    expect(() => staffIntervals([1, 2], settings, [180, 0])).toThrow(/ahtSecondsPerInterval\[1\]/);
+  });
+
   it('gives the Erlang C columns bit for bit what staffInterval gives', () => {
     const settings: LiveQueueSettings = {
       intervalMinutes: 15,

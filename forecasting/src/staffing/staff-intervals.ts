@@ -25,17 +25,34 @@ export interface StaffingColumns {
  * settings once, then runs the search of {@link staffInterval} per interval — for Erlang C inlined
  * over the columns without allocating (an O(A) Erlang B start, then O(1) per extra agent), for
  * Erlang A memoising equal contact counts (nights of zeros, whole-number forecasts).
+ * `ahtSecondsPerInterval` (same length as `contacts`) overrides `settings.ahtSeconds` interval by
+ * interval, for an intraday AHT profile.
  *
  * @example
  * staffIntervals([0, 100, 100], { intervalMinutes: 30, ahtSeconds: 180, targetSeconds: 20, serviceLevel: 0.8 })
  *   .agents; // Int32Array [0, 14, 14]
  */
-export function staffIntervals(contacts: ArrayLike<number>, settings: LiveQueueSettings): StaffingColumns {
+export function staffIntervals(
+  contacts: ArrayLike<number>,
+  settings: LiveQueueSettings,
+  ahtSecondsPerInterval?: ArrayLike<number>,
+): StaffingColumns {
   const resolved = resolveQueueSettings(settings);
   if (contacts === null || typeof contacts !== 'object' || typeof contacts.length !== 'number') {
     throw new TypeError('contacts must be an array of numbers');
   }
   const n = contacts.length;
+  if (ahtSecondsPerInterval !== undefined) {
+    if (ahtSecondsPerInterval === null || ahtSecondsPerInterval.length !== n) {
+      throw new RangeError(`ahtSecondsPerInterval must have one value per interval (${n})`);
+    }
+    for (let i = 0; i < n; i++) {
+      const aht = ahtSecondsPerInterval[i];
+      if (typeof aht !== 'number' || !Number.isFinite(aht) || aht <= 0) {
+        throw new RangeError(`ahtSecondsPerInterval[${i}] must be greater than 0, got ${String(aht)}`);
+      }
+    }
+  }
   const model: StaffingModel = resolved.patienceSeconds === undefined ? 'erlang-c' : 'erlang-a';
   const columns: StaffingColumns = {
     model,
@@ -51,7 +68,7 @@ export function staffIntervals(contacts: ArrayLike<number>, settings: LiveQueueS
     totals: { agents: 0, scheduled: 0, fractionalAgents: 0, fractionalScheduled: 0 },
   };
   if (model === 'erlang-c') {
-    staffErlangCColumns(contacts, resolved, columns);
+    staffErlangCColumns(contacts, resolved, columns, ahtSecondsPerInterval);
     for (let i = 0; i < n; i++) {
       columns.totals.agents += columns.agents[i];
       columns.totals.scheduled += columns.scheduled[i];
@@ -61,16 +78,20 @@ export function staffIntervals(contacts: ArrayLike<number>, settings: LiveQueueS
     return columns;
   }
   // Erlang A: per-interval search, memoising equal contact counts.
-  const memo = new Map<number, IntervalStaffing>();
+  const memo = new Map<string, IntervalStaffing>();
   for (let i = 0; i < n; i++) {
     const offered = contacts[i];
     if (typeof offered !== 'number' || !Number.isFinite(offered) || offered < 0) {
       throw new RangeError(`contacts[${i}] must be a finite number ≥ 0, got ${String(offered)}`);
     }
-    let result = memo.get(offered);
+    const aht = ahtSecondsPerInterval
+      ? ahtSecondsPerInterval[i] / resolved.concurrency
+      : resolved.effectiveAhtSeconds;
+    const key = `${offered}|${aht}`;
+    let result = memo.get(key);
     if (result === undefined) {
-      result = staffResolved(offered, resolved);
-      memo.set(offered, result);
+      result = staffResolved(offered, { ...resolved, effectiveAhtSeconds: aht });
+      memo.set(key, result);
     }
     columns.agents[i] = result.agents;
     columns.scheduled[i] = result.scheduled;
