@@ -6,7 +6,6 @@
  *   relaxation of the same day models; the gap is reported against that LP bound;
  * - a six-week peak season planned the same way. */
 // tsx reads no tsconfig paths here (there is no root tsconfig.json), so the bench imports the source.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   buildDayModel,
   planShifts,
