@@ -78,19 +78,22 @@ export function staffIntervals(
     return columns;
   }
   // Erlang A: per-interval search, memoising equal contact counts.
-  const memo = new Map<string, IntervalStaffing>();
+  const memo = new Map<number | string, IntervalStaffing>();
   for (let i = 0; i < n; i++) {
     const offered = contacts[i];
     if (typeof offered !== 'number' || !Number.isFinite(offered) || offered < 0) {
       throw new RangeError(`contacts[${i}] must be a finite number ≥ 0, got ${String(offered)}`);
     }
-    const aht = ahtSecondsPerInterval
-      ? ahtSecondsPerInterval[i] / resolved.concurrency
-      : resolved.effectiveAhtSeconds;
-    const key = `${offered}|${aht}`;
+    let key: number | string = offered;
+    let intervalSettings = resolved;
+    if (ahtSecondsPerInterval) {
+      const aht = ahtSecondsPerInterval[i] / resolved.concurrency;
+      key = `${offered}|${aht}`;
+      intervalSettings = { ...resolved, effectiveAhtSeconds: aht };
+    }
     let result = memo.get(key);
     if (result === undefined) {
-      result = staffResolved(offered, { ...resolved, effectiveAhtSeconds: aht });
+      result = staffResolved(offered, intervalSettings);
       memo.set(key, result);
     }
     columns.agents[i] = result.agents;
