@@ -1,8 +1,8 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type { QueueDto } from '@peakplan/contracts';
-import { forkJoin, map, of, switchMap } from 'rxjs';
+import { forkJoin, map, of, scan, switchMap } from 'rxjs';
 
 import { DailyHistoryLineChartComponent } from '../charts/daily-history-line-chart/daily-history-line-chart.component';
 import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
@@ -18,6 +18,11 @@ const ORGANISATION_TIME_ZONE = 'Europe/Amsterdam';
 interface QueueHistory {
   queue: QueueDto;
   chart: DailyHistoryChartData;
+}
+
+interface HistoryView {
+  state: LoadState<QueueHistory[]>;
+  shown: QueueHistory[];
 }
 
 /** Planning start page: the queues and each queue's daily contact history with the event days marked. */
@@ -47,7 +52,7 @@ interface QueueHistory {
         @case ('error') {
           <div class="alert" role="alert">
             <p>{{ errorMessage(queues()) }}</p>
-            <button type="button" class="button secondary" (click)="retry()">Try again</button>
+            <button type="button" class="button secondary" (click)="retryQueues()">Try again</button>
           </div>
         }
         @case ('ready') {
@@ -63,7 +68,11 @@ interface QueueHistory {
     </section>
 
     @if (queueList().length > 0) {
-      <section class="history" aria-labelledby="history-heading">
+      <section
+        class="history"
+        aria-labelledby="history-heading"
+        [attr.aria-busy]="histories().status === 'loading'"
+      >
         <div class="history-header">
           <h2 id="history-heading">Daily history</h2>
           <pp-date-range-selector [range]="range()" [today]="today" (rangeChange)="range.set($event)" />
@@ -73,7 +82,7 @@ interface QueueHistory {
           @if (state.status === 'error') {
             <div class="card alert" role="alert">
               <p>{{ state.message }}</p>
-              <button type="button" class="button secondary" (click)="retry()">Try again</button>
+              <button type="button" class="button secondary" (click)="retryHistory()">Try again</button>
             </div>
           } @else if (state.status === 'loading') {
             <p class="status" role="status" aria-live="polite">
@@ -164,10 +173,13 @@ export class PlanningPage {
 
   protected readonly today = calendarDateIn(new Date(), ORGANISATION_TIME_ZONE);
   protected readonly range = signal<DateRange>(lastYearsRange(this.today, 2));
-  private readonly attempt = signal(0);
+  private readonly queuesAttempt = signal(0);
+  private readonly historyAttempt = signal(0);
 
   protected readonly queues = toSignal(
-    toObservable(this.attempt).pipe(switchMap(() => toLoadState(this.api.queues(), 'loading the queues'))),
+    toObservable(this.queuesAttempt).pipe(
+      switchMap(() => toLoadState(this.api.queues(), 'loading the queues')),
+    ),
     { initialValue: LOADING as LoadState<QueueDto[]> },
   );
 
@@ -179,10 +191,15 @@ export class PlanningPage {
   private readonly historyRequest = computed(() => ({
     queues: this.queueList(),
     range: this.range(),
-    attempt: this.attempt(),
+    attempt: this.historyAttempt(),
   }));
 
-  protected readonly histories = toSignal(
+  /**
+   * The history state and the charts on screen. While a new range loads, the charts of the last
+   * successful load stay (dimmed) and then update in place; after an error none are shown, so a
+   * retry never brings back charts of an earlier range.
+   */
+  private readonly historyView = toSignal(
     toObservable(this.historyRequest).pipe(
       switchMap(({ queues, range }) =>
         queues.length === 0
@@ -202,19 +219,19 @@ export class PlanningPage {
               'loading the contact history',
             ),
       ),
+      scan(
+        (view: HistoryView, state: LoadState<QueueHistory[]>): HistoryView => ({
+          state,
+          shown: state.status === 'ready' ? state.value : state.status === 'error' ? [] : view.shown,
+        }),
+        { state: LOADING, shown: [] },
+      ),
     ),
-    { initialValue: LOADING as LoadState<QueueHistory[]> },
+    { initialValue: { state: LOADING, shown: [] } as HistoryView },
   );
 
-  /** The charts on screen: the latest loaded ones, kept while the next range loads. */
-  protected readonly historyList = linkedSignal<LoadState<QueueHistory[]>, QueueHistory[]>({
-    source: this.histories,
-    computation: (state, previous) => {
-      if (state.status === 'ready') return state.value;
-      if (state.status === 'error') return [];
-      return previous?.value ?? [];
-    },
-  });
+  protected readonly histories = computed(() => this.historyView().state);
+  protected readonly historyList = computed(() => this.historyView().shown);
 
   protected daysWithoutHistoryText(chart: DailyHistoryChartData): string {
     const missing = chart.dates.length - chart.daysWithHistory;
@@ -225,7 +242,11 @@ export class PlanningPage {
     return state.status === 'error' ? state.message : '';
   }
 
-  protected retry(): void {
-    this.attempt.update((count) => count + 1);
+  protected retryQueues(): void {
+    this.queuesAttempt.update((count) => count + 1);
+  }
+
+  protected retryHistory(): void {
+    this.historyAttempt.update((count) => count + 1);
   }
 }

@@ -1,0 +1,180 @@
+/**
+ * The dashboard in a real headless Chromium against the built product (backend + Angular bundle) on
+ * a fresh embedded database with the demo organisation. Needs `npm run build` first.
+ */
+import { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { RunningProduct, startProduct } from '../support/start-product';
+import { collectPageErrors, launchChromium, readCanvasInk } from './support/chromium';
+
+const DEMO_PASSWORD = 'peakplan-demo';
+const HISTORY_CANVAS = '[data-testid="history-chart"] canvas';
+/** The history section once no request is in flight. */
+const HISTORY_SETTLED = 'section.history[aria-busy="false"]';
+const PLANNER = {
+  id: 'e2e-planner',
+  email: 'planner@peakplan.test',
+  name: 'Demo Planner',
+  roles: ['planner'],
+  department: null,
+};
+
+describe('dashboard in a real browser', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+  /** Whether the backend answers POST /api/auth/login (issue 6 adds it after the foundation). */
+  let signInAvailable = false;
+
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    const probe = await fetch(`${product.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@peakplan.test', password: 'x' }),
+    });
+    signInAvailable = probe.status !== 404;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  // A fresh context per test: no session cookie carries over from one test to the next.
+  beforeEach(async () => {
+    context = await browser.newContext({ baseURL: product.baseUrl, viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    pageErrors = collectPageErrors(page);
+  });
+
+  afterEach(async () => {
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
+    await page.goto('/');
+    await page.waitForURL('**/sign-in**');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /**
+   * Signs in as the demo planner through the sign-in page. Until the backend has auth (issue 6),
+   * its API is open and only GET /api/auth/me is missing, so the browser is told who is signed in;
+   * everything else (queues, history, events) comes from the real product.
+   */
+  async function signInAsPlanner(): Promise<void> {
+    if (signInAvailable) {
+      await signIn(PLANNER.email);
+    } else {
+      await page.route('**/api/auth/me', (route) => route.fulfill({ json: PLANNER }));
+      await page.goto('/');
+    }
+    await page.waitForURL('**/planning');
+  }
+
+  it('sends a visitor who is not signed in to the sign-in page', async () => {
+    await page.goto('/planning');
+    await page.waitForURL('**/sign-in?returnUrl=%2Fplanning');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+
+  it('lands a planner on planning with the queue list and a drawn history chart per queue', async () => {
+    await signInAsPlanner();
+
+    const queueNames = page.locator('[data-testid="queue-row"] th');
+    await queueNames.first().waitFor();
+    const names = (await queueNames.allTextContents()).map((name) => name.trim());
+    expect([...names].sort()).toEqual(['chat', 'email', expect.stringMatching(/^phone/)]);
+
+    const charts = page.locator(HISTORY_CANVAS);
+    await charts.nth(names.length - 1).waitFor();
+    await page.locator(HISTORY_SETTLED).waitFor();
+    expect(await charts.count()).toBe(names.length);
+    for (let index = 0; index < names.length; index += 1) {
+      const ink = await readCanvasInk(page, HISTORY_CANVAS, index);
+      expect(ink.width).toBeGreaterThan(300);
+      // Two years of daily points leave a long blue line; the demo peaks leave orange event markers.
+      expect(ink.offeredLine).toBeGreaterThan(500);
+      expect(ink.eventMarkers).toBeGreaterThan(20);
+    }
+    const label = await charts.first().getAttribute('aria-label');
+    expect(label).toMatch(
+      /^Line chart of contacts per day for .+: \d+ days with history\..* 6 event days marked\.$/,
+    );
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect((await nav.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
+      'Planning',
+      'Pool',
+    ]);
+    expect(await page.getByTestId('signed-in-user').textContent()).toContain('Planner');
+  });
+
+  it('shows a clear error with a retry when the API cannot be reached, and recovers', async () => {
+    await signInAsPlanner();
+    await page.locator(HISTORY_SETTLED).waitFor();
+    await page.locator(HISTORY_CANVAS).first().waitFor();
+    // Cut the network to the history endpoint, then change the range: the page must say so, not spin.
+    await page.route('**/api/queues/*/history/daily**', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'Last 90 days' }).click();
+    const alert = page.locator('.history [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      'Cannot reach the PeakPlan server while loading the contact history',
+    );
+    expect(await page.locator(HISTORY_CANVAS).count()).toBe(0);
+
+    await page.unroute('**/api/queues/*/history/daily**');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    // After a failure no charts are kept, so the first canvas to appear is from the retried load.
+    await page.locator(HISTORY_CANVAS).first().waitFor();
+    await page.locator(HISTORY_SETTLED).waitFor();
+    // The retried charts show the range that was chosen, not the one before the failure.
+    const from = await page.getByLabel('From', { exact: true }).inputValue();
+    const to = await page.getByLabel('To', { exact: true }).inputValue();
+    expect(await page.locator(HISTORY_CANVAS).count()).toBe(3);
+    expect(await page.locator(HISTORY_CANVAS).first().getAttribute('aria-label')).toContain(
+      `${from} to ${to}`,
+    );
+  });
+
+  // The sign-in page talks to POST /api/auth/login, which issue 6 adds to the backend. Skipped until
+  // that endpoint exists; enable by removing `.skip` (the planner test above then signs in for real).
+  describe.skip('sign-in (enable when POST /api/auth/login answers)', () => {
+    it('tells a person whose password is wrong, and keeps them on the sign-in page', async () => {
+      await signIn(PLANNER.email, 'not-the-password');
+      const message = page.getByTestId('sign-in-error');
+      await message.waitFor();
+      expect(await message.textContent()).toContain('That email and password do not match an active account');
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+    });
+
+    it('lands a pool member on the pool page, without planning or management in the navigation', async () => {
+      await signIn('member001@peakplan.test');
+      await page.waitForURL('**/pool');
+      await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect((await nav.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual(['Pool']);
+      expect(await page.textContent('main')).toContain('member001@peakplan.test');
+
+      // Typing the planning address does not open it either.
+      await page.goto('/planning');
+      await page.waitForURL('**/pool');
+    });
+
+    it('lands a manager on management, and signing out ends the session', async () => {
+      await signIn('manager@peakplan.test');
+      await page.waitForURL('**/management');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL('**/sign-in**');
+      await page.goto('/management');
+      await page.waitForURL('**/sign-in**');
+    });
+  });
+});
