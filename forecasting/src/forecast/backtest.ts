@@ -2,7 +2,7 @@ import { dayNumberToIsoDate, type IsoDate } from '../calendar';
 import { bias, intervalCoverage, maseScale, smape, wape } from './accuracy-metrics';
 import type { BacktestRun } from './backtest-runs';
 import { runBacktestOrigins } from './backtest-runs';
-import { chooseCombinationWeights } from './combination-weights';
+import { chooseCombinationWeights, type CombinationChoice } from './combination-weights';
 import { combineAt, type CombinationWeights } from './component-forecasts';
 import type { DailyObservation } from './daily-history';
 import { prepareEngine, type DailyModelOptions } from './daily-model';
@@ -45,6 +45,8 @@ export interface BacktestReport {
   overall: BacktestComparison;
   /** Which forecaster has the lowest overall peak-window WAPE, and by how much. */
   verdict: string;
+  /** The combination a forecast made now would use (chosen on all past peaks), and why. */
+  chosen: CombinationChoice;
   warnings: string[];
 }
 
@@ -148,6 +150,7 @@ export function runBacktest(
       windows,
       overall: { model: empty, regression: empty, seasonalNaive: empty, eventUplift: empty },
       verdict: 'no backtest',
+      chosen: chooseCombinationWeights(runs),
       warnings,
     };
   }
@@ -163,5 +166,5 @@ export function runBacktest(
     gain > 0
       ? `model beats the best baseline on peak-window WAPE by ${(gain * 100).toFixed(1)}%`
       : `a baseline beats the model on peak-window WAPE by ${(-gain * 100).toFixed(1)}%: prefer the baseline on this queue`;
-  return { leadDays, windows, overall, verdict, warnings };
+  return { leadDays, windows, overall, verdict, chosen: chooseCombinationWeights(runs), warnings };
 }

@@ -36,6 +36,8 @@ export async function run(options: Map<string, string>): Promise<unknown> {
     queue: history.queue,
     leadDays: report.leadDays,
     verdict: report.verdict,
+    model: report.chosen.name,
+    reason: report.chosen.reason,
     warnings: report.warnings,
     overall: {
       model: rounded(report.overall.model),
