@@ -5,7 +5,7 @@ import { runBacktestOrigins } from './backtest-runs';
 import { chooseCombinationWeights, type CombinationChoice } from './combination-weights';
 import { combineAt, type CombinationWeights } from './component-forecasts';
 import type { DailyObservation } from './daily-history';
-import { prepareEngine, type DailyModelOptions } from './daily-model';
+import { prepareEngine, type DailyModelOptions } from './prepare-engine';
 import { applyInterval, calibrateIntervals } from './prediction-intervals';
 
 /** Accuracy of one forecaster on a set of days. */

@@ -1,44 +1,14 @@
-import {
-  dayNumberToIsoDate,
-  eventOccurrences,
-  eventPresets,
-  isoDateToDayNumber,
-  type EventDefinition,
-  type IsoDate,
-} from '../calendar';
+import { dayNumberToIsoDate, isoDateToDayNumber, type EventDefinition, type IsoDate } from '../calendar';
 import { runBacktestOrigins, type BacktestRun } from './backtest-runs';
-import { isClosedDay, learnClosures, weekdayOf, type ClosureRules } from './closures';
+import type { ClosureRules } from './closures';
 import { chooseCombinationWeights, type CombinationChoice } from './combination-weights';
 import { combineAt, componentForecasts, type EngineSetup } from './component-forecasts';
-import { toDenseSeries, type DailyObservation } from './daily-history';
-import { buildEventWindowIndex, yearOfDayNumber } from './event-window-index';
+import type { DailyObservation } from './daily-history';
 import { applyInterval, calibrateIntervals, type IntervalTable } from './prediction-intervals';
-import {
-  DEFAULT_REGRESSION_OPTIONS,
-  fitRegression,
-  predictRegressionLog,
-  regressionLayoutFor,
-  type RegressionFit,
-  type RegressionOptions,
-} from './regression-model';
+import { prepareEngine, type DailyModelOptions, type OutlierDay } from './prepare-engine';
+import type { RegressionFit } from './regression-model';
 
-export interface DailyModelOptions {
-  /** Country for the event presets and public-holiday closures (default `NL`). */
-  country?: string;
-  /** Events to model; default `eventPresets(country)`. */
-  events?: readonly EventDefinition[];
-  /** Days between the forecast origin and the event date in the peak backtests (default 28). */
-  leadDays?: number;
-  regression?: Partial<RegressionOptions>;
-}
-
-/** A day left out of the fit, with what the model expected instead. */
-export interface OutlierDay {
-  date: IsoDate;
-  offered: number;
-  expected: number;
-  reason: string;
-}
+export type { DailyModelOptions, OutlierDay } from './prepare-engine';
 
 /** A fitted daily model of one queue: regression, baselines, chosen combination and calibrated bands. */
 export interface FittedDailyModel {
@@ -74,48 +44,6 @@ export interface DailyForecastDay {
 
 /** Longest horizon: the event index is built three years past the history. */
 export const MAX_HORIZON_DAYS = 730;
-
-/** Builds the engine setup: validated dense series, events, window index, outliers found on the full fit. */
-export function prepareEngine(history: readonly DailyObservation[], options: DailyModelOptions = {}) {
-  const series = toDenseSeries(history);
-  const country = options.country ?? 'NL';
-  const events = options.events ?? eventPresets(country);
-  const leadDays = options.leadDays ?? 28;
-  if (!Number.isInteger(leadDays) || leadDays < 1 || leadDays > 365)
-    throw new RangeError(`leadDays must be an integer 1..365, got ${leadDays}`);
-  const first = series.startDay;
-  const last = first + series.values.length - 1;
-  eventOccurrences(events, yearOfDayNumber(first), yearOfDayNumber(first)); // validates the definitions
-  const index = buildEventWindowIndex(events, yearOfDayNumber(first) - 1, yearOfDayNumber(last) + 3, country);
-  const regression = { ...DEFAULT_REGRESSION_OPTIONS, ...options.regression };
-  const closures = learnClosures(series, last + 1, index);
-  const layout = regressionLayoutFor(series, index, regression);
-  const fit = fitRegression(series, last + 1, index, layout, regression, new Set(), true);
-  const outliers: OutlierDay[] = [];
-  const excluded = new Set(fit.outliers);
-  for (const day of fit.outliers)
-    outliers.push({
-      date: dayNumberToIsoDate(day),
-      offered: series.values[day - first],
-      expected: Math.max(0, Math.expm1(predictRegressionLog(fit, index, day))),
-      reason: 'far from the model (robust z-score above threshold)',
-    });
-  series.values.forEach((value, i) => {
-    const day = first + i;
-    if (value !== 0 || closures.closedWeekdays[weekdayOf(day)] || index.holidaysAt(day).length > 0) return;
-    if (isClosedDay(closures, day, index)) return;
-    excluded.add(day);
-    outliers.push({
-      date: dayNumberToIsoDate(day),
-      offered: 0,
-      expected: Math.max(0, Math.expm1(predictRegressionLog(fit, index, day))),
-      reason: 'zero volume on a normally open day (outage or missing data?)',
-    });
-  });
-  outliers.sort((a, b) => (a.date < b.date ? -1 : 1));
-  const setup: EngineSetup = { series, events, index, regression, layout, excluded };
-  return { setup, fit, closures, outliers, leadDays, first, last };
-}
 
 /**
  * Fits the daily model of one queue: the log-linear ridge regression, the two baselines, the
