@@ -168,6 +168,22 @@ describe('dashboard in a real browser', () => {
       await page.waitForURL('**/pool');
     });
 
+    it('sends a planner whose session ended to sign-in, and back to planning afterwards', async () => {
+      await signIn(PLANNER.email);
+      await page.waitForURL('**/planning');
+      await page.locator(HISTORY_SETTLED).waitFor();
+      // The server forgets the session (expired, revoked): the next API call answers 401.
+      await context.clearCookies();
+      await page.getByRole('button', { name: 'Last year' }).click();
+      await page.waitForURL('**/sign-in?**reason=expired**');
+      expect(await page.getByRole('status').textContent()).toContain('Your session has ended');
+
+      await page.getByLabel('Email').fill(PLANNER.email);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL('**/planning');
+    });
+
     it('lands a manager on management, and signing out ends the session', async () => {
       await signIn('manager@peakplan.test');
       await page.waitForURL('**/management');
