@@ -2,6 +2,9 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database-kind';
@@ -26,6 +29,9 @@ export class AppModule {
           retryAttempts: 0,
         }),
         ...(config.jobsEnabled ? [ScheduleModule.forRoot()] : []),
+        AuditModule,
+        AuthModule,
+        AccountsModule,
         HealthModule,
         OrganisationsModule,
         QueuesModule,

@@ -3,3 +3,4 @@ export * from './queues.contract';
 export * from './history.contract';
 export * from './events.contract';
 export * from './auth.contract';
+export * from './accounts.contract';

@@ -2,14 +2,18 @@ import request from 'supertest';
 
 import type { DailyHistoryResponse, EventOccurrenceDto, HealthResponse, QueueDto } from '@peakplan/contracts';
 
+import { signIn } from '../support/sign-in';
 import { startTestService, type TestService } from '../support/test-service';
 
 describe('foundation API on a real database', () => {
   let service: TestService;
+  /** The demo planner's bearer header: every route but health needs a signed-in person. */
+  let planner: Record<string, string>;
 
   beforeAll(async () => {
     // 70 days of demo history before 1 March 2026: Valentine's 2026 (a Saturday) is inside it.
     service = await startTestService({ demoHistoryDays: 70, today: '2026-03-01' });
+    planner = (await signIn(service.url, 'planner@peakplan.test')).bearer;
   });
   afterAll(() => service?.stop());
 
@@ -29,7 +33,8 @@ describe('foundation API on a real database', () => {
   });
 
   it('lists the demo queues with their service targets', async () => {
-    const queues = (await request(service.url).get('/api/queues').expect(200)).body as QueueDto[];
+    const queues = (await request(service.url).get('/api/queues').set(planner).expect(200))
+      .body as QueueDto[];
     expect(queues.map((queue) => queue.name)).toEqual(['chat', 'email', 'phone']);
     const phone = queues.find((queue) => queue.name === 'phone')!;
     expect(phone).toMatchObject({ kind: 'live', serviceLevelTarget: 0.8, targetSeconds: 20, concurrency: 1 });
@@ -37,11 +42,12 @@ describe('foundation API on a real database', () => {
   });
 
   it('sums interval history into local days, with the Valentine build-up visible', async () => {
-    const queues = (await request(service.url).get('/api/queues')).body as QueueDto[];
+    const queues = (await request(service.url).get('/api/queues').set(planner)).body as QueueDto[];
     const phone = queues.find((queue) => queue.name === 'phone')!;
     const history = (
       await request(service.url)
         .get(`/api/queues/${phone.id}/history/daily?from=2026-01-20&to=2026-02-28`)
+        .set(planner)
         .expect(200)
     ).body as DailyHistoryResponse;
     expect(history.days[0].date).toBe('2026-01-20');
@@ -62,7 +68,10 @@ describe('foundation API on a real database', () => {
 
   it('resolves the organisation event dates with the calendar engine', async () => {
     const occurrences = (
-      await request(service.url).get('/api/events/occurrences?from=2026-01-01&to=2026-12-31').expect(200)
+      await request(service.url)
+        .get('/api/events/occurrences?from=2026-01-01&to=2026-12-31')
+        .set(planner)
+        .expect(200)
     ).body as EventOccurrenceDto[];
     expect(occurrences.map((occurrence) => [occurrence.name, occurrence.date])).toEqual([
       ["Valentine's Day", '2026-02-14'],
@@ -72,9 +81,10 @@ describe('foundation API on a real database', () => {
   });
 
   it('names the bad field in a validation error', async () => {
-    const queues = (await request(service.url).get('/api/queues')).body as QueueDto[];
+    const queues = (await request(service.url).get('/api/queues').set(planner)).body as QueueDto[];
     const response = await request(service.url)
       .get(`/api/queues/${queues[0].id}/history/daily?from=14-02-2026`)
+      .set(planner)
       .expect(400);
     expect(response.body).toMatchObject({
       statusCode: 400,
@@ -84,6 +94,7 @@ describe('foundation API on a real database', () => {
     expect(response.body.message).toContain('YYYY-MM-DD');
     const unknown = await request(service.url)
       .get('/api/queues/6f1f2f8e-0000-4000-8000-000000000000')
+      .set(planner)
       .expect(404);
     expect(unknown.body.message).toContain('does not exist');
   });

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import request from 'supertest';
 
+import { signIn } from '../support/sign-in';
 import { freePort, runProductExpectingFailure, startProduct } from '../support/start-product';
 
 // These start the built product (`npm start`'s process) on embedded PostgreSQL; on the PostgreSQL-server
@@ -14,7 +15,11 @@ const describeEmbedded = process.env['DATABASE_URL'] ? describe.skip : describe;
 describeEmbedded('the product process: start, refuse, stop, restart', () => {
   it('refuses a second process on the same data folder, flushes on SIGTERM and keeps data across a restart', async () => {
     const first = await startProduct({ env: { PEAKPLAN_DEMO_HISTORY_DAYS: '20' } });
+    let plannerSession: Record<string, string>;
     try {
+      // The session key is generated into the data folder on first start, readable by its owner only.
+      expect(statSync(join(first.dataDir, 'session-secret')).mode & 0o777).toBe(0o600);
+      plannerSession = (await signIn(first.baseUrl, 'planner@peakplan.test')).bearer;
       const health = await request(first.baseUrl).get('/api/health').expect(200);
       expect(health.body.database.kind).toBe('embedded');
       expect(first.output()).toContain('loading the demo organisation');
@@ -34,7 +39,8 @@ describeEmbedded('the product process: start, refuse, stop, restart', () => {
     const restarted = await startProduct({ dataDir: first.dataDir });
     try {
       expect(restarted.output()).not.toContain('loading the demo organisation');
-      const queues = await request(restarted.baseUrl).get('/api/queues').expect(200);
+      // Same key after the restart: the session from before it still works.
+      const queues = await request(restarted.baseUrl).get('/api/queues').set(plannerSession!).expect(200);
       expect(queues.body.map((queue: { name: string }) => queue.name)).toEqual(['chat', 'email', 'phone']);
     } finally {
       expect(await restarted.stop()).toBe(0);

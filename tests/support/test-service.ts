@@ -1,5 +1,7 @@
 /* The real service (same factory, migrations and database kinds as `npm start`) on a free port with a
  * fresh database, for API tests that talk HTTP to it. */
+import { randomBytes } from 'node:crypto';
+
 import { DataSource } from 'typeorm';
 
 import { startService, type RunningService } from '@peakplan/backend/bootstrap/start-service';
@@ -32,6 +34,8 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
       PEAKPLAN_DEMO: 'false',
       PEAKPLAN_JOBS: 'false',
       NODE_ENV: 'test',
+      // Never the repository's ./data folder: each test service gets its own session key.
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
       ...options.env,
     },
     'dist',

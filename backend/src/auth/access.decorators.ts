@@ -29,3 +29,6 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!request.user) throw new Error('CurrentUser used on a route without a signed-in user');
   return request.user;
 });
+
+/** Every role: for routes any signed-in person may call (`@Roles(...EVERY_ROLE)`), such as their own profile. */
+export const EVERY_ROLE: Role[] = ['admin', 'planner', 'manager', 'pool-member'];

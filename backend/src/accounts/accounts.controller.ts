@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+
+import type { AccountDto, AccountImportResult, PasswordResetResponse } from '@peakplan/contracts';
+
+import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
+import { CreateAccountDto, SetRolesDto } from './accounts.dto';
+import { AccountsService } from './accounts.service';
+import { readCsvBody } from './read-text-body';
+
+const ACCOUNT_CSV_LIMIT_BYTES = 2 * 1024 * 1024;
+
+@ApiTags('accounts')
+@Roles('admin')
+@Controller('accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Every account of the organisation, by email.' })
+  list(@CurrentUser() admin: SessionUser): Promise<AccountDto[]> {
+    return this.accounts.list(admin);
+  }
+
+  @Post()
+  create(@CurrentUser() admin: SessionUser, @Body() body: CreateAccountDto): Promise<AccountDto> {
+    return this.accounts.create(admin, body);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @ApiOkResponse({
+    description: 'CSV with header name,email,department,roles; all rows or none, idempotent.',
+  })
+  async import(@CurrentUser() admin: SessionUser, @Req() request: Request): Promise<AccountImportResult> {
+    return this.accounts.importCsv(admin, await readCsvBody(request, ACCOUNT_CSV_LIMIT_BYTES));
+  }
+
+  @Get(':id')
+  get(@CurrentUser() admin: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<AccountDto> {
+    return this.accounts.get(admin, id);
+  }
+
+  @Put(':id/roles')
+  setRoles(
+    @CurrentUser() admin: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetRolesDto,
+  ): Promise<AccountDto> {
+    return this.accounts.setRoles(admin, id, body.roles);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@CurrentUser() admin: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<AccountDto> {
+    return this.accounts.setActive(admin, id, false);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  activate(@CurrentUser() admin: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<AccountDto> {
+    return this.accounts.setActive(admin, id, true);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'A one-time password, shown once; the account is unlocked and signed out everywhere.',
+  })
+  resetPassword(
+    @CurrentUser() admin: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PasswordResetResponse> {
+    return this.accounts.resetPassword(admin, id);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { AuthModule } from '../auth/auth.module';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
+import { UserEntity } from './user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule],
+  controllers: [AccountsController, PeopleController],
+  providers: [AccountsService, PeopleService],
+  exports: [AccountsService, PeopleService],
+})
+export class AccountsModule {}

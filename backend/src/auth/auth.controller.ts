@@ -1,0 +1,124 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Put,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { CookieOptions, Request, Response } from 'express';
+
+import type { LoginResponse, MeResponse } from '@peakplan/contracts';
+
+import { CurrentUser, EVERY_ROLE, Public, Roles, type SessionUser } from './access.decorators';
+import type { AuthenticatedRequest } from './access.guard';
+import { ChangePasswordDto, LoginDto } from './auth.dto';
+import { AuthService } from './auth.service';
+import { SESSION_POLICY } from './session-policy';
+import { SESSION_SECRET } from './session-secret';
+import { CSRF_COOKIE, SESSION_COOKIE, csrfTokenFor } from './session-tokens';
+
+/** Generic on purpose: it never says whether the email exists, the password was wrong or the account is locked. */
+export const SIGN_IN_FAILED =
+  'wrong email or password (after repeated failures an account is locked for a while)';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(SESSION_SECRET) private readonly secret: string,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'Signed in: session cookie set; the body carries the same token for programs.',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
+    const signedIn = await this.auth.signIn(body, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    if (!signedIn) throw new UnauthorizedException(SIGN_IN_FAILED);
+    this.setSessionCookies(request, response, signedIn.token);
+    return { token: signedIn.token, user: toMe(signedIn.user) };
+  }
+
+  @Post('logout')
+  @Roles(...EVERY_ROLE)
+  @HttpCode(204)
+  async logout(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.signOut(request.sessionToken!);
+    const options = this.cookieOptions(request);
+    response.clearCookie(SESSION_COOKIE, { ...options, httpOnly: true });
+    response.clearCookie(CSRF_COOKIE, options);
+  }
+
+  @Get('me')
+  @Roles(...EVERY_ROLE)
+  @ApiOkResponse({ description: 'The signed-in person.' })
+  me(
+    @CurrentUser() user: SessionUser,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): MeResponse {
+    // A browser that lost its CSRF cookie (cleared, expired) gets it back on its first page load.
+    if (request.authenticatedBy === 'cookie' && !request.cookies?.[CSRF_COOKIE]) {
+      response.cookie(
+        CSRF_COOKIE,
+        csrfTokenFor(this.secret, request.sessionToken!),
+        this.cookieOptions(request),
+      );
+    }
+    return toMe(user);
+  }
+
+  @Put('password')
+  @Roles(...EVERY_ROLE)
+  @HttpCode(204)
+  async changePassword(
+    @CurrentUser() user: SessionUser,
+    @Body() body: ChangePasswordDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<void> {
+    await this.auth.changeOwnPassword(user, body, request.sessionToken!);
+  }
+
+  private setSessionCookies(request: Request, response: Response, token: string): void {
+    const options = this.cookieOptions(request);
+    response.cookie(SESSION_COOKIE, token, { ...options, httpOnly: true });
+    // Readable by the dashboard's script (that is the point), useless to another site.
+    response.cookie(CSRF_COOKIE, csrfTokenFor(this.secret, token), options);
+  }
+
+  private cookieOptions(request: Request): CookieOptions {
+    return {
+      sameSite: 'lax',
+      // Secure whenever the request came over HTTPS (behind a proxy: set Express "trust proxy").
+      secure: request.secure,
+      path: '/',
+      maxAge: SESSION_POLICY.absoluteLifetimeMs,
+    };
+  }
+}
+
+function toMe(user: SessionUser): MeResponse {
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles, department: user.department };
+}
