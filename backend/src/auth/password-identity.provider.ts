@@ -61,7 +61,8 @@ export class PasswordIdentityProvider implements IdentityProvider<PasswordCreden
 
   private async countFailure(user: CandidateRow, client: SignInClient): Promise<void> {
     // One statement, so that parallel wrong attempts cannot each read the same old count.
-    const [updated]: { failed_login_count: number; locked_until: Date | null }[] =
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [{ failed_login_count: number; locked_until: Date | null }[], number] =
       await this.dataSource.query(
         `update app_user
           set failed_login_count = case when failed_login_count + 1 >= $2 then 0 else failed_login_count + 1 end,
@@ -70,6 +71,7 @@ export class PasswordIdentityProvider implements IdentityProvider<PasswordCreden
         returning failed_login_count, locked_until`,
         [user.id, LOCKOUT_POLICY.maxFailedAttempts, LOCKOUT_POLICY.lockMs],
       );
+    const updated = rows[0];
     if (updated?.locked_until && updated.failed_login_count === 0) {
       await this.audit.record({
         actor: null,
