@@ -12,6 +12,7 @@ import type { OpenDatabase } from './database/open-database';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
+import { HistoryImportModule } from './history-import/history-import.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueuesModule } from './queues/queues.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         OrganisationsModule,
         QueuesModule,
         HistoryModule,
+        HistoryImportModule,
         EventsModule,
       ],
       providers: [

@@ -4,3 +4,4 @@ export * from './history.contract';
 export * from './events.contract';
 export * from './auth.contract';
 export * from './accounts.contract';
+export * from './history-import.contract';

@@ -1,0 +1,299 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import request from 'supertest';
+
+import type { ApiError, HistoryImportReport } from '@peakplan/contracts';
+
+import { signIn } from '../support/sign-in';
+import { startTestService, type TestService } from '../support/test-service';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'history-import');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+describe('contact history import (CSV) on a real database', () => {
+  let service: TestService;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    service = await startTestService({ demoHistoryDays: 7, today: '2026-03-01' });
+    headers = (await signIn(service.url, 'planner@peakplan.test')).bearer;
+  });
+  afterAll(() => service?.stop());
+
+  const upload = (body: Buffer | string, query = '', extra: Record<string, string> = {}) =>
+    request(service.url)
+      .post(`/api/history/imports${query}`)
+      .set(headers)
+      .set('Content-Type', 'text/csv')
+      .set(extra)
+      .send(typeof body === 'string' ? Buffer.from(body) : body);
+
+  const historyFingerprint = async () => {
+    const [row] = await service.dataSource.query(
+      `select count(*)::int as rows, coalesce(sum(offered), 0)::bigint::text as offered,
+              coalesce(sum(coalesce(handled, 0) + coalesce(abandoned, 0) + coalesce(aht_seconds, 0)), 0)::text as rest
+         from contact_history`,
+    );
+    return row as { rows: number; offered: string; rest: string };
+  };
+
+  it('imports new intervals, changes nothing on a re-import, and updates changed figures', async () => {
+    const csv = [
+      'queue,start,offered,handled,abandoned,aht_seconds,reason',
+      'phone,2026-03-02T09:00:00+01:00,40,38,2,300,order-status',
+      'phone,2026-03-02T09:15:00+01:00,44,44,0,290,order-status',
+      'phone,2026-03-02T09:15:00+01:00,6,6,0,200,delivery',
+      'chat,2026-03-02T09:00:00+01:00,10,10,0,500,',
+      'email,2026-03-02,120,,,,',
+    ].join('\n');
+    const importId = randomUUID();
+    const first = (await upload(csv, '?fileName=march.csv', { 'X-Import-Id': importId }).expect(200))
+      .body as HistoryImportReport;
+    expect(first).toMatchObject({
+      importId,
+      status: 'completed',
+      fileName: 'march.csv',
+      rowsRead: 5,
+      inserted: 5,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      problems: [],
+    });
+    expect(first.queues.map((queue) => [queue.queue, queue.rows])).toEqual([
+      ['chat', 1],
+      ['email', 1],
+      ['phone', 3],
+    ]);
+    // a daily row starts at local midnight in the organisation's zone
+    expect(first.queues.find((queue) => queue.queue === 'email')!.firstStart).toBe('2026-03-01T23:00:00Z');
+    const after = await historyFingerprint();
+
+    const again = (await upload(csv).expect(200)).body as HistoryImportReport;
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, rejected: 0 });
+    expect(await historyFingerprint()).toEqual(after);
+
+    const changed = (await upload(csv.replace(',40,38,2,', ',41,39,2,')).expect(200))
+      .body as HistoryImportReport;
+    expect(changed).toMatchObject({ inserted: 0, updated: 1, unchanged: 4 });
+    const [{ offered }] = await service.dataSource.query(
+      `select offered from contact_history where interval_start = '2026-03-02T08:00:00Z' and reason = 'order-status'
+          and queue_id = (select id from queue where name = 'phone')`,
+    );
+    expect(offered).toBe(41);
+
+    const stored = (
+      await request(service.url).get(`/api/history/imports/${importId}`).set(headers).expect(200)
+    ).body as HistoryImportReport;
+    expect(stored).toMatchObject({ importId, status: 'completed', inserted: 5 });
+    const list = (await request(service.url).get('/api/history/imports').set(headers).expect(200))
+      .body as HistoryImportReport[];
+    expect(list.map((report) => report.importId)).toContain(importId);
+  });
+
+  it('accepts a UTF-8 BOM and Windows line ends (as spreadsheets write them)', async () => {
+    const report = (await upload(fixture('bom-windows-line-ends.csv')).expect(200))
+      .body as HistoryImportReport;
+    expect(report).toMatchObject({ rowsRead: 2, rejected: 0 });
+    expect(report.inserted + report.updated + report.unchanged).toBe(2);
+  });
+
+  describe('refuses broken files with a 4xx naming row and field, and writes nothing', () => {
+    const cases: {
+      name: string;
+      body: () => Buffer;
+      status: number;
+      message: RegExp;
+      details?: { row: number; field: string; reason?: RegExp }[];
+    }[] = [
+      {
+        name: 'wrong delimiter',
+        body: () => fixture('wrong-delimiter.csv'),
+        status: 400,
+        message: /separated by a semicolon; use commas/,
+        details: [{ row: 1, field: 'header' }],
+      },
+      {
+        name: 'wrong header',
+        body: () => fixture('wrong-header.csv'),
+        status: 400,
+        message: /row 1: the header must hold queue,start,offered/,
+        details: [
+          { row: 1, field: 'start', reason: /missing/ },
+          { row: 1, field: 'offered', reason: /missing/ },
+          { row: 1, field: 'begin', reason: /unknown column/ },
+          { row: 1, field: 'volume', reason: /unknown column/ },
+        ],
+      },
+      { name: 'empty file', body: () => fixture('empty.csv'), status: 400, message: /the file is empty/ },
+      {
+        name: 'header only',
+        body: () => Buffer.from('queue,start,offered\n'),
+        status: 400,
+        message: /header but no rows/,
+      },
+      {
+        name: 'a 10 MB single line',
+        body: () => Buffer.from(`queue,start,offered\nphone,${'9'.repeat(10 * 1024 * 1024)}`),
+        status: 400,
+        message: /row 2: a record is longer than 64 KB/,
+      },
+      {
+        name: 'binary garbage',
+        body: () =>
+          Buffer.concat([
+            Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]),
+            randomBytes(4096),
+          ]),
+        status: 400,
+        message: /binary data|not UTF-8/,
+      },
+      {
+        name: 'not UTF-8 (Latin-1 text)',
+        body: () =>
+          Buffer.from('queue,start,offered,reason\nphone,2026-02-13T09:00:00+01:00,1,caf\xe9\n', 'latin1'),
+        status: 400,
+        message: /not UTF-8/,
+      },
+      {
+        name: 'dates in three other formats',
+        body: () => fixture('date-formats.csv'),
+        status: 422,
+        message: /3 row\(s\) are invalid, nothing was imported/,
+        details: [
+          { row: 3, field: 'start', reason: /must be YYYY-MM-DD .* got "13\/02\/2026 09:15"/ },
+          { row: 4, field: 'start' },
+          { row: 5, field: 'start' },
+        ],
+      },
+      {
+        name: 'negative counts',
+        body: () => fixture('negative-counts.csv'),
+        status: 422,
+        message: /2 row\(s\) are invalid/,
+        details: [
+          { row: 3, field: 'offered', reason: /must be ≥ 0, got -3/ },
+          { row: 4, field: 'handled', reason: /must be ≥ 0, got -1/ },
+        ],
+      },
+      {
+        name: 'future dates',
+        body: () => fixture('future-dates.csv'),
+        status: 422,
+        message: /2 row\(s\) are invalid/,
+        details: [
+          { row: 3, field: 'start', reason: /in the future/ },
+          { row: 4, field: 'start', reason: /in the future/ },
+        ],
+      },
+      {
+        name: 'unknown queue',
+        body: () => fixture('unknown-queue.csv'),
+        status: 422,
+        message: /1 row\(s\) are invalid/,
+        details: [{ row: 3, field: 'queue', reason: /unknown queue "fax" \(known: chat, email, phone\)/ }],
+      },
+      {
+        name: 'duplicate rows within the file',
+        body: () => fixture('duplicate-rows.csv'),
+        status: 422,
+        message: /1 row\(s\) are invalid/,
+        details: [{ row: 4, field: 'start', reason: /duplicates row 2/ }],
+      },
+      {
+        name: 'a row with too many columns',
+        body: () => Buffer.from('queue,start,offered\nphone,2026-02-13T09:00:00+01:00,1,2\n'),
+        status: 422,
+        message: /1 row\(s\) are invalid/,
+        details: [{ row: 2, field: 'row', reason: /expected 3 columns, found 4/ }],
+      },
+    ];
+
+    it.each(cases)('$name', async ({ body, status, message, details }) => {
+      const before = await historyFingerprint();
+      const response = await upload(body()).expect(status);
+      const error = response.body as ApiError;
+      expect(error.statusCode).toBe(status);
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/nothing was imported/);
+      for (const detail of details ?? [])
+        expect(error.details).toContainEqual(
+          expect.objectContaining({
+            row: detail.row,
+            field: detail.field,
+            ...(detail.reason ? { reason: expect.stringMatching(detail.reason) } : {}),
+          }),
+        );
+      expect(await historyFingerprint()).toEqual(before);
+    });
+  });
+
+  it('with skipInvalidRows imports the good rows and reports the bad ones by row', async () => {
+    const report = (await upload(fixture('negative-counts.csv'), '?skipInvalidRows=true').expect(200))
+      .body as HistoryImportReport;
+    expect(report).toMatchObject({ status: 'completed', rowsRead: 3, rejected: 2, skipInvalidRows: true });
+    expect(report.inserted + report.updated + report.unchanged).toBe(1);
+    expect(report.problems.map((problem) => [problem.row, problem.field])).toEqual([
+      [3, 'offered'],
+      [4, 'handled'],
+    ]);
+    const duplicates = (await upload(fixture('duplicate-rows.csv'), '?skipInvalidRows=true').expect(200))
+      .body as HistoryImportReport;
+    expect(duplicates).toMatchObject({ rowsRead: 3, rejected: 1 });
+  });
+
+  it('lets only planners (and admins) import', async () => {
+    const manager = (await signIn(service.url, 'manager@peakplan.test')).bearer;
+    await request(service.url)
+      .post('/api/history/imports')
+      .set(manager)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from('queue,start,offered\n'))
+      .expect(403);
+    await request(service.url)
+      .post('/api/history/imports')
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from('queue,start,offered\n'))
+      .expect(401);
+  });
+
+  it('refuses a body that is not CSV and a bad query parameter', async () => {
+    await request(service.url).post('/api/history/imports').set(headers).send({ queue: 'phone' }).expect(415);
+    const response = await upload('queue,start,offered\n', '?skipInvalidRows=maybe').expect(400);
+    expect((response.body as ApiError).details).toContainEqual(
+      expect.objectContaining({ field: 'skipInvalidRows' }),
+    );
+  });
+
+  it('leaves nothing behind when the client goes away mid-upload (the transaction is never committed)', async () => {
+    const before = await historyFingerprint();
+    const { request: httpRequest } = await import('node:http');
+    const url = new URL(`${service.url}/api/history/imports`);
+    await new Promise<void>((resolve) => {
+      const client = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'text/csv' },
+        },
+        () => resolve(),
+      );
+      client.on('error', () => resolve());
+      client.write('queue,start,offered\n');
+      for (let minute = 0; minute < 60; minute += 15)
+        client.write(`phone,2026-03-03T10:${String(minute).padStart(2, '0')}:00+01:00,5\n`);
+      setTimeout(() => {
+        client.destroy();
+        resolve();
+      }, 300);
+    });
+    // the service stays usable and the database is as before
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await historyFingerprint()).toEqual(before);
+    await request(service.url).get('/api/history/imports').set(headers).expect(200);
+  });
+});
