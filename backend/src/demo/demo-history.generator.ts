@@ -1,9 +1,16 @@
-import { addDays, dayOfWeek, daysBetween, type IsoDate } from '@peakplan/forecasting';
+import {
+  addDays,
+  dayOfWeek,
+  daysBetween,
+  type IsoDate,
+  mulberry32,
+  standardNormal,
+} from '@peakplan/forecasting';
 import { DateTime } from 'luxon';
 
 import { dayShape, demoPeakYears } from './demo-peaks';
 import { DEMO_QUEUES, type DemoQueue } from './demo-queues';
-import { normal, poisson, seededRandom } from './seeded-random';
+import { poisson } from './poisson';
 
 export interface DemoHistoryRow {
   queueName: string;
@@ -52,7 +59,7 @@ function intradayWeights(queue: DemoQueue, morningLean: boolean): number[] {
  */
 export function* generateDemoHistory(options: DemoHistoryOptions): Generator<DemoHistoryRow[]> {
   const queues = options.queues ?? DEMO_QUEUES;
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   const peakYears = demoPeakYears(
     Number(options.from.slice(0, 4)),
     Number(options.to.slice(0, 4)),
@@ -67,7 +74,7 @@ export function* generateDemoHistory(options: DemoHistoryOptions): Generator<Dem
     const seasonal = 1 + 0.1 * Math.cos((2 * Math.PI * (dayOfYear - 15)) / 365.25);
     const shape = dayShape(date, peakYears.get(Number(date.slice(0, 4)))!);
     const outage = random() < 0.004;
-    const dayNoise = Math.exp(0.06 * normal(random));
+    const dayNoise = Math.exp(0.06 * standardNormal(random));
     const dayStart = DateTime.fromISO(date, { zone: options.timeZone });
     const nextDayStart = DateTime.fromISO(addDays(date, 1), { zone: options.timeZone });
     const rows: DemoHistoryRow[] = [];
@@ -102,7 +109,9 @@ export function* generateDemoHistory(options: DemoHistoryOptions): Generator<Dem
           ahtSeconds:
             offered === 0
               ? 0
-              : Math.round(queue.ahtSeconds * (1 + 0.08 * normal(random)) * (shape.peakDay ? 1.05 : 1)),
+              : Math.round(
+                  queue.ahtSeconds * (1 + 0.08 * standardNormal(random)) * (shape.peakDay ? 1.05 : 1),
+                ),
         });
       }
     }

@@ -1,6 +1,11 @@
-import { dayOfWeek, daysBetween, eventOccurrences, eventPresets, type IsoDate } from '@peakplan/forecasting';
-
-import { seededRandom } from './seeded-random';
+import {
+  dayOfWeek,
+  daysBetween,
+  eventOccurrences,
+  eventPresets,
+  type IsoDate,
+  mulberry32,
+} from '@peakplan/forecasting';
 
 /** The three peaks of the demo organisation (NL): dates from the calendar engine, sizes varying by year. */
 export interface DemoPeakYear {
@@ -22,7 +27,7 @@ export function demoPeakYears(fromYear: number, toYear: number, seed: number): M
   );
   const years = new Map<number, DemoPeakYear>();
   for (let year = fromYear; year <= toYear; year++) {
-    const random = seededRandom(seed * 7919 + year);
+    const random = mulberry32(seed * 7919 + year);
     const dateOf = (id: string) =>
       occurrences.find((o) => o.eventId === id && o.date.startsWith(`${year}-`))!.date;
     years.set(year, {
@@ -47,15 +52,16 @@ export interface DayShape {
 }
 
 /**
- * How the peaks bend one day. Valentine's builds up over ten days to the eve (earlier when the 14th
- * falls in a weekend: flowers and cards must arrive by Friday); Mother's Day (a Sunday) builds to the
+ * How the peaks bend one day. Valentine's builds up over ten days to the eve (the Friday when the 14th
+ * falls on a Saturday, Sunday or Monday: flowers and cards must arrive by then); Mother's Day (a Sunday) builds to the
  * Friday before; Christmas builds through December and collapses from the 24th, closed 25/26 Dec and 1 Jan.
  */
 export function dayShape(date: IsoDate, peaks: DemoPeakYear): DayShape {
   let factor = 1;
   const toValentines = daysBetween(date, peaks.valentines);
   const valentinesWeekday = dayOfWeek(peaks.valentines);
-  const valentinesTop = valentinesWeekday === 0 ? 2 : valentinesWeekday === 6 ? 1 : 1;
+  // The top is the last weekday before the 14th: Friday when it falls on a Saturday, Sunday or Monday.
+  const valentinesTop = ({ 0: 2, 1: 3, 6: 1 } as Record<number, number>)[valentinesWeekday] ?? 1;
   if (toValentines >= 0 && toValentines <= 10) {
     const closeness = Math.max(0, 1 - Math.abs(toValentines - valentinesTop) / 9);
     factor += peaks.valentinesSize * closeness ** 2 * (toValentines === 0 ? 0.5 : 1);
