@@ -1,3 +1,5 @@
+import { civilFromDays, daysFromCivil } from '../calendar/iso-date';
+
 /** An interval start read from text: minutes on one time line, its local date and zone suffix. */
 export interface IntervalTime {
   /** Minutes since 1970-01-01T00:00 UTC, or since the same naive local time when no zone is given. */
@@ -44,7 +46,7 @@ export function parseIntervalTime(text: string, name = 'start'): IntervalTime {
 export function formatIntervalTime(localMinutes: number, zone: string): string {
   const days = Math.floor(localMinutes / 1440);
   const inDay = localMinutes - days * 1440;
-  const [y, m, d] = civilFromDays(days);
+  const { year: y, month: m, day: d } = civilFromDays(days);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(Math.floor(inDay / 60))}:${pad(inDay % 60)}${zone}`;
 }
@@ -52,28 +54,4 @@ export function formatIntervalTime(localMinutes: number, zone: string): string {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
-      365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
