@@ -69,6 +69,16 @@ describe('accounts, scoping and audit on the real app and database', () => {
     expect(password_hash).toMatch(/^\$argon2id\$/);
   });
 
+  it('creates one account when two admins race for the same email: 201 and 409, never 500', async () => {
+    const body = { email: 'race@peakplan.test', name: 'Rachel Race', roles: ['pool-member'] };
+    const statuses = await Promise.all(
+      [0, 1, 2].map(
+        async () => (await request(service.url).post('/api/accounts').set(admin.bearer).send(body)).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409, 409]);
+  });
+
   it('deactivates an account: its sessions end at once and it cannot sign in', async () => {
     const member = await signIn(service.url, 'member050@peakplan.test');
     const id = await idOf('member050@peakplan.test');

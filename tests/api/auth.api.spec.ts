@@ -42,6 +42,8 @@ describe('sign-in, sessions and CSRF on the real app and database', () => {
       .set('Cookie', session.split(';')[0])
       .expect(200);
     expect((me.body as MeResponse).email).toBe('planner@peakplan.test');
+    // A browser that lost its XSRF-TOKEN cookie gets it back from /me.
+    expect(String(me.headers['set-cookie'])).toContain(csrf.split(';')[0]);
     await request(service.url)
       .get('/api/auth/me')
       .set('Authorization', `Bearer ${response.body.token}`)
@@ -156,6 +158,20 @@ describe('sign-in, sessions and CSRF on the real app and database', () => {
       .set(admin.bearer)
       .send({ ...body, email: 'csrf-test-2@peakplan.test' })
       .expect(201);
+  });
+
+  it('replaces the previous session of the browser on a new sign-in', async () => {
+    const before = await signIn(service.url, 'member031@peakplan.test');
+    const again = await request(service.url)
+      .post('/api/auth/login')
+      .set('Cookie', before.cookie)
+      .send({ email: 'member031@peakplan.test', password: DEMO_PASSWORD })
+      .expect(200);
+    await request(service.url).get('/api/auth/me').set(before.bearer).expect(401);
+    await request(service.url)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${again.body.token}`)
+      .expect(200);
   });
 
   it('signs out: the session stops working and the cookies are cleared', async () => {

@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/access.decorators';
 import { hashPassword } from '../auth/password-hashing';
 import { SessionsService } from '../auth/sessions.service';
-import { parseAccountsCsv } from './accounts-csv';
+import { type AccountCsvRow, parseAccountsCsv } from './accounts-csv';
 import type { CreateAccountDto } from './accounts.dto';
 
 interface AccountRow {
@@ -88,6 +88,28 @@ export class AccountsService {
 
   async create(admin: SessionUser, body: CreateAccountDto): Promise<AccountDto> {
     const passwordHash = body.password ? await hashPassword(body.password) : null;
+    return this.uniqueEmail(`an account with email ${body.email.trim().toLowerCase()} already exists`, () =>
+      this.createInTransaction(admin, body, passwordHash),
+    );
+  }
+
+  /** Two requests racing to create the same email: the loser gets 409, not 500. */
+  private async uniqueEmail<T>(conflictMessage: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        throw new ConflictException(conflictMessage);
+      }
+      throw error;
+    }
+  }
+
+  private createInTransaction(
+    admin: SessionUser,
+    body: CreateAccountDto,
+    passwordHash: string | null,
+  ): Promise<AccountDto> {
     return this.dataSource.transaction(async (manager) => {
       const email = body.email.trim().toLowerCase();
       const [existing] = await manager.query(`select 1 from app_user where lower(email) = $1`, [email]);
@@ -207,6 +229,13 @@ export class AccountsService {
         details: problems,
       });
     }
+    return this.uniqueEmail(
+      'another import or admin created one of these accounts meanwhile; import the file again',
+      () => this.importRows(admin, rows),
+    );
+  }
+
+  private importRows(admin: SessionUser, rows: AccountCsvRow[]): Promise<AccountImportResult> {
     return this.dataSource.transaction(async (manager) => {
       const result: AccountImportResult = { created: 0, updated: 0, unchanged: 0, departmentsCreated: [] };
       for (const row of rows) {

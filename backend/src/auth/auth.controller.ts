@@ -54,6 +54,10 @@ export class AuthController {
       userAgent: request.headers['user-agent'],
     });
     if (!signedIn) throw new UnauthorizedException(SIGN_IN_FAILED);
+    // A new sign-in replaces the browser's previous session rather than leaving it alive beside the new one.
+    const previous = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+    if (typeof previous === 'string' && previous && previous !== signedIn.token)
+      await this.auth.signOut(previous);
     this.setSessionCookies(request, response, signedIn.token);
     return { token: signedIn.token, user: toMe(signedIn.user) };
   }
