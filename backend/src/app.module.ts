@@ -12,6 +12,7 @@ import type { OpenDatabase } from './database/open-database';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
+import { ForecastRunsModule } from './forecast-runs/forecast-runs.module';
 import { HistoryImportModule } from './history-import/history-import.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueuesModule } from './queues/queues.module';
@@ -38,6 +39,7 @@ export class AppModule {
         QueuesModule,
         HistoryModule,
         HistoryImportModule,
+        ForecastRunsModule,
         EventsModule,
       ],
       providers: [

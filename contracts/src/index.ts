@@ -5,3 +5,4 @@ export * from './events.contract';
 export * from './auth.contract';
 export * from './accounts.contract';
 export * from './history-import.contract';
+export * from './forecast-runs.contract';

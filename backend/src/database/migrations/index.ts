@@ -1,10 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { AccountsSessionsAudit1764100000000 } from './1764100000000-accounts-sessions-audit';
 import { HistoryImport1764200000000 } from './1764200000000-history-import';
+import { ForecastRuns1764200000001 } from './1764200000001-forecast-runs';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   AccountsSessionsAudit1764100000000,
   HistoryImport1764200000000,
+  ForecastRuns1764200000001,
 ];

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+
+import type {
+  ForecastIntervalDto,
+  ForecastRunComparison,
+  ForecastRunDetail,
+  ForecastRunSummary,
+} from '@peakplan/contracts';
+
+import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
+import { DateRangeQuery } from '../common/date-range.query';
+import { CompareForecastRunsQuery } from './compare-forecast-runs.query';
+import { ForecastRunsService } from './forecast-runs.service';
+import { StartForecastRunDto } from './start-forecast-run.dto';
+
+@ApiTags('forecast runs')
+@Controller('forecast-runs')
+export class ForecastRunsController {
+  constructor(private readonly runs: ForecastRunsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('planner', 'admin')
+  @ApiAcceptedResponse({
+    description:
+      'The runs created (status running), one per queue; poll GET /api/forecast-runs/{id} until completed or failed.',
+  })
+  start(@Body() body: StartForecastRunDto, @CurrentUser() user: SessionUser): Promise<ForecastRunSummary[]> {
+    return this.runs.start(body, user.email);
+  }
+
+  @Get()
+  @Roles('planner', 'manager', 'admin')
+  @ApiQuery({ name: 'queueId', required: false })
+  @ApiOkResponse({ description: 'The latest 200 runs, newest first.' })
+  list(
+    @Query('queueId', new ParseUUIDPipe({ optional: true })) queueId?: string,
+  ): Promise<ForecastRunSummary[]> {
+    return this.runs.list(queueId);
+  }
+
+  @Get('compare')
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({ description: 'Daily P50 of the runs side by side, with actuals (one queue).' })
+  compare(@Query() query: CompareForecastRunsQuery): Promise<ForecastRunComparison> {
+    return this.runs.compare(query.ids.split(','));
+  }
+
+  @Get(':runId')
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({
+    description: 'The run: model, parameters, backtest table, warnings and daily P10/P50/P90.',
+  })
+  detail(@Param('runId', ParseUUIDPipe) runId: string): Promise<ForecastRunDetail> {
+    return this.runs.detail(runId);
+  }
+
+  @Get(':runId/intervals')
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({ description: 'Interval P10/P50/P90 between two local dates (default the whole horizon).' })
+  intervals(
+    @Param('runId', ParseUUIDPipe) runId: string,
+    @Query() range: DateRangeQuery,
+  ): Promise<ForecastIntervalDto[]> {
+    return this.runs.intervals(runId, range.from, range.to);
+  }
+}

@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+
+import type { StartForecastRunRequest } from '@peakplan/contracts';
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class StartForecastRunDto implements StartForecastRunRequest {
+  @ApiPropertyOptional({ description: 'One queue; every queue when left out' })
+  @IsOptional()
+  @IsUUID()
+  queueId?: string;
+
+  @ApiPropertyOptional({
+    example: '2022-01-01',
+    description: 'First training day (default: first history day)',
+  })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'trainingFrom must be a date as YYYY-MM-DD' })
+  trainingFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-23', description: 'Last training day (default: yesterday)' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'trainingTo must be a date as YYYY-MM-DD' })
+  trainingTo?: string;
+
+  @ApiPropertyOptional({ example: 90, minimum: 1, maximum: 730 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  horizonDays?: number;
+
+  @ApiPropertyOptional({
+    example: 'NL',
+    description: 'Public holidays and event presets (default: the organisation)',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2}$/, { message: 'country must be a two-letter country code' })
+  country?: string;
+
+  @ApiPropertyOptional({ example: 15, enum: [15, 30, 60] })
+  @IsOptional()
+  @IsIn([15, 30, 60])
+  intervalMinutes?: number;
+
+  @ApiPropertyOptional({ example: 28, minimum: 1, maximum: 365 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  leadDays?: number;
+}
