@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 import type { AccountDto, AccountImportResult, PasswordResetResponse } from '@peakplan/contracts';
@@ -12,6 +12,8 @@ import { readCsvBody } from './read-text-body';
 const ACCOUNT_CSV_LIMIT_BYTES = 2 * 1024 * 1024;
 
 @ApiTags('accounts')
+@ApiBearerAuth()
+@ApiCookieAuth('peakplan_session')
 @Roles('admin')
 @Controller('accounts')
 export class AccountsController {
@@ -31,6 +33,15 @@ export class AccountsController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('text/csv')
+  @ApiBody({
+    description:
+      'CSV, UTF-8, header `name,email,department,roles`; several roles separated by `;`. At most 2 MB.',
+    schema: {
+      type: 'string',
+      example:
+        'name,email,department,roles\nAnna Visser,anna.visser@example.com,Finance,pool-member\nBram Bos,bram.bos@example.com,Marketing,manager;pool-member\n',
+    },
+  })
   @ApiOkResponse({
     description: 'CSV with header name,email,department,roles; all rows or none, idempotent.',
   })

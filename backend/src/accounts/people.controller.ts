@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { PersonDto } from '@peakplan/contracts';
 
@@ -8,6 +8,8 @@ import { PoolApprovalDto } from './accounts.dto';
 import { PeopleService } from './people.service';
 
 @ApiTags('people')
+@ApiBearerAuth()
+@ApiCookieAuth('peakplan_session')
 @Controller()
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuditEventDto } from '@peakplan/contracts';
 
@@ -8,6 +8,8 @@ import { AuditListQuery } from './audit.query';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit')
+@ApiBearerAuth()
+@ApiCookieAuth('peakplan_session')
 @Roles('admin', 'manager')
 @Controller('audit')
 export class AuditController {

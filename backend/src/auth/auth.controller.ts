@@ -11,7 +11,7 @@ import {
   UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CookieOptions, Request, Response } from 'express';
 
@@ -30,6 +30,8 @@ export const SIGN_IN_FAILED =
   'wrong email or password (after repeated failures an account is locked for a while)';
 
 @ApiTags('auth')
+@ApiBearerAuth()
+@ApiCookieAuth('peakplan_session')
 @Controller('auth')
 export class AuthController {
   constructor(
