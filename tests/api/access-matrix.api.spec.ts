@@ -166,7 +166,10 @@ describe('route-by-role matrix on the real app and database', () => {
           [route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path)
           .set(headers);
         if (['POST', 'PUT', 'PATCH'].includes(route.method)) call = call.send({});
-        const response = await call;
+        // A route that never answers is a failed cell, not a hung suite.
+        const response = await call.timeout(20_000).catch((error: Error) => {
+          throw new Error(`${route.method} ${path} as ${caller.name} did not answer: ${error.message}`);
+        });
         const message = String(response.body?.message ?? '');
         const deniedByGuard =
           (response.status === 401 && message === ACCESS_MESSAGES.signInNeeded) ||
