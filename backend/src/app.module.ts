@@ -16,6 +16,7 @@ import { ForecastRunsModule } from './forecast-runs/forecast-runs.module';
 import { HistoryImportModule } from './history-import/history-import.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueuesModule } from './queues/queues.module';
+import { ScenariosModule } from './scenarios/scenarios.module';
 
 /** The whole service. Configuration and the database are decided before Nest starts and passed in. */
 @Global()
@@ -40,6 +41,7 @@ export class AppModule {
         HistoryModule,
         HistoryImportModule,
         ForecastRunsModule,
+        ScenariosModule,
         EventsModule,
       ],
       providers: [

@@ -6,3 +6,4 @@ export * from './auth.contract';
 export * from './accounts.contract';
 export * from './history-import.contract';
 export * from './forecast-runs.contract';
+export * from './scenarios.contract';

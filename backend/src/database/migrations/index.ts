@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { AccountsSessionsAudit1764100000000 } from './1764100000000-accounts-sessions-audit';
 import { HistoryImport1764200000000 } from './1764200000000-history-import';
 import { ForecastRuns1764200000001 } from './1764200000001-forecast-runs';
+import { Scenarios1764200000002 } from './1764200000002-scenarios';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AccountsSessionsAudit1764100000000,
   HistoryImport1764200000000,
   ForecastRuns1764200000001,
+  Scenarios1764200000002,
 ];

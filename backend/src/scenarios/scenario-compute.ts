@@ -1,0 +1,261 @@
+/* The scenario arithmetic, pure and synchronous so that it can be benchmarked and recomputed as a
+ * slider moves: forecast × adjustments → required agents (staffing engine) → scheduled, core, pool gap,
+ * service level with and without the pool, hours and cost. */
+import { deferredStaffing, erlangAMetrics, erlangCMetrics, staffIntervals } from '@peakplan/forecasting';
+
+import type {
+  CoreStaffPattern,
+  ScenarioAdjustments,
+  ScenarioIntervalDto,
+  ScenarioResult,
+  ScenarioTotals,
+} from '@peakplan/contracts';
+
+export interface ScenarioQueueInput {
+  queueId: string;
+  name: string;
+  kind: 'live' | 'deferred';
+  intervalMinutes: number;
+  ahtSeconds: number;
+  serviceLevelTarget: number;
+  targetSeconds: number;
+  patienceSeconds: number | null;
+  concurrency: number;
+  /** Share of each contact reason in the queue's history ('' = no reason given). */
+  reasonShares: Record<string, number>;
+  /** The forecast intervals of the period, in time order. */
+  starts: string[];
+  localDates: string[];
+  weekdays: Int8Array;
+  localMinutes: Int16Array;
+  p50: Float64Array;
+  /** Event keys of each interval's day. */
+  events: string[][];
+}
+
+export const DEFAULT_SHRINKAGE = 0.3;
+export const DEFAULT_MAX_OCCUPANCY = 0.85;
+export const DEFAULT_CORE_HOURLY_COST = 32;
+export const DEFAULT_POOL_HOURLY_COST = 38;
+
+function minutesOf(clock: string): number {
+  const [hours, minutes] = clock.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+function emptyTotals(): ScenarioTotals & {
+  slWeightWithout: number;
+  slWeightWith: number;
+  slContacts: number;
+} {
+  return {
+    contacts: 0,
+    requiredHours: 0,
+    scheduledHours: 0,
+    coreHours: 0,
+    poolHours: 0,
+    coreCost: 0,
+    poolCost: 0,
+    cost: 0,
+    serviceLevelWithoutPool: null,
+    serviceLevelWithPool: null,
+    intervalsWithGap: 0,
+    slWeightWithout: 0,
+    slWeightWith: 0,
+    slContacts: 0,
+  };
+}
+
+type Accumulator = ReturnType<typeof emptyTotals>;
+
+function finish(total: Accumulator): ScenarioTotals {
+  const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+  return {
+    contacts: round(total.contacts, 1),
+    requiredHours: round(total.requiredHours),
+    scheduledHours: round(total.scheduledHours),
+    coreHours: round(total.coreHours),
+    poolHours: round(total.poolHours),
+    coreCost: round(total.coreCost),
+    poolCost: round(total.poolCost),
+    cost: round(total.coreCost + total.poolCost),
+    serviceLevelWithoutPool: total.slContacts > 0 ? round(total.slWeightWithout / total.slContacts, 4) : null,
+    serviceLevelWithPool: total.slContacts > 0 ? round(total.slWeightWith / total.slContacts, 4) : null,
+    intervalsWithGap: total.intervalsWithGap,
+  };
+}
+
+/** Core staff present for a queue in each interval, from the weekly patterns (summed where they overlap). */
+function coreColumn(queue: ScenarioQueueInput, patterns: readonly CoreStaffPattern[]): Int32Array {
+  const core = new Int32Array(queue.p50.length);
+  const mine = patterns.filter(
+    (pattern) =>
+      pattern.queue === undefined || pattern.queue === queue.name || pattern.queue === queue.queueId,
+  );
+  if (mine.length === 0) return core;
+  const ranges = mine.map((pattern) => ({
+    weekdays: new Set(pattern.weekdays),
+    from: minutesOf(pattern.from),
+    to: minutesOf(pattern.to),
+    agents: pattern.agents,
+  }));
+  for (let i = 0; i < core.length; i++) {
+    const minute = queue.localMinutes[i];
+    const weekday = queue.weekdays[i];
+    for (const range of ranges)
+      if (range.weekdays.has(weekday) && minute >= range.from && minute < range.to) core[i] += range.agents;
+  }
+  return core;
+}
+
+/** Service level of `agents` productive agents on a live queue (Erlang C, or Erlang A with a patience). */
+function serviceLevelOf(
+  agents: number,
+  contacts: number,
+  queue: ScenarioQueueInput,
+  ahtSeconds: number,
+  targetSeconds: number,
+): number {
+  if (contacts <= 0) return 1;
+  const effectiveAht = ahtSeconds / Math.max(1, queue.concurrency);
+  const load = (contacts * effectiveAht) / (queue.intervalMinutes * 60);
+  if (queue.patienceSeconds)
+    return erlangAMetrics(agents, load, effectiveAht, queue.patienceSeconds, targetSeconds).serviceLevel;
+  return erlangCMetrics(agents, load, effectiveAht, targetSeconds).serviceLevel;
+}
+
+export function computeScenario(
+  scenario: { id: string; name: string; from: string; to: string },
+  queues: readonly ScenarioQueueInput[],
+  adjustments: ScenarioAdjustments,
+  options: { intervals: boolean } = { intervals: true },
+): ScenarioResult {
+  const shrinkage = adjustments.shrinkage ?? DEFAULT_SHRINKAGE;
+  const maxOccupancy = adjustments.maxOccupancy ?? DEFAULT_MAX_OCCUPANCY;
+  const coreRate = adjustments.coreHourlyCost ?? DEFAULT_CORE_HOURLY_COST;
+  const poolRate = adjustments.poolHourlyCost ?? DEFAULT_POOL_HOURLY_COST;
+  const ahtFactor = 1 + (adjustments.ahtChange ?? 0);
+  const warnings: string[] = [];
+  const total = emptyTotals();
+  const byDay = new Map<string, Accumulator>();
+  const byQueue: ScenarioResult['queues'] = [];
+  const intervals: ScenarioIntervalDto[] = [];
+  for (const queue of queues) {
+    const n = queue.p50.length;
+    const deflected = Object.entries(adjustments.deflection ?? {}).reduce(
+      (sum, [reason, share]) => sum + (queue.reasonShares[reason] ?? 0) * share,
+      0,
+    );
+    for (const reason of Object.keys(adjustments.deflection ?? {}))
+      if (queue.reasonShares[reason] === undefined && !warnings.some((w) => w.includes(`"${reason}"`)))
+        warnings.push(`deflection: no history of the contact reason "${reason}" in queue ${queue.name}`);
+    const base = (1 + (adjustments.volumeUplift ?? 0)) * (1 - deflected);
+    const forecast = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let factor = base;
+      for (const event of queue.events[i]) factor *= 1 + (adjustments.eventUplift?.[event] ?? 0);
+      forecast[i] = Math.max(0, queue.p50[i] * factor);
+    }
+    const ahtSeconds = queue.ahtSeconds * ahtFactor;
+    const serviceLevel = adjustments.serviceLevel ?? queue.serviceLevelTarget;
+    const targetSeconds =
+      queue.kind === 'live' ? (adjustments.targetSeconds ?? queue.targetSeconds) : queue.targetSeconds;
+    let required: ArrayLike<number>;
+    let scheduled: ArrayLike<number>;
+    if (queue.kind === 'live') {
+      const columns = staffIntervals(forecast, {
+        intervalMinutes: queue.intervalMinutes,
+        ahtSeconds,
+        targetSeconds,
+        serviceLevel,
+        patienceSeconds: queue.patienceSeconds ?? undefined,
+        concurrency: queue.concurrency,
+        maxOccupancy,
+        shrinkage,
+      });
+      required = columns.agents;
+      scheduled = columns.scheduled;
+    } else {
+      const plan = deferredStaffing(forecast, {
+        intervalMinutes: queue.intervalMinutes,
+        ahtSeconds,
+        responseSeconds: targetSeconds,
+        occupancy: maxOccupancy,
+        targetShare: adjustments.serviceLevel ?? queue.serviceLevelTarget,
+      });
+      required = plan.agents;
+      scheduled = Int32Array.from(plan.agents, (agents) => Math.ceil(agents / (1 - shrinkage) - 1e-9));
+    }
+    const core = coreColumn(queue, adjustments.coreStaff ?? []);
+    const hours = queue.intervalMinutes / 60;
+    const queueTotal = emptyTotals();
+    for (let i = 0; i < n; i++) {
+      const gap = Math.max(0, scheduled[i] - core[i]);
+      let withoutPool: number | null = null;
+      let withPool: number | null = null;
+      if (queue.kind === 'live') {
+        withoutPool = serviceLevelOf(
+          Math.floor(core[i] * (1 - shrinkage) + 1e-9),
+          forecast[i],
+          queue,
+          ahtSeconds,
+          targetSeconds,
+        );
+        withPool =
+          gap === 0
+            ? withoutPool
+            : serviceLevelOf(
+                Math.floor((core[i] + gap) * (1 - shrinkage) + 1e-9),
+                forecast[i],
+                queue,
+                ahtSeconds,
+                targetSeconds,
+              );
+      }
+      const day = queue.localDates[i];
+      let dayTotal = byDay.get(day);
+      if (!dayTotal) byDay.set(day, (dayTotal = emptyTotals()));
+      for (const target of [total, dayTotal, queueTotal]) {
+        target.contacts += forecast[i];
+        target.requiredHours += required[i] * hours;
+        target.scheduledHours += scheduled[i] * hours;
+        target.coreHours += core[i] * hours;
+        target.poolHours += gap * hours;
+        target.coreCost += core[i] * hours * coreRate;
+        target.poolCost += gap * hours * poolRate;
+        if (gap > 0) target.intervalsWithGap++;
+        if (withoutPool !== null && withPool !== null) {
+          target.slContacts += forecast[i];
+          target.slWeightWithout += withoutPool * forecast[i];
+          target.slWeightWith += withPool * forecast[i];
+        }
+      }
+      if (options.intervals)
+        intervals.push({
+          queue: queue.name,
+          start: queue.starts[i],
+          forecast: Math.round(forecast[i] * 100) / 100,
+          required: required[i],
+          scheduled: scheduled[i],
+          core: core[i],
+          poolGap: gap,
+          serviceLevelWithoutPool: withoutPool === null ? null : Math.round(withoutPool * 10000) / 10000,
+          serviceLevelWithPool: withPool === null ? null : Math.round(withPool * 10000) / 10000,
+        });
+    }
+    byQueue.push({ queue: queue.name, kind: queue.kind, ...finish(queueTotal) });
+  }
+  return {
+    scenarioId: scenario.id,
+    name: scenario.name,
+    from: scenario.from,
+    to: scenario.to,
+    totals: finish(total),
+    queues: byQueue,
+    days: [...byDay.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, dayTotal]) => ({ date, ...finish(dayTotal) })),
+    ...(options.intervals ? { intervals } : {}),
+    warnings,
+  };
+}

@@ -1,0 +1,373 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+
+import type {
+  AuditEventDto,
+  CreateScenarioRequest,
+  ScenarioAdjustments,
+  ScenarioComparison,
+  ScenarioDto,
+  ScenarioResult,
+  UpdateScenarioRequest,
+} from '@peakplan/contracts';
+
+import type { SessionUser } from '../auth/access.decorators';
+import { AuditService } from '../audit/audit.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { computeScenario, type ScenarioQueueInput } from './scenario-compute';
+
+interface ScenarioRow {
+  id: string;
+  name: string;
+  forecast_run_ids: string[];
+  period_from: string;
+  period_to: string;
+  adjustments: ScenarioAdjustments;
+  is_plan: boolean;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = `id, name, forecast_run_ids, to_char(period_from, 'YYYY-MM-DD') as period_from,
+  to_char(period_to, 'YYYY-MM-DD') as period_to, adjustments, is_plan, created_by, created_at, updated_at`;
+
+/** Checks the free-form maps of the adjustments (class-validator checks the rest). */
+function checkAdjustments(adjustments: ScenarioAdjustments | undefined): void {
+  const problems: { field: string; reason: string }[] = [];
+  for (const [key, value] of Object.entries(adjustments?.eventUplift ?? {}))
+    if (typeof value !== 'number' || !(value >= -0.9 && value <= 5))
+      problems.push({ field: `adjustments.eventUplift.${key}`, reason: 'must be a number from -0.9 to 5' });
+  for (const [key, value] of Object.entries(adjustments?.deflection ?? {}))
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+      problems.push({ field: `adjustments.deflection.${key}`, reason: 'must be a share from 0 to 1' });
+  if (problems.length > 0)
+    throw new BadRequestException({
+      message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+      details: problems,
+    });
+}
+
+function toDto(row: ScenarioRow): ScenarioDto {
+  return {
+    id: row.id,
+    name: row.name,
+    forecastRunIds: row.forecast_run_ids,
+    from: row.period_from,
+    to: row.period_to,
+    adjustments: row.adjustments,
+    isPlan: row.is_plan,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** Scenarios: CRUD with every change in the audit trail, and the computation on the stored forecasts. */
+@Injectable()
+export class ScenariosService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<ScenarioDto[]> {
+    const organisation = await this.organisations.current();
+    const rows: ScenarioRow[] = await this.dataSource.query(
+      `select ${COLUMNS} from scenario where organisation_id = $1 order by created_at`,
+      [organisation.id],
+    );
+    return rows.map(toDto);
+  }
+
+  /**
+   * One scenario. Inside a transaction pass its manager and the organisation id: embedded PostgreSQL
+   * serves one transaction at a time, so a second connection's query would wait for ever.
+   */
+  async get(id: string, manager?: EntityManager, organisationId?: string): Promise<ScenarioDto> {
+    const organisation = organisationId ?? (await this.organisations.current()).id;
+    const [row]: ScenarioRow[] = await (manager ?? this.dataSource.manager).query(
+      `select ${COLUMNS} from scenario where id = $1 and organisation_id = $2`,
+      [id, organisation],
+    );
+    if (!row) throw new NotFoundException(`scenario ${id} does not exist`);
+    return toDto(row);
+  }
+
+  async create(request: CreateScenarioRequest, user: SessionUser): Promise<ScenarioDto> {
+    checkAdjustments(request.adjustments);
+    const organisation = await this.organisations.current();
+    const runs: {
+      id: string;
+      queue_id: string;
+      status: string;
+      forecast_from: string;
+      forecast_to: string;
+    }[] = await this.dataSource.query(
+      `select r.id, r.queue_id, r.status, to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from,
+                to_char(r.forecast_from + r.horizon_days - 1, 'YYYY-MM-DD') as forecast_to
+           from forecast_run r join queue q on q.id = r.queue_id
+          where r.id = any($1::uuid[]) and q.organisation_id = $2`,
+      [request.forecastRunIds, organisation.id],
+    );
+    const problems = request.forecastRunIds.flatMap((id, index) => {
+      const run = runs.find((candidate) => candidate.id === id);
+      if (!run) return [{ field: `forecastRunIds[${index}]`, reason: `forecast run ${id} does not exist` }];
+      if (run.status !== 'completed')
+        return [
+          { field: `forecastRunIds[${index}]`, reason: `forecast run ${id} is ${run.status}, not completed` },
+        ];
+      if (runs.some((other) => other.id !== id && other.queue_id === run.queue_id))
+        return [{ field: `forecastRunIds[${index}]`, reason: 'two runs of the same queue' }];
+      return [];
+    });
+    if (problems.length > 0)
+      throw new BadRequestException({
+        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+        details: problems,
+      });
+    const from =
+      request.from ??
+      runs
+        .map((run) => run.forecast_from)
+        .sort()
+        .at(-1)!;
+    const to = request.to ?? runs.map((run) => run.forecast_to).sort()[0];
+    this.checkPeriod(from, to, runs);
+    const organisationId = organisation.id;
+    return this.dataSource.transaction(async (manager) => {
+      const [{ id }] = await manager
+        .query(
+          `insert into scenario (organisation_id, name, forecast_run_ids, period_from, period_to, adjustments, created_by)
+           values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+          [
+            organisation.id,
+            request.name,
+            request.forecastRunIds,
+            from,
+            to,
+            JSON.stringify(request.adjustments ?? {}),
+            user.email,
+          ],
+        )
+        .catch((error: unknown) => this.nameTaken(error, request.name));
+      const created = await this.get(id, manager, organisationId);
+      await this.audit.record(
+        { actor: user, action: 'scenario.created', entityType: 'scenario', entityId: id, after: created },
+        manager,
+      );
+      return created;
+    });
+  }
+
+  async update(id: string, request: UpdateScenarioRequest, user: SessionUser): Promise<ScenarioDto> {
+    checkAdjustments(request.adjustments);
+    const organisationId = (await this.organisations.current()).id;
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.get(id, manager, organisationId);
+      const from = request.from ?? before.from;
+      const to = request.to ?? before.to;
+      if (request.from !== undefined || request.to !== undefined) {
+        const runs = await manager.query(
+          `select id, to_char(forecast_from, 'YYYY-MM-DD') as forecast_from,
+                  to_char(forecast_from + horizon_days - 1, 'YYYY-MM-DD') as forecast_to
+             from forecast_run where id = any($1::uuid[])`,
+          [before.forecastRunIds],
+        );
+        this.checkPeriod(from, to, runs);
+      }
+      await manager
+        .query(
+          `update scenario set name = $2, period_from = $3, period_to = $4, adjustments = $5, updated_at = now() where id = $1`,
+          [
+            id,
+            request.name ?? before.name,
+            from,
+            to,
+            JSON.stringify(request.adjustments ?? before.adjustments),
+          ],
+        )
+        .catch((error: unknown) => this.nameTaken(error, request.name ?? before.name));
+      const after = await this.get(id, manager, organisationId);
+      await this.audit.record(
+        { actor: user, action: 'scenario.updated', entityType: 'scenario', entityId: id, before, after },
+        manager,
+      );
+      return after;
+    });
+  }
+
+  async copy(id: string, name: string, user: SessionUser): Promise<ScenarioDto> {
+    const source = await this.get(id);
+    return this.create(
+      {
+        name,
+        forecastRunIds: source.forecastRunIds,
+        from: source.from,
+        to: source.to,
+        adjustments: source.adjustments,
+      },
+      user,
+    );
+  }
+
+  /** Marks the scenario as the plan (and no other). */
+  async markAsPlan(id: string, user: SessionUser): Promise<ScenarioDto> {
+    const organisation = await this.organisations.current();
+    const organisationId = organisation.id;
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.get(id, manager, organisationId);
+      await manager.query(
+        `update scenario set is_plan = false where organisation_id = $1 and is_plan and id <> $2`,
+        [organisation.id, id],
+      );
+      await manager.query(`update scenario set is_plan = true, updated_at = now() where id = $1`, [id]);
+      const after = await this.get(id, manager, organisationId);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'scenario.marked-as-plan',
+          entityType: 'scenario',
+          entityId: id,
+          before,
+          after,
+        },
+        manager,
+      );
+      return after;
+    });
+  }
+
+  async plan(): Promise<ScenarioDto | null> {
+    const organisation = await this.organisations.current();
+    const [row]: ScenarioRow[] = await this.dataSource.query(
+      `select ${COLUMNS} from scenario where organisation_id = $1 and is_plan`,
+      [organisation.id],
+    );
+    return row ? toDto(row) : null;
+  }
+
+  async history(id: string): Promise<AuditEventDto[]> {
+    const scenario = await this.get(id);
+    const organisation = await this.organisations.current();
+    return this.audit.list(organisation.id, { entityType: 'scenario', entityId: scenario.id, limit: 200 });
+  }
+
+  async result(id: string, withIntervals = true): Promise<ScenarioResult> {
+    const scenario = await this.get(id);
+    const inputs = await this.loadInputs(scenario);
+    return computeScenario(scenario, inputs, scenario.adjustments, { intervals: withIntervals });
+  }
+
+  async compare(ids: readonly string[]): Promise<ScenarioComparison> {
+    const scenarios: ScenarioResult[] = [];
+    for (const id of ids) scenarios.push(await this.result(id, false));
+    return { scenarios };
+  }
+
+  /** The forecast intervals of the scenario's period per queue, with queue settings and reason shares. */
+  async loadInputs(
+    scenario: Pick<ScenarioDto, 'forecastRunIds' | 'from' | 'to'>,
+  ): Promise<ScenarioQueueInput[]> {
+    const { timeZone } = await this.organisations.current();
+    const inputs: ScenarioQueueInput[] = [];
+    for (const runId of scenario.forecastRunIds) {
+      const [queue] = await this.dataSource.query(
+        `select q.id, q.name, q.kind, q.interval_minutes, q.aht_seconds, q.service_level_target, q.target_seconds,
+                q.patience_seconds, q.concurrency, to_char(r.training_from, 'YYYY-MM-DD') as training_from,
+                to_char(r.training_to, 'YYYY-MM-DD') as training_to
+           from forecast_run r join queue q on q.id = r.queue_id where r.id = $1`,
+        [runId],
+      );
+      const rows: {
+        start: Date;
+        local_date: string;
+        weekday: number;
+        local_minute: number;
+        p50: number;
+        events: string[];
+      }[] = await this.dataSource.query(
+        `select i.interval_start as start, to_char(i.interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
+                  extract(dow from i.interval_start at time zone $2)::int as weekday,
+                  (extract(hour from i.interval_start at time zone $2) * 60 + extract(minute from i.interval_start at time zone $2))::int as local_minute,
+                  i.p50, coalesce(d.events, '{}') as events
+             from forecast_run_interval i
+             left join forecast_run_day d on d.run_id = i.run_id and d.date = (i.interval_start at time zone $2)::date
+            where i.run_id = $1 and i.interval_start >= ($3::date)::timestamp at time zone $2
+              and i.interval_start < ($4::date + 1)::timestamp at time zone $2
+            order by i.interval_start`,
+        [runId, timeZone, scenario.from, scenario.to],
+      );
+      // Reason mix of the last year of training: what a deflection of one reason takes away.
+      const reasons: { reason: string; offered: string }[] = await this.dataSource.query(
+        `select reason, sum(offered) as offered from contact_history
+          where queue_id = $1 and interval_start >= ($2::date - 365)::timestamp at time zone $4
+            and interval_start < ($3::date + 1)::timestamp at time zone $4
+          group by reason`,
+        [queue.id, queue.training_to, queue.training_to, timeZone],
+      );
+      const reasonTotal = reasons.reduce((sum, row) => sum + Number(row.offered), 0);
+      inputs.push({
+        queueId: queue.id,
+        name: queue.name,
+        kind: queue.kind,
+        intervalMinutes: Math.round(
+          (rows.length > 1
+            ? new Date(rows[1].start).getTime() - new Date(rows[0].start).getTime()
+            : queue.interval_minutes * 60000) / 60000,
+        ),
+        ahtSeconds: Number(queue.aht_seconds),
+        serviceLevelTarget: Number(queue.service_level_target),
+        targetSeconds: queue.target_seconds,
+        patienceSeconds: queue.patience_seconds === null ? null : Number(queue.patience_seconds),
+        concurrency: queue.concurrency,
+        reasonShares: Object.fromEntries(
+          reasons.map((row) => [row.reason, reasonTotal > 0 ? Number(row.offered) / reasonTotal : 0]),
+        ),
+        starts: rows.map((row) =>
+          DateTime.fromJSDate(new Date(row.start)).setZone(timeZone).toISO({ suppressMilliseconds: true })!,
+        ),
+        localDates: rows.map((row) => row.local_date),
+        weekdays: Int8Array.from(rows, (row) => row.weekday),
+        localMinutes: Int16Array.from(rows, (row) => row.local_minute),
+        p50: Float64Array.from(rows, (row) => row.p50),
+        events: rows.map((row) => row.events),
+      });
+    }
+    return inputs;
+  }
+
+  private checkPeriod(
+    from: string,
+    to: string,
+    runs: { forecast_from: string; forecast_to: string }[],
+  ): void {
+    const problems = [];
+    if (from > to) problems.push({ field: 'from', reason: `must not be after to (${to})` });
+    for (const run of runs) {
+      if (from < run.forecast_from)
+        problems.push({
+          field: 'from',
+          reason: `before the forecast of a run (starts ${run.forecast_from})`,
+        });
+      if (to > run.forecast_to)
+        problems.push({ field: 'to', reason: `after the forecast of a run (ends ${run.forecast_to})` });
+    }
+    if (problems.length > 0)
+      throw new BadRequestException({
+        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+        details: problems.slice(0, 2),
+      });
+  }
+
+  private nameTaken(error: unknown, name: string): never {
+    if ((error as { code?: string }).code === '23505')
+      throw new ConflictException({
+        message: `a scenario named "${name}" exists already`,
+        details: [{ field: 'name', reason: 'is taken' }],
+      });
+    throw error;
+  }
+}

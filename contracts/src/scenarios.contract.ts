@@ -1,0 +1,111 @@
+/** Core staff rostered: agents present (before shrinkage) on these weekdays between two wall-clock times. */
+export interface CoreStaffPattern {
+  /** Queue name or id; all queues when left out. */
+  queue?: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekdays: number[];
+  /** `HH:MM`, `to` may be `24:00`. */
+  from: string;
+  to: string;
+  agents: number;
+}
+
+/** The what-if adjustments of a scenario on its forecast runs. All optional. */
+export interface ScenarioAdjustments {
+  /** Overall volume change, e.g. 0.1 for +10%. */
+  volumeUplift?: number;
+  /** Extra change on days in an event's window, by event key, e.g. `{ valentines: 0.2 }`. */
+  eventUplift?: Record<string, number>;
+  /** Share of a contact reason's contacts that self-service prevents, e.g. `{ 'order-status': 0.3 }`. */
+  deflection?: Record<string, number>;
+  /** AHT change, e.g. −0.05 for 5% shorter. */
+  ahtChange?: number;
+  /** Service target for live queues (default each queue's own). */
+  serviceLevel?: number;
+  targetSeconds?: number;
+  /** Default 0.3. */
+  shrinkage?: number;
+  /** Default 0.85. */
+  maxOccupancy?: number;
+  coreStaff?: CoreStaffPattern[];
+  /** Cost per paid hour; defaults 32 (core) and 38 (pool). */
+  coreHourlyCost?: number;
+  poolHourlyCost?: number;
+}
+
+export interface CreateScenarioRequest {
+  name: string;
+  /** One forecast run per queue. */
+  forecastRunIds: string[];
+  /** The peak to plan, local dates inclusive (default: the runs' whole horizon). */
+  from?: string;
+  to?: string;
+  adjustments?: ScenarioAdjustments;
+}
+
+export interface UpdateScenarioRequest {
+  name?: string;
+  from?: string;
+  to?: string;
+  adjustments?: ScenarioAdjustments;
+}
+
+export interface ScenarioDto {
+  id: string;
+  name: string;
+  forecastRunIds: string[];
+  from: string;
+  to: string;
+  adjustments: ScenarioAdjustments;
+  isPlan: boolean;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One queue in one interval. */
+export interface ScenarioIntervalDto {
+  queue: string;
+  start: string;
+  forecast: number;
+  /** Agents needed on the queue (productive). */
+  required: number;
+  /** After shrinkage. */
+  scheduled: number;
+  core: number;
+  poolGap: number;
+  /** Live queues; null for deferred queues. */
+  serviceLevelWithoutPool: number | null;
+  serviceLevelWithPool: number | null;
+}
+
+export interface ScenarioTotals {
+  contacts: number;
+  requiredHours: number;
+  scheduledHours: number;
+  coreHours: number;
+  poolHours: number;
+  coreCost: number;
+  poolCost: number;
+  cost: number;
+  /** Contact-weighted over the live queues. */
+  serviceLevelWithoutPool: number | null;
+  serviceLevelWithPool: number | null;
+  intervalsWithGap: number;
+}
+
+export interface ScenarioResult {
+  scenarioId: string;
+  name: string;
+  from: string;
+  to: string;
+  totals: ScenarioTotals;
+  queues: ({ queue: string; kind: 'live' | 'deferred' } & ScenarioTotals)[];
+  days: ({ date: string } & ScenarioTotals)[];
+  intervals?: ScenarioIntervalDto[];
+  warnings: string[];
+}
+
+export interface ScenarioComparison {
+  scenarios: ScenarioResult[];
+}
