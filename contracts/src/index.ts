@@ -7,3 +7,4 @@ export * from './accounts.contract';
 export * from './history-import.contract';
 export * from './forecast-runs.contract';
 export * from './scenarios.contract';
+export * from './accuracy.contract';

@@ -2,6 +2,7 @@ import request from 'supertest';
 
 import type {
   ApiError,
+  ForecastAccuracyReport,
   ForecastIntervalDto,
   ForecastRunComparison,
   ForecastRunDetail,
@@ -99,6 +100,12 @@ describe('forecast runs on a real database', () => {
     const dayTotal = intervals.reduce((sum, slot) => sum + slot.p50, 0);
     expect(dayTotal).toBeCloseTo(phone.days.find((day) => day.date === '2026-03-29')!.p50, 0);
 
+    const forecastOnly = (
+      await request(service.url).get(`/api/forecast-runs/${phone.id}/accuracy`).set(manager).expect(200)
+    ).body as ForecastAccuracyReport;
+    expect(forecastOnly).toMatchObject({ daysWithActuals: 0, daysForecastOnly: 42, events: [] });
+    expect(forecastOnly.overall.wape).toBeNull();
+
     const listed = (
       await request(service.url).get(`/api/forecast-runs?queueId=${phone.queueId}`).set(manager).expect(200)
     ).body as ForecastRunSummary[];
@@ -132,6 +139,26 @@ describe('forecast runs on a real database', () => {
     const valentines = comparison.days.find((day) => day.date === '2026-02-14')!;
     expect(valentines.p50.every((value) => value !== null && value > 0)).toBe(true);
     expect(valentines.actual).toBeGreaterThan(0);
+    // forecast against actuals: February 2026 has history, so every day is scored
+    const accuracy = (
+      await request(service.url).get(`/api/forecast-runs/${early.id}/accuracy`).set(manager).expect(200)
+    ).body as ForecastAccuracyReport;
+    expect(accuracy).toMatchObject({
+      from: '2026-02-01',
+      to: '2026-02-28',
+      daysWithActuals: 28,
+      daysForecastOnly: 0,
+    });
+    expect(accuracy.overall.wape).toBeGreaterThan(0);
+    expect(accuracy.overall.wape).toBeLessThan(0.5);
+    expect(accuracy.overall.actual).toBe(accuracy.days.reduce((sum, day) => sum + day.actual!, 0));
+    expect(accuracy.overall.coverage).toBeGreaterThanOrEqual(0);
+    expect(accuracy.overall.points).toBe(28);
+    const valentine = accuracy.events.find((event) => event.event === 'valentines')!;
+    expect(valentine.from <= '2026-02-14' && valentine.to >= '2026-02-14').toBe(true);
+    expect(valentine.actual).toBeGreaterThan(0);
+    expect(accuracy.intervals.points).toBe(28 * 96);
+    expect(accuracy.intervals.actual).toBe(accuracy.overall.actual);
     expect(comparison.days[0]).toMatchObject({ date: '2026-02-01', p50: [expect.any(Number), null] });
   });
 

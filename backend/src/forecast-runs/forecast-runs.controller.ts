@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import type {
+  ForecastAccuracyReport,
   ForecastIntervalDto,
   ForecastRunComparison,
   ForecastRunDetail,
@@ -64,5 +65,18 @@ export class ForecastRunsController {
     @Query() range: DateRangeQuery,
   ): Promise<ForecastIntervalDto[]> {
     return this.runs.intervals(runId, range.from, range.to);
+  }
+
+  @Get(':runId/accuracy')
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({
+    description:
+      'Forecast against actuals: per day (with band), per event window (post-peak summary) and overall WAPE, bias, MASE (lag 364) and P10–P90 coverage, and interval-level metrics. Days without actuals are forecast-only.',
+  })
+  accuracy(
+    @Param('runId', ParseUUIDPipe) runId: string,
+    @Query() range: DateRangeQuery,
+  ): Promise<ForecastAccuracyReport> {
+    return this.runs.accuracy(runId, range.from, range.to);
   }
 }
