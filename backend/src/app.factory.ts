@@ -60,7 +60,14 @@ export async function createApp(
 function serveDashboard(app: NestExpressApplication, frontendDir: string): void {
   const indexHtml = join(frontendDir, 'index.html');
   if (!existsSync(indexHtml)) return;
-  app.useStaticAssets(frontendDir, { index: false, maxAge: '1h' });
+  // Hashed bundles may be cached; index.html must not be, or a new release would load old bundles.
+  app.useStaticAssets(frontendDir, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (response, path) => {
+      if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
     response.setHeader('Cache-Control', 'no-cache');
