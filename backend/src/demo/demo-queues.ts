@@ -1,13 +1,7 @@
-import type { QueueKind } from '@peakplan/contracts';
+import type { QueueDto } from '@peakplan/contracts';
 
-export interface DemoQueue {
-  name: string;
-  kind: QueueKind;
-  serviceLevelTarget: number;
-  targetSeconds: number;
-  ahtSeconds: number;
-  patienceSeconds: number | null;
-  concurrency: number;
+/** A demo queue: its settings as the API shows them, plus how its demand is generated. */
+export interface DemoQueue extends Omit<QueueDto, 'id'> {
   /** Contacts on an ordinary Wednesday in the first demo year. */
   baseDaily: number;
   /** Local opening hours [from, to) in hours; contacts arrive only then. */
