@@ -17,6 +17,7 @@ import { HistoryImportModule } from './history-import/history-import.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueuesModule } from './queues/queues.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
+import { StaffingPlansModule } from './staffing-plans/staffing-plans.module';
 
 /** The whole service. Configuration and the database are decided before Nest starts and passed in. */
 @Global()
@@ -42,6 +43,7 @@ export class AppModule {
         HistoryImportModule,
         ForecastRunsModule,
         ScenariosModule,
+        StaffingPlansModule,
         EventsModule,
       ],
       providers: [

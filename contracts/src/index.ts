@@ -8,3 +8,4 @@ export * from './history-import.contract';
 export * from './forecast-runs.contract';
 export * from './scenarios.contract';
 export * from './accuracy.contract';
+export * from './staffing-plans.contract';

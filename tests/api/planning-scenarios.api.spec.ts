@@ -7,6 +7,7 @@ import type {
   ScenarioComparison,
   ScenarioDto,
   ScenarioResult,
+  StaffingPlanDto,
 } from '@peakplan/contracts';
 import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
 
@@ -144,6 +145,40 @@ describe('scenarios on a real database', () => {
     expect(history.every((event) => event.actorEmail === 'planner@peakplan.test')).toBe(true);
     expect((history[1].before as ScenarioDto).adjustments.eventUplift).toBeUndefined();
     expect((history[1].after as ScenarioDto).adjustments.eventUplift).toEqual({ valentines: 0.2 });
+  });
+
+  it('turns the pool gap of the plan scenario into draft shifts (HiGHS), kept for the pool', async () => {
+    const created = await request(service.url)
+      .post('/api/staffing-plans')
+      .set(planner)
+      .send({ from: '2026-02-12', to: '2026-02-14' })
+      .expect(201);
+    const plan = created.body as StaffingPlanDto;
+    expect(plan).toMatchObject({
+      status: 'draft',
+      scenarioName: 'Valentine 2026 +20%',
+      from: '2026-02-12',
+      to: '2026-02-14',
+    });
+    expect(plan.queues.map((queue) => queue.queue).sort()).toEqual(['chat', 'email', 'phone']);
+    expect(plan.shifts.length).toBeGreaterThan(0);
+    for (const queue of plan.queues) {
+      expect(queue.gapHours).toBeGreaterThan(0);
+      // set covering: paid hours cover the gap (shifts are whole blocks, so usually a little more)
+      expect(queue.paidHours + queue.uncovered * 0.25).toBeGreaterThanOrEqual(queue.gapHours * 0.9);
+      const shiftHours = plan.shifts
+        .filter((shift) => shift.queue === queue.queue)
+        .reduce((sum, shift) => sum + shift.count * shift.paidHours, 0);
+      expect(shiftHours).toBeCloseTo(queue.paidHours, 1);
+    }
+    for (const shift of plan.shifts) {
+      expect(shift.start < shift.end).toBe(true);
+      expect(shift.start.slice(0, 10) >= '2026-02-12' && shift.end.slice(0, 10) <= '2026-02-15').toBe(true);
+    }
+    const read = (await request(service.url).get(`/api/staffing-plans/${plan.id}`).set(manager).expect(200))
+      .body as StaffingPlanDto;
+    expect(read.shifts).toEqual(plan.shifts);
+    await request(service.url).post('/api/staffing-plans').set(manager).send({}).expect(403);
   });
 
   it('deflects a contact reason by its share of the history, and warns about unknown reasons', async () => {

@@ -3,6 +3,7 @@ import { AccountsSessionsAudit1764100000000 } from './1764100000000-accounts-ses
 import { HistoryImport1764200000000 } from './1764200000000-history-import';
 import { ForecastRuns1764200000001 } from './1764200000001-forecast-runs';
 import { Scenarios1764200000002 } from './1764200000002-scenarios';
+import { StaffingPlans1764200000003 } from './1764200000003-staffing-plans';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   HistoryImport1764200000000,
   ForecastRuns1764200000001,
   Scenarios1764200000002,
+  StaffingPlans1764200000003,
 ];

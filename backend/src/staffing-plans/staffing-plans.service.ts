@@ -1,0 +1,188 @@
+import { BadRequestException, Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+
+import type { CreateStaffingPlanRequest, DraftShiftDto, StaffingPlanDto } from '@peakplan/contracts';
+import { planShifts, stopWorkerSolver } from '@peakplan/forecasting';
+
+import type { SessionUser } from '../auth/access.decorators';
+import { AuditService } from '../audit/audit.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { computeScenario } from '../scenarios/scenario-compute';
+import { ScenariosService } from '../scenarios/scenarios.service';
+
+/**
+ * Staffing plans: the pool gap of a scenario (the plan, by default) per queue and interval becomes a
+ * set of draft shifts through the staffing engine's set-covering model (HiGHS), stored in one
+ * transaction. The flexible-pool feature publishes draft shifts to pool members.
+ */
+@Injectable()
+export class StaffingPlansService implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly scenarios: ScenariosService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await stopWorkerSolver();
+  }
+
+  async create(request: CreateStaffingPlanRequest, user: SessionUser): Promise<StaffingPlanDto> {
+    const scenario = request.scenarioId
+      ? await this.scenarios.get(request.scenarioId)
+      : await this.scenarios.plan();
+    if (!scenario)
+      throw new BadRequestException({
+        message: 'no scenario is marked as the plan: mark one, or pass scenarioId',
+        details: [{ field: 'scenarioId', reason: 'no plan scenario' }],
+      });
+    const from = request.from ?? scenario.from;
+    const to = request.to ?? scenario.to;
+    if (from < scenario.from || to > scenario.to || from > to)
+      throw new BadRequestException({
+        message: `from..to must lie within the scenario's period ${scenario.from}..${scenario.to}`,
+        details: [
+          { field: from < scenario.from || from > to ? 'from' : 'to', reason: 'outside the scenario period' },
+        ],
+      });
+    const { timeZone } = await this.organisations.current();
+    const inputs = await this.scenarios.loadInputs({ ...scenario, from, to });
+    const result = computeScenario({ ...scenario, from, to }, inputs, scenario.adjustments, {
+      intervals: true,
+    });
+    const queueIds = new Map(inputs.map((input) => [input.name, input.queueId]));
+    const shifts: DraftShiftDto[] = [];
+    const queues: StaffingPlanDto['queues'] = [];
+    for (const input of inputs) {
+      const requirement = result
+        .intervals!.filter((slot) => slot.queue === input.name)
+        .map((slot) => ({
+          // the engine takes YYYY-MM-DDTHH:MM with an offset
+          start: DateTime.fromISO(slot.start, { setZone: true }).toFormat("yyyy-MM-dd'T'HH:mmZZ"),
+          required: slot.poolGap,
+        }));
+      const gapHours =
+        requirement.reduce((sum, slot) => sum + slot.required, 0) * (input.intervalMinutes / 60);
+      if (gapHours === 0) {
+        queues.push({
+          queue: input.name,
+          gapHours: 0,
+          paidHours: 0,
+          uncovered: 0,
+          overCoverage: 0,
+          solverGap: 0,
+          solveSeconds: 0,
+        });
+        continue;
+      }
+      const plan = await planShifts(requirement, {
+        intervalMinutes: input.intervalMinutes,
+        lengthsHours: request.lengthsHours ?? [4, 6, 8],
+        relativeGap: 0.02,
+        timeLimitSeconds: 30,
+      });
+      queues.push({
+        queue: input.name,
+        gapHours: Math.round(gapHours * 100) / 100,
+        paidHours: plan.paidHours,
+        uncovered: plan.uncovered,
+        overCoverage: plan.overCoverage,
+        solverGap: plan.gap,
+        solveSeconds: plan.solveSeconds,
+      });
+      for (const shift of plan.shifts) shifts.push({ queue: input.name, ...shift });
+    }
+    const local = (value: string | null) =>
+      value === null
+        ? null
+        : DateTime.fromISO(value, { zone: timeZone }).toISO({ suppressMilliseconds: true });
+    return this.dataSource.transaction(async (manager) => {
+      const [{ id }] = await manager.query(
+        `insert into staffing_plan (scenario_id, period_from, period_to, summary, created_by) values ($1, $2, $3, $4, $5) returning id`,
+        [scenario.id, from, to, JSON.stringify({ queues }), user.email],
+      );
+      if (shifts.length > 0)
+        await manager.query(
+          `insert into draft_shift (staffing_plan_id, queue_id, starts_at, ends_at, break_starts_at, break_ends_at, places, paid_hours)
+           select $1, q, s, e, bs, be, c, h
+             from unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::int[], $8::float8[])
+               as x(q, s, e, bs, be, c, h)`,
+          [
+            id,
+            shifts.map((shift) => queueIds.get(shift.queue)),
+            shifts.map((shift) => local(shift.start)),
+            shifts.map((shift) => local(shift.end)),
+            shifts.map((shift) => local(shift.breakStart)),
+            shifts.map((shift) => local(shift.breakEnd)),
+            shifts.map((shift) => shift.count),
+            shifts.map((shift) => shift.paidHours),
+          ],
+        );
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'staffing-plan.created',
+          entityType: 'staffing-plan',
+          entityId: id,
+          after: { scenarioId: scenario.id, from, to, queues },
+        },
+        manager,
+      );
+      return this.read(id, manager);
+    });
+  }
+
+  async get(id: string): Promise<StaffingPlanDto> {
+    return this.read(id, this.dataSource.manager);
+  }
+
+  private async read(id: string, manager: { query: DataSource['query'] }): Promise<StaffingPlanDto> {
+    const [plan] = await manager.query(
+      `select p.id, p.scenario_id, s.name as scenario_name, p.status, to_char(p.period_from, 'YYYY-MM-DD') as period_from,
+              to_char(p.period_to, 'YYYY-MM-DD') as period_to, p.summary, p.created_by, p.created_at,
+              (select time_zone from organisation where id = s.organisation_id) as time_zone
+         from staffing_plan p join scenario s on s.id = p.scenario_id where p.id = $1`,
+      [id],
+    );
+    if (!plan) throw new NotFoundException(`staffing plan ${id} does not exist`);
+    const rows: {
+      queue: string;
+      starts_at: Date;
+      ends_at: Date;
+      break_starts_at: Date | null;
+      break_ends_at: Date | null;
+      places: number;
+      paid_hours: number;
+    }[] = await manager.query(
+      `select q.name as queue, d.starts_at, d.ends_at, d.break_starts_at, d.break_ends_at, d.places, d.paid_hours
+           from draft_shift d join queue q on q.id = d.queue_id where d.staffing_plan_id = $1 order by d.starts_at, q.name`,
+      [id],
+    );
+    const iso = (value: Date | null) =>
+      value === null
+        ? null
+        : DateTime.fromJSDate(new Date(value)).setZone(plan.time_zone).toISO({ suppressMilliseconds: true })!;
+    return {
+      id: plan.id,
+      scenarioId: plan.scenario_id,
+      scenarioName: plan.scenario_name,
+      status: plan.status,
+      from: plan.period_from,
+      to: plan.period_to,
+      createdBy: plan.created_by,
+      createdAt: new Date(plan.created_at).toISOString(),
+      queues: plan.summary.queues,
+      shifts: rows.map((row) => ({
+        queue: row.queue,
+        start: iso(row.starts_at)!,
+        end: iso(row.ends_at)!,
+        breakStart: iso(row.break_starts_at),
+        breakEnd: iso(row.break_ends_at),
+        count: row.places,
+        paidHours: row.paid_hours,
+      })),
+    };
+  }
+}
