@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { ForecastRunsModule } from './forecast-runs/forecast-runs.module';
 import { HistoryImportModule } from './history-import/history-import.module';
+import { JobsModule } from './jobs/jobs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueuesModule } from './queues/queues.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ForecastRunsModule,
         ScenariosModule,
         StaffingPlansModule,
+        JobsModule,
         EventsModule,
       ],
       providers: [

@@ -4,6 +4,7 @@ import { HistoryImport1764200000000 } from './1764200000000-history-import';
 import { ForecastRuns1764200000001 } from './1764200000001-forecast-runs';
 import { Scenarios1764200000002 } from './1764200000002-scenarios';
 import { StaffingPlans1764200000003 } from './1764200000003-staffing-plans';
+import { JobRuns1764200000004 } from './1764200000004-job-runs';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ForecastRuns1764200000001,
   Scenarios1764200000002,
   StaffingPlans1764200000003,
+  JobRuns1764200000004,
 ];

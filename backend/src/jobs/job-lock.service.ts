@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface JobOutcome {
+  job: string;
+  runKey: string;
+  ran: boolean;
+  /** Why it did not run: another instance holds the lock, or this key has run already. */
+  skipped?: 'locked' | 'already-run';
+  result?: unknown;
+  error?: string;
+}
+
+/**
+ * Run-once across instances: a PostgreSQL advisory lock keeps two instances from running a job at
+ * the same time, and a claimed (job, run key) row keeps a later instance from running the same
+ * night again. (Embedded PostgreSQL has one session for all connections, where advisory locks do
+ * not exclude; the claimed row still does, and embedded mode runs one instance per data folder.)
+ */
+@Injectable()
+export class JobLockService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async runOnce(
+    job: string,
+    runKey: string,
+    work: () => Promise<unknown>,
+    triggeredBy: string | null = null,
+  ): Promise<JobOutcome> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`select pg_try_advisory_lock(hashtext($1)) as locked`, [
+        `peakplan-job:${job}`,
+      ]);
+      if (!locked) return { job, runKey, ran: false, skipped: 'locked' };
+      try {
+        const claimed = await this.dataSource.query(
+          `insert into job_run (job, run_key, status, triggered_by) values ($1, $2, 'running', $3)
+           on conflict (job, run_key) do nothing returning id`,
+          [job, runKey, triggeredBy],
+        );
+        if (claimed.length === 0) return { job, runKey, ran: false, skipped: 'already-run' };
+        const id = claimed[0].id as string;
+        try {
+          const result = await work();
+          await this.dataSource.query(
+            `update job_run set status = 'completed', finished_at = now(), result = $2 where id = $1`,
+            [id, JSON.stringify(result ?? null)],
+          );
+          return { job, runKey, ran: true, result };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          await this.dataSource.query(
+            `update job_run set status = 'failed', finished_at = now(), result = $2 where id = $1`,
+            [id, JSON.stringify({ error: message })],
+          );
+          return { job, runKey, ran: true, error: message };
+        }
+      } finally {
+        await runner.query(`select pg_advisory_unlock(hashtext($1))`, [`peakplan-job:${job}`]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

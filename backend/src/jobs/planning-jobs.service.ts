@@ -1,0 +1,100 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+
+import { addDays } from '@peakplan/forecasting';
+
+import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { JobLockService, type JobOutcome } from './job-lock.service';
+
+export const PLANNING_JOBS = ['nightly-refit', 'accuracy-snapshot'] as const;
+export type PlanningJob = (typeof PLANNING_JOBS)[number];
+
+/**
+ * The scheduled planning jobs, thin: they decide what is due and call the feature services. The
+ * cron triggers exist only when jobs are enabled (ScheduleModule is registered in AppModule then);
+ * an admin can run a job by hand through the same run-once lock.
+ */
+@Injectable()
+export class PlanningJobsService {
+  private readonly logger = new Logger('jobs');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly locks: JobLockService,
+    private readonly organisations: OrganisationsService,
+    private readonly forecastRuns: ForecastRunsService,
+  ) {}
+
+  @Cron('30 2 * * *', { name: 'nightly-refit', timeZone: 'Europe/Amsterdam' })
+  async nightlyRefitOnSchedule(): Promise<void> {
+    this.log(await this.run('nightly-refit'));
+  }
+
+  @Cron('0 4 * * *', { name: 'accuracy-snapshot', timeZone: 'Europe/Amsterdam' })
+  async accuracySnapshotOnSchedule(): Promise<void> {
+    this.log(await this.run('accuracy-snapshot'));
+  }
+
+  /** Runs a job for a local date (default today) once across all instances. */
+  async run(job: PlanningJob, date?: string, triggeredBy: string | null = null): Promise<JobOutcome> {
+    const { timeZone } = await this.organisations.current();
+    const today = date ?? DateTime.now().setZone(timeZone).toISODate()!;
+    const work = job === 'nightly-refit' ? () => this.refit(today) : () => this.accuracySnapshot(today);
+    return this.locks.runOnce(job, today, work, triggeredBy);
+  }
+
+  /** Refits every queue whose actuals reach past the training of its latest completed run. */
+  private async refit(today: string): Promise<{ refitted: string[] }> {
+    const { timeZone } = await this.organisations.current();
+    const due: { id: string; name: string }[] = await this.dataSource.query(
+      `select q.id, q.name from queue q
+        where exists (select 1 from contact_history h where h.queue_id = q.id
+                        and h.interval_start < ($2::date)::timestamp at time zone $1
+                        and h.interval_start >= (coalesce((select max(r.training_to) from forecast_run r
+                                                             where r.queue_id = q.id and r.status = 'completed'), '-infinity'::date) + 1)::timestamp at time zone $1)
+        order by q.name`,
+      [timeZone, today],
+    );
+    const started = [];
+    for (const queue of due)
+      started.push(
+        ...(await this.forecastRuns.start(
+          { queueId: queue.id, trainingTo: addDays(today, -1) },
+          'nightly-refit',
+        )),
+      );
+    await this.forecastRuns.waitFor(started.map((run) => run.id));
+    return { refitted: due.map((queue) => queue.name) };
+  }
+
+  /** After a peak day: accuracy of the latest completed run per queue on the event windows so far. */
+  private async accuracySnapshot(today: string): Promise<{ snapshots: unknown[] }> {
+    const yesterday = addDays(today, -1);
+    const runs: { id: string }[] = await this.dataSource.query(
+      `select distinct on (r.queue_id) r.id from forecast_run r
+         join forecast_run_day d on d.run_id = r.id and d.date = $1::date and cardinality(d.events) > 0
+        where r.status = 'completed' order by r.queue_id, r.created_at desc`,
+      [yesterday],
+    );
+    const snapshots = [];
+    for (const run of runs) {
+      const report = await this.forecastRuns.accuracy(run.id, undefined, yesterday);
+      snapshots.push({
+        runId: run.id,
+        queue: report.queueName,
+        overall: report.overall,
+        events: report.events,
+      });
+    }
+    return { snapshots };
+  }
+
+  private log(outcome: JobOutcome): void {
+    if (outcome.error) this.logger.error(`${outcome.job} ${outcome.runKey} failed: ${outcome.error}`);
+    else if (outcome.ran) this.logger.log(`${outcome.job} ${outcome.runKey} done`);
+    else this.logger.log(`${outcome.job} ${outcome.runKey} skipped (${outcome.skipped})`);
+  }
+}
