@@ -1,0 +1,116 @@
+/* History import speed on the PostgreSQL server (DATABASE_URL): 1,000,000 interval rows of CSV through
+ * HistoryImportService (stream, row checks, staging in batches, duplicate check, one merge, one
+ * transaction) against a plain `\copy` of the same file by psql into a table of the file's columns
+ * (the physical floor: PostgreSQL parsing and writing the same rows, no checks, no merge).
+ * Skipped without DATABASE_URL: embedded PostgreSQL has no COPY client here. */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Client } from 'pg';
+import { register } from 'tsconfig-paths';
+
+import { timeMedian, type BenchReport } from './run-benchmarks';
+
+register({
+  baseUrl: join(__dirname, '..', '..'),
+  paths: {
+    '@peakplan/forecasting': ['forecasting/src/index.ts'],
+    '@peakplan/contracts': ['contracts/src/index.ts'],
+  },
+});
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+
+export async function run(): Promise<BenchReport> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    process.stderr.write('planning-import: skipped (set DATABASE_URL to a PostgreSQL server)\n');
+    return { suite: 'planning-import', lines: [] };
+  }
+  require('reflect-metadata');
+  const { DataSource } = require('typeorm') as typeof import('typeorm');
+  const { buildDataSourceOptions } =
+    require('../../backend/src/database/data-source-options') as typeof import('../../backend/src/database/data-source-options');
+  const { loadDemoOrganisation } =
+    require('../../backend/src/demo/demo-loader') as typeof import('../../backend/src/demo/demo-loader');
+  const { HistoryImportService } =
+    require('../../backend/src/history-import/history-import.service') as typeof import('../../backend/src/history-import/history-import.service');
+
+  const database = `peakplan_bench_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const folder = mkdtempSync(join(tmpdir(), 'peakplan-import-bench-'));
+  const dataSource = new DataSource(buildDataSourceOptions({ kind: 'server', url: url.toString() }));
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await loadDemoOrganisation(dataSource, { today: '2026-03-01', historyDays: 1 });
+    const [organisation] = await dataSource.query(`select id, time_zone as "timeZone" from organisation`);
+    // 1,000,000 rows: three queues, 15-minute intervals, going back from February 2026
+    const file = join(folder, 'history.csv');
+    const lines = ['queue,start,offered,handled,abandoned,aht_seconds'];
+    const queues = ['phone', 'chat', 'email'];
+    const end = Date.parse('2026-02-28T00:00:00Z');
+    for (let i = 0; i < ROWS; i++) {
+      const start = new Date(end - Math.floor(i / 3) * 900_000).toISOString();
+      lines.push(
+        `${queues[i % 3]},${start},${(i * 7) % 50},${(i * 7) % 45},${(i * 7) % 5},${180 + (i % 200)}`,
+      );
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const megabytes = statSync(file).size / 1024 / 1024;
+
+    const service = new HistoryImportService(dataSource, { current: async () => organisation } as never);
+    let report: Awaited<ReturnType<typeof service.importCsv>> | undefined;
+    const importMs = await timeMedian(async () => {
+      await dataSource.query(`delete from contact_history`);
+      report = await service.importCsv(createReadStream(file) as never, { skipInvalidRows: false });
+    }, 1);
+    const reimportMs = await timeMedian(async () => {
+      report = await service.importCsv(createReadStream(file) as never, { skipInvalidRows: false });
+    }, 1);
+    await dataSource.query(
+      `create table copy_floor (queue text, start timestamptz, offered integer, handled integer, abandoned integer, aht_seconds double precision)`,
+    );
+    const copyMs = await timeMedian(() => {
+      execFileSync('psql', [
+        url.toString(),
+        '-q',
+        '-c',
+        'truncate copy_floor',
+        '-c',
+        `\\copy copy_floor from '${file}' with (format csv, header true)`,
+      ]);
+    }, 3);
+    return {
+      suite: 'planning-import',
+      lines: [
+        {
+          name: `import ${ROWS.toLocaleString('en')} interval rows (${megabytes.toFixed(0)} MB CSV) into an empty table`,
+          ms: importMs,
+          baseline: 'psql \\copy of the same file (no checks, no merge)',
+          baselineMs: copyMs,
+          ratio: importMs / copyMs,
+          note: 'aim within 3x',
+        },
+        {
+          name: `re-import of the same file (all ${report?.unchanged.toLocaleString('en')} rows unchanged)`,
+          ms: reimportMs,
+          baseline: 'psql \\copy of the same file',
+          baselineMs: copyMs,
+          ratio: reimportMs / copyMs,
+        },
+      ],
+    };
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
