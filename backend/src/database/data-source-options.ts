@@ -18,6 +18,13 @@ export function buildDataSourceOptions(target: DatabaseTarget, poolSize = 8): Da
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
-    extra: { max: poolSize },
+    extra: {
+      // pglite-socket interleaves the protocol messages of concurrent connections (a Bind of one meets
+      // the Parse of another) and a second connection waits for ever behind an open transaction: the
+      // embedded database gets one connection, and requests queue for it in the pool instead.
+      max: target.kind === 'embedded' ? 1 : poolSize,
+      // A request that cannot get a connection fails with an error instead of hanging.
+      connectionTimeoutMillis: 60_000,
+    },
   };
 }

@@ -244,6 +244,8 @@ export class HistoryImportService {
       return report;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      // Give the connection back before recording the refusal: the embedded database has only one.
+      await runner.release().catch(() => undefined);
       const refusal = this.toHttpError(error);
       await this.recordRefusal(importId, options, progress, refusal).catch((recordError: unknown) =>
         this.logger.warn(`could not record refused import ${importId}: ${String(recordError)}`),
