@@ -1,12 +1,10 @@
 /* The forecasting engine called for one run: daily model, backtest, intraday spread. Pure (no I/O):
  * the service loads the history and stores the result. */
 import {
-  buildIntradayProfiles,
   fitDailyModel,
   forecastDaily,
-  isoDateToDayNumber,
+  forecastIntervals,
   runBacktest,
-  spreadIntraday,
   type DailyObservation,
   type EventDefinition,
   type IntervalObservation,
@@ -41,7 +39,6 @@ export interface ForecastEngineResult {
   intervals: ForecastIntervalDto[];
 }
 
-const ALL_DAY = { open: '00:00', close: '24:00' };
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function runForecastEngine(input: ForecastEngineInput): ForecastEngineResult {
@@ -62,20 +59,9 @@ export function runForecastEngine(input: ForecastEngineInput): ForecastEngineRes
   } catch (error) {
     warnings.push(`no backtest: ${(error as Error).message}`);
   }
-  const { index } = model.setup;
-  const eventOfDay = (date: string) => {
-    const feature = index.featureAt(isoDateToDayNumber(date));
-    return feature >= 0 ? index.features[feature].eventId : undefined;
-  };
-  const profiles =
-    input.intervals.length > 0 ? buildIntradayProfiles(input.intervals, eventOfDay) : undefined;
-  if (!profiles) warnings.push('no interval history: days spread flat over 08:00–20:00');
-  // With learned profiles the shape decides when the queue is open; without, the engine's default hours.
-  const spread = spreadIntraday(days, {
+  const spread = forecastIntervals(model, days, input.intervals, {
     intervalMinutes: input.intervalMinutes,
     timeZone: input.timeZone,
-    profiles,
-    openingHours: profiles ? new Array(7).fill(ALL_DAY) : undefined,
   });
   warnings.push(...spread.warnings);
   return {

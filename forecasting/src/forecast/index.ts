@@ -24,6 +24,7 @@ export { DEFAULT_REGRESSION_OPTIONS } from './regression-model';
 export type { RegressionOptions } from './regression-model';
 export { mulberry32, standardNormal } from './seeded-random';
 export type { RandomSource } from './seeded-random';
+export { forecastIntervals } from './forecast-intervals';
 export { spreadIntraday } from './spread-intraday';
 export type { IntervalForecast, OpeningHours, SpreadIntradayOptions } from './spread-intraday';
 export { generateSyntheticHistory } from './synthetic-history';

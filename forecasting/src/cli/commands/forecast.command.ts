@@ -5,13 +5,12 @@ import { readFileSync } from 'node:fs';
 
 import { eventPresets, isoDateToDayNumber } from '../../calendar';
 import {
-  buildIntradayProfiles,
   fitDailyModel,
   forecastDaily,
+  forecastIntervals,
   MAX_HORIZON_DAYS,
   parseHistoryCsv,
   selectQueueHistory,
-  spreadIntraday,
   type QueueHistory,
 } from '../../forecast';
 import { CliUsageError } from '../cli-usage-error';
@@ -121,15 +120,7 @@ export async function run(options: Map<string, string>): Promise<unknown> {
     })),
   };
   if (intervalMinutes !== undefined) {
-    const { index } = model.setup;
-    const eventOfDay = (date: string) => {
-      const feature = index.featureAt(isoDateToDayNumber(date));
-      return feature >= 0 ? index.features[feature].eventId : undefined;
-    };
-    const profiles =
-      history.intervals.length > 0 ? buildIntradayProfiles(history.intervals, eventOfDay) : undefined;
-    if (!profiles) warnings.push('no interval history: days spread flat over 08:00–20:00');
-    const spread = spreadIntraday(days, { intervalMinutes, timeZone, profiles });
+    const spread = forecastIntervals(model, days, history.intervals, { intervalMinutes, timeZone });
     warnings.push(...spread.warnings);
     result.intervals = spread.intervals.map((slot) => ({
       start: slot.start,
