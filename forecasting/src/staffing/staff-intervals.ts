@@ -1,19 +1,11 @@
-import { staffErlangCColumns } from './erlang-c-columns';
+import { type ErlangCColumnOutputs, staffErlangCColumns } from './erlang-c-columns';
 import { resolveQueueSettings } from './live-queue-settings';
 import { staffResolved } from './staff-interval';
 import { IntervalStaffing, LiveQueueSettings, StaffingModel } from './staffing-types';
 
 /** Column-wise staffing of many intervals (typed arrays: cheap to keep, send and chart). */
-export interface StaffingColumns {
+export interface StaffingColumns extends ErlangCColumnOutputs {
   model: StaffingModel;
-  agents: Int32Array;
-  scheduled: Int32Array;
-  fractionalAgents: Float64Array;
-  fractionalScheduled: Float64Array;
-  serviceLevel: Float64Array;
-  asa: Float64Array;
-  occupancy: Float64Array;
-  probabilityOfWaiting: Float64Array;
   /** Erlang A only; null for Erlang C. */
   abandonment: Float64Array | null;
   /** Sums over all intervals: productive, scheduled and fractional agent-intervals. */
