@@ -9,3 +9,4 @@ export * from './forecast-runs.contract';
 export * from './scenarios.contract';
 export * from './accuracy.contract';
 export * from './staffing-plans.contract';
+export * from './peak-reviews.contract';

@@ -5,6 +5,8 @@ import { ForecastRuns1764200000001 } from './1764200000001-forecast-runs';
 import { Scenarios1764200000002 } from './1764200000002-scenarios';
 import { StaffingPlans1764200000003 } from './1764200000003-staffing-plans';
 import { JobRuns1764200000004 } from './1764200000004-job-runs';
+import { ScenarioCoreStaff1764300000000 } from './1764300000000-scenario-core-staff';
+import { PeakReviews1764300000001 } from './1764300000001-peak-reviews';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Scenarios1764200000002,
   StaffingPlans1764200000003,
   JobRuns1764200000004,
+  ScenarioCoreStaff1764300000000,
+  PeakReviews1764300000001,
 ];
