@@ -27,10 +27,52 @@ export interface ScenarioAdjustments {
   shrinkage?: number;
   /** Default 0.85. */
   maxOccupancy?: number;
+  /**
+   * Weekly patterns of core staff. Core staff uploaded per interval (`PUT /api/scenarios/{id}/core-staff`)
+   * wins: where an upload covers a (queue, interval), the uploaded value is that interval's core staff
+   * and the patterns are not added to it; everywhere else the patterns apply. The result warns when an
+   * upload covers only part of the period (some queues or some intervals).
+   */
   coreStaff?: CoreStaffPattern[];
   /** Cost per paid hour; defaults 32 (core) and 38 (pool). */
   coreHourlyCost?: number;
   poolHourlyCost?: number;
+}
+
+/** One uploaded interval of core staff; CSV columns `queue,start,agents`. */
+export interface CoreStaffIntervalDto {
+  /** Queue name. */
+  queue: string;
+  /** Interval start in the organisation's time zone, with offset: `2026-02-14T09:00:00+01:00`. */
+  start: string;
+  /** Agents present (before shrinkage), a whole number ≥ 0. */
+  agents: number;
+}
+
+export interface CoreStaffQueueSummary {
+  queue: string;
+  intervals: number;
+  firstStart: string;
+  lastStart: string;
+  /** Sum of agents × interval length. */
+  agentHours: number;
+}
+
+/** What a scenario holds as uploaded core staff. */
+export interface ScenarioCoreStaffDto {
+  scenarioId: string;
+  intervals: number;
+  queues: CoreStaffQueueSummary[];
+  /** Every stored interval, by queue name then start (left out of summaries). */
+  rows?: CoreStaffIntervalDto[];
+}
+
+/** The answer to an upload or a clear: what is stored now, and what changed (keyed on queue + start). */
+export interface ScenarioCoreStaffChange extends ScenarioCoreStaffDto {
+  inserted: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
 }
 
 export interface CreateScenarioRequest {

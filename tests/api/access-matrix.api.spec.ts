@@ -57,6 +57,12 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'GET /api/queues/:queueId/history/daily': ['planner', 'manager', 'admin'],
   'GET /api/events': ['planner', 'manager', 'admin'],
   'GET /api/events/occurrences': ['planner', 'manager', 'admin'],
+  'GET /api/peak-reviews': ['manager', 'planner', 'admin'],
+  'GET /api/peak-reviews/hindsight': ['manager', 'planner', 'admin'],
+  'GET /api/peak-reviews/:event/:year': ['manager', 'planner', 'admin'],
+  'PUT /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
+  'GET /api/scenarios/:scenarioId/core-staff': ['planner', 'manager', 'admin'],
+  'DELETE /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
 };
 
 function joinPath(...parts: string[]): string {

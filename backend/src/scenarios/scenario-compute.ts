@@ -31,6 +31,11 @@ export interface ScenarioQueueInput {
   p50: Float64Array;
   /** Event keys of each interval's day. */
   events: string[][];
+  /**
+   * Core staff uploaded for each interval, −1 where none was uploaded; left out when the queue has no
+   * upload in the period. An uploaded value replaces the weekly patterns for its interval.
+   */
+  uploadedCore?: Int32Array;
 }
 
 export const DEFAULT_SHRINKAGE = 0.3;
@@ -85,14 +90,25 @@ function finish(total: Accumulator): ScenarioTotals {
   };
 }
 
-/** Core staff present for a queue in each interval, from the weekly patterns (summed where they overlap). */
-function coreColumn(queue: ScenarioQueueInput, patterns: readonly CoreStaffPattern[]): Int32Array {
-  const core = new Int32Array(queue.p50.length);
-  const mine = patterns.filter(
+function patternsOf(queue: ScenarioQueueInput, patterns: readonly CoreStaffPattern[]): CoreStaffPattern[] {
+  return patterns.filter(
     (pattern) =>
       pattern.queue === undefined || pattern.queue === queue.name || pattern.queue === queue.queueId,
   );
-  if (mine.length === 0) return core;
+}
+
+/**
+ * Core staff present for a queue in each interval: the uploaded value where there is one, elsewhere the
+ * weekly patterns (summed where they overlap).
+ */
+function coreColumn(queue: ScenarioQueueInput, patterns: readonly CoreStaffPattern[]): Int32Array {
+  const core = new Int32Array(queue.p50.length);
+  const mine = patternsOf(queue, patterns);
+  const uploaded = queue.uploadedCore;
+  if (mine.length === 0) {
+    if (uploaded) for (let i = 0; i < core.length; i++) if (uploaded[i] > 0) core[i] = uploaded[i];
+    return core;
+  }
   const ranges = mine.map((pattern) => ({
     weekdays: new Set(pattern.weekdays),
     from: minutesOf(pattern.from),
@@ -100,12 +116,54 @@ function coreColumn(queue: ScenarioQueueInput, patterns: readonly CoreStaffPatte
     agents: pattern.agents,
   }));
   for (let i = 0; i < core.length; i++) {
+    if (uploaded && uploaded[i] >= 0) {
+      core[i] = uploaded[i];
+      continue;
+    }
     const minute = queue.localMinutes[i];
     const weekday = queue.weekdays[i];
     for (const range of ranges)
       if (range.weekdays.has(weekday) && minute >= range.from && minute < range.to) core[i] += range.agents;
   }
   return core;
+}
+
+/**
+ * Says where uploaded core staff leaves the weekly patterns in charge, when an upload covers only part
+ * of the period: whole queues without an upload, and queues with an upload for some intervals only.
+ */
+function coreCoverageWarnings(
+  queues: readonly ScenarioQueueInput[],
+  patterns: readonly CoreStaffPattern[],
+): string[] {
+  const covered = queues.map((queue) => {
+    let count = 0;
+    const uploaded = queue.uploadedCore;
+    if (uploaded) for (let i = 0; i < uploaded.length; i++) if (uploaded[i] >= 0) count++;
+    return count;
+  });
+  const uploadedQueues = covered.filter((count) => count > 0).length;
+  if (uploadedQueues === 0) return [];
+  const fallback = (queue: ScenarioQueueInput) =>
+    patternsOf(queue, patterns).length > 0
+      ? 'the weekly pattern'
+      : 'the weekly pattern (none for this queue: 0 core staff)';
+  const warnings: string[] = [];
+  const without = queues.filter((_, index) => covered[index] === 0);
+  if (without.length > 0)
+    warnings.push(
+      `core staff uploaded for ${uploadedQueues} of ${queues.length} queues; ` +
+        without.map((queue) => `${queue.name} uses ${fallback(queue)}`).join('; '),
+    );
+  queues.forEach((queue, index) => {
+    const count = covered[index];
+    const total = queue.p50.length;
+    if (count > 0 && count < total)
+      warnings.push(
+        `core staff of ${queue.name} uploaded for ${count} of ${total} intervals; the other ${total - count} use ${fallback(queue)}`,
+      );
+  });
+  return warnings;
 }
 
 /** Service level of `agents` productive agents on a live queue (Erlang C, or Erlang A with a patience). */
@@ -140,6 +198,7 @@ export function computeScenario(
   const byDay = new Map<string, Accumulator>();
   const byQueue: ScenarioResult['queues'] = [];
   const intervals: ScenarioIntervalDto[] = [];
+  warnings.push(...coreCoverageWarnings(queues, adjustments.coreStaff ?? []));
   for (const queue of queues) {
     const n = queue.p50.length;
     const deflected = Object.entries(adjustments.deflection ?? {}).reduce(

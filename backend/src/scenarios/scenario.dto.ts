@@ -130,3 +130,14 @@ export class ScenarioResultQuery {
   @IsIn(['true', 'false'])
   intervals?: 'true' | 'false';
 }
+
+export class CoreStaffQuery {
+  @ApiPropertyOptional({ example: 'csv', description: 'csv: the file an upload takes (default json)' })
+  @IsOptional()
+  @IsIn(['csv', 'json'])
+  format?: 'csv' | 'json';
+  @ApiPropertyOptional({ example: 'false', description: 'JSON only; false: the summary per queue only' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  rows?: 'true' | 'false';
+}

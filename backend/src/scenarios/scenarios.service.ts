@@ -96,7 +96,12 @@ export class ScenariosService {
     return toDto(row);
   }
 
-  async create(request: CreateScenarioRequest, user: SessionUser): Promise<ScenarioDto> {
+  /** @param coreStaffFrom a scenario whose uploaded core staff the new one starts with (a copy) */
+  async create(
+    request: CreateScenarioRequest,
+    user: SessionUser,
+    coreStaffFrom?: string,
+  ): Promise<ScenarioDto> {
     checkAdjustments(request.adjustments);
     const organisation = await this.organisations.current();
     const runs: {
@@ -158,6 +163,7 @@ export class ScenariosService {
         { actor: user, action: 'scenario.created', entityType: 'scenario', entityId: id, after: created },
         manager,
       );
+      if (coreStaffFrom !== undefined) await this.copyCoreStaff(manager, coreStaffFrom, id, user);
       return created;
     });
   }
@@ -210,7 +216,36 @@ export class ScenariosService {
         adjustments: source.adjustments,
       },
       user,
+      source.id,
     );
+  }
+
+  /** The copy starts with the source's uploaded core staff, in the transaction that creates it. */
+  private async copyCoreStaff(
+    manager: EntityManager,
+    sourceId: string,
+    copyId: string,
+    user: SessionUser,
+  ): Promise<void> {
+    const [{ intervals }]: { intervals: number }[] = await manager.query(
+      `with copied as (
+         insert into scenario_core_staff (scenario_id, queue_id, interval_start, agents)
+         select $2, queue_id, interval_start, agents from scenario_core_staff where scenario_id = $1
+         returning 1)
+       select count(*)::int as intervals from copied`,
+      [sourceId, copyId],
+    );
+    if (intervals > 0)
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'scenario.core-staff-copied',
+          entityType: 'scenario',
+          entityId: copyId,
+          after: { fromScenarioId: sourceId, intervals },
+        },
+        manager,
+      );
   }
 
   /** Marks the scenario as the plan (and no other). */
@@ -269,7 +304,7 @@ export class ScenariosService {
 
   /** The forecast intervals of the scenario's period per queue, with queue settings and reason shares. */
   async loadInputs(
-    scenario: Pick<ScenarioDto, 'forecastRunIds' | 'from' | 'to'>,
+    scenario: Pick<ScenarioDto, 'id' | 'forecastRunIds' | 'from' | 'to'>,
   ): Promise<ScenarioQueueInput[]> {
     const { timeZone } = await this.organisations.current();
     const inputs: ScenarioQueueInput[] = [];
@@ -288,17 +323,20 @@ export class ScenariosService {
         local_minute: number;
         p50: number;
         events: string[];
+        uploaded_core: number;
       }[] = await this.dataSource.query(
-        `select i.interval_start as start, to_char(i.interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
+        `select i.interval_start as start, coalesce(c.agents, -1) as uploaded_core, to_char(i.interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
                   extract(dow from i.interval_start at time zone $2)::int as weekday,
                   (extract(hour from i.interval_start at time zone $2) * 60 + extract(minute from i.interval_start at time zone $2))::int as local_minute,
                   i.p50, coalesce(d.events, '{}') as events
              from forecast_run_interval i
              left join forecast_run_day d on d.run_id = i.run_id and d.date = (i.interval_start at time zone $2)::date
+             left join scenario_core_staff c
+                    on c.scenario_id = $5 and c.queue_id = $6 and c.interval_start = i.interval_start
             where i.run_id = $1 and i.interval_start >= ($3::date)::timestamp at time zone $2
               and i.interval_start < ($4::date + 1)::timestamp at time zone $2
             order by i.interval_start`,
-        [runId, timeZone, scenario.from, scenario.to],
+        [runId, timeZone, scenario.from, scenario.to, scenario.id, queue.id],
       );
       // Reason mix of the last year of training: what a deflection of one reason takes away.
       const reasons: { reason: string; offered: string }[] = await this.dataSource.query(
@@ -334,6 +372,9 @@ export class ScenariosService {
         localMinutes: Int16Array.from(rows, (row) => row.local_minute),
         p50: Float64Array.from(rows, (row) => row.p50),
         events: rows.map((row) => row.events),
+        uploadedCore: rows.some((row) => row.uploaded_core >= 0)
+          ? Int32Array.from(rows, (row) => row.uploaded_core)
+          : undefined,
       });
     }
     return inputs;

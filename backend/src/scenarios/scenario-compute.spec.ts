@@ -1,0 +1,79 @@
+import { computeScenario, type ScenarioQueueInput } from './scenario-compute';
+
+// The classic Erlang C worked example (callcentrehelper.com, reproduced by pyworkforce's tests and by the
+// staffing engine's own spec): 100 calls / 30 min, AHT 180 s, 80% within 20 s, max occupancy 85%,
+// shrinkage 30% → 14 productive, 20 scheduled in every interval below.
+function queue(name: string, uploadedCore?: number[]): ScenarioQueueInput {
+  const starts = ['09:00', '09:30', '10:00', '10:30'].map((clock) => `2026-02-13T${clock}:00+01:00`);
+  return {
+    queueId: `${name}-id`,
+    name,
+    kind: 'live',
+    intervalMinutes: 30,
+    ahtSeconds: 180,
+    serviceLevelTarget: 0.8,
+    targetSeconds: 20,
+    patienceSeconds: null,
+    concurrency: 1,
+    reasonShares: { '': 1 },
+    starts,
+    localDates: starts.map((start) => start.slice(0, 10)),
+    weekdays: Int8Array.of(5, 5, 5, 5), // Friday
+    localMinutes: Int16Array.of(540, 570, 600, 630),
+    p50: Float64Array.of(100, 100, 100, 100),
+    events: starts.map(() => []),
+    uploadedCore: uploadedCore ? Int32Array.from(uploadedCore) : undefined,
+  };
+}
+
+const adjustments = {
+  shrinkage: 0.3,
+  maxOccupancy: 0.85,
+  // 6 core agents all day on Fridays, on every queue
+  coreStaff: [{ weekdays: [5], from: '00:00', to: '24:00', agents: 6 }],
+};
+const scenario = { id: 's', name: 'core rule', from: '2026-02-13', to: '2026-02-13' };
+
+describe('computeScenario: uploaded core staff against the weekly patterns', () => {
+  it('takes the uploaded value where there is one (0 included) and the pattern elsewhere', () => {
+    // -1 = not uploaded → the pattern's 6; 25, 0 and 12 uploaded replace it (not added to it)
+    const result = computeScenario(scenario, [queue('phone', [-1, 25, 0, 12])], adjustments);
+    const slots = result.intervals!;
+    expect(slots.map((slot) => slot.scheduled)).toEqual([20, 20, 20, 20]);
+    expect(slots.map((slot) => slot.core)).toEqual([6, 25, 0, 12]);
+    // gap = max(0, scheduled − core): 20−6, 20−25 → 0, 20−0, 20−12
+    expect(slots.map((slot) => slot.poolGap)).toEqual([14, 0, 20, 8]);
+    // half-hour intervals: (6 + 25 + 0 + 12) × 0.5 h core, (14 + 0 + 20 + 8) × 0.5 h pool
+    expect(result.totals.coreHours).toBe(21.5);
+    expect(result.totals.poolHours).toBe(21);
+    expect(result.totals.cost).toBe(21.5 * 32 + 21 * 38);
+    // with no pool, 25 core agents give floor(25 × 0.7) = 17 productive ≥ 14 needed: the target is met
+    expect(slots[1].serviceLevelWithoutPool!).toBeGreaterThanOrEqual(0.8);
+    expect(result.warnings).toEqual([
+      'core staff of phone uploaded for 3 of 4 intervals; the other 1 use the weekly pattern',
+    ]);
+  });
+
+  it('names the queues without an upload, and says when no pattern covers them either', () => {
+    const result = computeScenario(
+      scenario,
+      [queue('phone', [10, 10, 10, 10]), queue('chat'), queue('email')],
+      { ...adjustments, coreStaff: [{ ...adjustments.coreStaff[0], queue: 'chat' }] },
+    );
+    expect(result.queues.map((row) => [row.queue, row.coreHours])).toEqual([
+      ['phone', 20], // 4 × 10 × 0.5 h, uploaded
+      ['chat', 12], // 4 × 6 × 0.5 h, its pattern
+      ['email', 0], // neither
+    ]);
+    expect(result.warnings).toEqual([
+      'core staff uploaded for 1 of 3 queues; chat uses the weekly pattern; email uses the weekly pattern (none for this queue: 0 core staff)',
+    ]);
+  });
+
+  it('is the weekly pattern alone, without warnings, when nothing is uploaded', () => {
+    const result = computeScenario(scenario, [queue('phone'), queue('chat', [-1, -1, -1, -1])], adjustments);
+    expect(result.intervals!.map((slot) => slot.core)).toEqual([6, 6, 6, 6, 6, 6, 6, 6]);
+    expect(result.intervals!.map((slot) => slot.poolGap)).toEqual([14, 14, 14, 14, 14, 14, 14, 14]);
+    expect(result.warnings).toEqual([]);
+  });
+});
