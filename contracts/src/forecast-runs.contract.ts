@@ -16,11 +16,33 @@ export interface StartForecastRunRequest {
 
 export type ForecastRunStatus = 'running' | 'completed' | 'failed';
 
+/**
+ * Where a run is, for the dashboard to poll: `queued` behind other runs of this service, then working
+ * (`loading history`, `fitting` the daily model, `backtest` on past peaks, `spreading intervals`,
+ * `storing`), then `completed` or `failed` (status says the same; stage adds the steps in between).
+ */
+export type ForecastRunStage =
+  | 'queued'
+  | 'loading history'
+  | 'fitting'
+  | 'backtest'
+  | 'spreading intervals'
+  | 'storing'
+  | 'completed'
+  | 'failed';
+
 export interface ForecastRunSummary {
   id: string;
   queueId: string;
   queueName: string;
   status: ForecastRunStatus;
+  stage: ForecastRunStage;
+  /**
+   * Share of the run's work done, 0..1, for a progress bar: each stage starts at a fixed share
+   * (weighted by the stages' measured times on the demo queues), 1 when completed; a failed run keeps
+   * the share it had reached.
+   */
+  progress: number;
   trainingFrom: string;
   trainingTo: string;
   forecastFrom: string;

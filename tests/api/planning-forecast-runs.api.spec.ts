@@ -6,10 +6,16 @@ import type {
   ForecastIntervalDto,
   ForecastRunComparison,
   ForecastRunDetail,
+  ForecastRunStage,
   ForecastRunSummary,
+  HealthResponse,
   QueueDto,
 } from '@peakplan/contracts';
 
+import { runForecastEngine } from '@peakplan/backend/forecast-runs/forecast-engine';
+import { ForecastEngineThread } from '@peakplan/backend/forecast-runs/forecast-engine-thread';
+import { loadForecastInput } from '@peakplan/backend/forecast-runs/forecast-run-input';
+import { INTERRUPTED, STAGE_PROGRESS } from '@peakplan/backend/forecast-runs/forecast-run-progress';
 import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
 
 import { signIn } from '../support/sign-in';
@@ -184,5 +190,166 @@ describe('forecast runs on a real database', () => {
       .get('/api/forecast-runs/00000000-0000-4000-8000-000000000000')
       .set(manager)
       .expect(404);
+  });
+
+  it('computes on a worker thread: requests are answered meanwhile, stage and progress advance, same numbers', async () => {
+    const runs = service.service.app.get(ForecastRunsService);
+    const started = (
+      await request(service.url)
+        .post('/api/forecast-runs')
+        .set(planner)
+        .send({ trainingTo: '2026-02-28', horizonDays: 42 })
+        .expect(202)
+    ).body as ForecastRunSummary[];
+    expect(started.map((run) => [run.stage, run.progress])).toEqual([
+      ['queued', 0],
+      ['queued', 0],
+      ['queued', 0],
+    ]);
+    const order: string[] = [];
+    // Watch the last run (queued behind two) inside the service: when its engine starts computing
+    // (the worker's 'fitting' message) and when the engine's result is back.
+    const engine = service.service.app.get(ForecastEngineThread);
+    const runEngine = engine.run.bind(engine);
+    let calls = 0;
+    let computing!: () => void;
+    const lastComputing = new Promise<void>((resolve) => (computing = resolve));
+    const engineStages: string[] = [];
+    const spy = jest.spyOn(engine, 'run').mockImplementation((input, onStage) => {
+      const isLast = calls++ === started.length - 1;
+      const result = runEngine(input, (stage) => {
+        onStage?.(stage);
+        if (!isLast) return;
+        engineStages.push(stage);
+        if (stage === 'fitting') {
+          order.push('engine computing');
+          computing();
+        }
+      });
+      if (isLast) void result.then(() => order.push('engine finished')).catch(() => undefined);
+      return result;
+    });
+    // Meanwhile the dashboard's way: poll the last run until it is finished.
+    const seen: { stage: ForecastRunStage; progress: number }[] = [];
+    const polling = (async () => {
+      for (;;) {
+        const polled = (
+          await request(service.url)
+            .get(`/api/forecast-runs/${started.at(-1)!.id}`)
+            .set(planner)
+            .expect(200)
+        ).body as ForecastRunSummary;
+        if (seen.at(-1)?.stage !== polled.stage)
+          seen.push({ stage: polled.stage, progress: polled.progress });
+        if (polled.status !== 'running') return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    try {
+      await lastComputing;
+      // A cheap request while the engine computes is answered before the engine is done: on the
+      // main thread the engine would hold the event loop until it returned.
+      const health = (await request(service.url).get('/api/health').expect(200)).body as HealthResponse;
+      order.push('health answered');
+      expect(health.status).toBe('ok');
+      await runs.waitFor(started.map((run) => run.id));
+      order.push('runs finished');
+      await polling;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(order).toEqual(['engine computing', 'health answered', 'engine finished', 'runs finished']);
+    expect(engineStages).toEqual(['fitting', 'backtest', 'spreading intervals']);
+    expect(engine.usesWorker).toBe(true);
+    // Whichever stages the polls caught: only forward, each at its fixed share, ending completed.
+    for (const step of seen)
+      expect(step.progress).toBe(STAGE_PROGRESS[step.stage as keyof typeof STAGE_PROGRESS]);
+    expect(seen.map((step) => step.progress)).toEqual(
+      [...seen.map((step) => step.progress)].sort((a, b) => a - b),
+    );
+    expect(seen.at(-1)).toEqual({ stage: 'completed', progress: 1 });
+
+    const finished = await finishedRuns(
+      service,
+      planner,
+      started.map((run) => run.id),
+    );
+
+    // The worker's numbers are the engine's on this thread for the same input, read the same way.
+    const [organisation] = await service.dataSource.query(
+      `select id, time_zone as "timeZone" from organisation`,
+    );
+    for (const run of finished) {
+      expect(run).toMatchObject({ status: 'completed', stage: 'completed', progress: 1, error: null });
+      const expected = runForecastEngine(await loadForecastInput(service.dataSource, run.id, organisation));
+      // jsonb columns keep what JSON keeps (a non-finite metric becomes null)
+      const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+      expect({
+        model: run.model,
+        modelReason: run.modelReason,
+        parameters: run.parameters,
+        backtest: run.backtest,
+        warnings: run.warnings,
+        days: run.days,
+      }).toEqual({
+        model: expected.model,
+        modelReason: expected.modelReason,
+        parameters: asJson(expected.parameters),
+        backtest: asJson(expected.backtest),
+        warnings: expected.warnings,
+        days: expected.days,
+      });
+      const intervals = (
+        await request(service.url).get(`/api/forecast-runs/${run.id}/intervals`).set(planner).expect(200)
+      ).body as ForecastIntervalDto[];
+      expect(intervals.map((slot) => [Date.parse(slot.start), slot.p10, slot.p50, slot.p90])).toEqual(
+        expected.intervals.map((slot) => [Date.parse(slot.start), slot.p10, slot.p50, slot.p90]),
+      );
+    }
+  });
+
+  it('marks failed a run whose service stopped: left by a dead instance, or interrupted by shutdown', async () => {
+    const phone = queues.find((queue) => queue.name === 'phone')!;
+    // A run another process left "running" and stopped touching ten minutes ago (killed mid-run).
+    const [{ id: abandoned }] = await service.dataSource.query(
+      `insert into forecast_run (queue_id, status, stage, progress, training_from, training_to, forecast_from, horizon_days,
+                                 interval_minutes, country, lead_days, heartbeat_at)
+       values ($1, 'running', 'fitting', 0.35, '2025-01-01', '2026-02-28', '2026-03-01', 7, 15, 'NL', 28, now() - interval '10 minutes')
+       returning id`,
+      [phone.id],
+    );
+    const [fresh] = (
+      await request(service.url)
+        .post('/api/forecast-runs')
+        .set(planner)
+        .send({ queueId: phone.id, trainingTo: '2026-02-28', horizonDays: 7 })
+        .expect(202)
+    ).body as ForecastRunSummary[];
+    expect(
+      (await request(service.url).get(`/api/forecast-runs/${abandoned}`).set(planner).expect(200)).body,
+    ).toMatchObject({ status: 'failed', stage: 'failed', progress: 0.35, error: INTERRUPTED });
+    await finishedRuns(service, planner, [fresh.id]);
+
+    // Shutdown while a run computes: the worker stops, the run is marked failed, not left running.
+    const runs = service.service.app.get(ForecastRunsService);
+    const [interrupted] = (
+      await request(service.url)
+        .post('/api/forecast-runs')
+        .set(planner)
+        .send({ queueId: phone.id, trainingTo: '2026-02-28', horizonDays: 42 })
+        .expect(202)
+    ).body as ForecastRunSummary[];
+    for (;;) {
+      const [{ stage }] = await service.dataSource.query(`select stage from forecast_run where id = $1`, [
+        interrupted.id,
+      ]);
+      if (['fitting', 'backtest', 'spreading intervals'].includes(stage)) break;
+      expect(['queued', 'loading history']).toContain(stage);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await runs.beforeApplicationShutdown();
+    expect(
+      (await request(service.url).get(`/api/forecast-runs/${interrupted.id}`).set(planner).expect(200)).body,
+    ).toMatchObject({ status: 'failed', stage: 'failed', error: INTERRUPTED });
   });
 });

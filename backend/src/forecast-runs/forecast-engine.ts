@@ -39,14 +39,22 @@ export interface ForecastEngineResult {
   intervals: ForecastIntervalDto[];
 }
 
+/** The engine's own steps, reported as each begins (the service adds loading and storing around them). */
+export type ForecastEngineStage = 'fitting' | 'backtest' | 'spreading intervals';
+
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function runForecastEngine(input: ForecastEngineInput): ForecastEngineResult {
+export function runForecastEngine(
+  input: ForecastEngineInput,
+  onStage: (stage: ForecastEngineStage) => void = () => undefined,
+): ForecastEngineResult {
   const options = { country: input.country, events: input.events, leadDays: input.leadDays };
+  onStage('fitting');
   const model = fitDailyModel(input.daily, options);
   const days = forecastDaily(model, input.horizonDays, input.forecastFrom);
   const warnings = [...model.warnings];
   let backtest: ForecastBacktestDto | null = null;
+  onStage('backtest');
   try {
     const report = runBacktest(input.daily, options);
     backtest = {
@@ -59,6 +67,7 @@ export function runForecastEngine(input: ForecastEngineInput): ForecastEngineRes
   } catch (error) {
     warnings.push(`no backtest: ${(error as Error).message}`);
   }
+  onStage('spreading intervals');
   const spread = forecastIntervals(model, days, input.intervals, {
     intervalMinutes: input.intervalMinutes,
     timeZone: input.timeZone,

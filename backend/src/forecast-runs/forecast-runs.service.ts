@@ -1,36 +1,41 @@
 import {
   BadRequestException,
+  BeforeApplicationShutdown,
+  Inject,
   Injectable,
   Logger,
   NotFoundException,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
 import type {
+  DatabaseKind,
   ForecastAccuracyReport,
   ForecastIntervalDto,
   ForecastRunComparison,
   ForecastRunDetail,
+  ForecastRunStage,
   ForecastRunSummary,
   StartForecastRunRequest,
 } from '@peakplan/contracts';
-import { addDays, eventPresets, type EventDefinition, type IntervalObservation } from '@peakplan/forecasting';
+import { addDays, eventPresets } from '@peakplan/forecasting';
 
+import { DATABASE_KIND } from '../database/database-kind';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { accuracyOf, seasonalScale, type ScoredPoint } from './forecast-accuracy';
-import { runForecastEngine } from './forecast-engine';
-
-const INSERT_BATCH = 5000;
-/** Interval history used for the intraday shapes: recent weeks and the event days of the last two years. */
-const PROFILE_HISTORY_DAYS = 3 * 366;
+import { ForecastEngineThread } from './forecast-engine-thread';
+import { loadForecastInput } from './forecast-run-input';
+import { HEARTBEAT_MS, INTERRUPTED, STAGE_PROGRESS, STALE_AFTER_SECONDS } from './forecast-run-progress';
+import { storeForecastResult } from './forecast-run-store';
 
 interface RunRow {
   id: string;
   queue_id: string;
   queue_name: string;
   status: ForecastRunSummary['status'];
+  stage: ForecastRunStage;
+  progress: number;
   training_from: string;
   training_to: string;
   forecast_from: string;
@@ -47,7 +52,7 @@ interface RunRow {
   finished_at: Date | null;
 }
 
-const RUN_COLUMNS = `r.id, r.queue_id, q.name as queue_name, r.status, to_char(r.training_from, 'YYYY-MM-DD') as training_from,
+const RUN_COLUMNS = `r.id, r.queue_id, q.name as queue_name, r.status, r.stage, r.progress, to_char(r.training_from, 'YYYY-MM-DD') as training_from,
   to_char(r.training_to, 'YYYY-MM-DD') as training_to, to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from,
   r.horizon_days, r.interval_minutes, r.country, r.lead_days, r.model, r.model_reason, r.warnings, r.error,
   r.requested_by, r.created_at, r.finished_at`;
@@ -58,6 +63,8 @@ function toSummary(row: RunRow): ForecastRunSummary {
     queueId: row.queue_id,
     queueName: row.queue_name,
     status: row.status,
+    stage: row.stage,
+    progress: row.progress,
     trainingFrom: row.training_from,
     trainingTo: row.training_to,
     forecastFrom: row.forecast_from,
@@ -76,28 +83,52 @@ function toSummary(row: RunRow): ForecastRunSummary {
 
 /**
  * Forecast runs: started by a request (or the nightly job), executed after the response, one at a
- * time (the engine is CPU-bound and embedded PostgreSQL takes one transaction at a time), stored
- * whole in one transaction when finished. A finished run is never changed; re-running makes a new one.
+ * time (the engine is CPU-bound and embedded PostgreSQL takes one transaction at a time), the engine
+ * on a worker thread so that requests keep being answered meanwhile, stored whole in one transaction
+ * when finished. Each run's stage and progress are stored as it goes, for the dashboard to poll. A
+ * finished run is never changed; re-running makes a new one. A run whose process died is marked failed.
  */
 @Injectable()
-export class ForecastRunsService implements OnApplicationShutdown {
+export class ForecastRunsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('forecast-runs');
   private chain: Promise<void> = Promise.resolve();
   private readonly pending = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  private swept: Promise<void> | undefined;
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
+    private readonly engine: ForecastEngineThread,
+    @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the database closes: the run computing is interrupted (its worker terminated), the queued
+   * ones are not started, and all of them are marked failed: a stopped service leaves no run "running".
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
+    clearInterval(this.heartbeatTimer);
+    const held = [...this.pending.keys()];
+    await this.engine.stop();
     await this.chain.catch(() => undefined);
+    if (held.length > 0)
+      await this.dataSource
+        .query(
+          `update forecast_run set status = 'failed', stage = 'failed', error = $2, finished_at = now()
+            where id = any($1::uuid[]) and status = 'running'`,
+          [held, INTERRUPTED],
+        )
+        .catch(() => undefined);
   }
 
   /** Creates one run per queue (status running) and queues their execution; returns at once. */
   async start(request: StartForecastRunRequest, requestedBy: string | null): Promise<ForecastRunSummary[]> {
+    await this.sweepOnce();
+    // Before new work, the work a stopped instance left: so a planner re-running sees the old run failed.
+    await this.failAbandoned(STALE_AFTER_SECONDS);
     const organisation = await this.organisations.current();
     const country = (request.country ?? organisation.country).toUpperCase();
     try {
@@ -157,6 +188,7 @@ export class ForecastRunsService implements OnApplicationShutdown {
       this.pending.set(run.id, done);
       void done.finally(() => this.pending.delete(run.id));
     }
+    if (runs.length > 0) this.holdHeartbeat();
     return runs;
   }
 
@@ -166,6 +198,7 @@ export class ForecastRunsService implements OnApplicationShutdown {
   }
 
   async list(queueId?: string): Promise<ForecastRunSummary[]> {
+    await this.sweepOnce();
     const rows: RunRow[] = await this.dataSource.query(
       `select ${RUN_COLUMNS} from forecast_run r join queue q on q.id = r.queue_id
         ${queueId ? 'where r.queue_id = $1' : ''} order by r.created_at desc limit 200`,
@@ -175,6 +208,7 @@ export class ForecastRunsService implements OnApplicationShutdown {
   }
 
   async summary(id: string): Promise<ForecastRunSummary> {
+    await this.sweepOnce();
     const [row]: RunRow[] = await this.dataSource.query(
       `select ${RUN_COLUMNS} from forecast_run r join queue q on q.id = r.queue_id where r.id = $1`,
       [id],
@@ -335,132 +369,101 @@ export class ForecastRunsService implements OnApplicationShutdown {
   }
 
   private async execute(id: string): Promise<void> {
-    if (this.shuttingDown) return;
+    if (this.shuttingDown) return; // marked failed as interrupted by the shutdown
     const started = Date.now();
+    // Stage writes go one after another (a late one must not overwrite a later stage).
+    let stageWrites: Promise<void> = Promise.resolve();
+    const report = (stage: Exclude<ForecastRunStage, 'queued' | 'completed' | 'failed'>) => {
+      stageWrites = stageWrites.then(() => this.setStage(id, stage));
+    };
     try {
-      const [run] = await this.dataSource.query(
-        `select r.queue_id, to_char(r.training_from, 'YYYY-MM-DD') as training_from, to_char(r.training_to, 'YYYY-MM-DD') as training_to,
-                to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from, r.horizon_days, r.interval_minutes, r.country, r.lead_days
-           from forecast_run r where r.id = $1`,
-        [id],
-      );
+      report('loading history');
       const organisation = await this.organisations.current();
-      const timeZone = organisation.timeZone;
-      const daily: { date: string; offered: string }[] = await this.dataSource.query(
-        `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date, sum(offered) as offered
-           from contact_history
-          where queue_id = $1 and interval_start >= ($3::date)::timestamp at time zone $2
-            and interval_start < ($4::date + 1)::timestamp at time zone $2
-          group by 1 order by 1`,
-        [run.queue_id, timeZone, run.training_from, run.training_to],
-      );
-      const profileFrom = [run.training_from, addDays(run.training_to, -PROFILE_HISTORY_DAYS)].sort()[1];
-      const intervalRows: { start: Date; local_date: string; local_minute: number; offered: string }[] =
-        await this.dataSource.query(
-          `select interval_start as start, to_char(interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
-                  (extract(hour from interval_start at time zone $2) * 60 + extract(minute from interval_start at time zone $2))::int as local_minute,
-                  sum(offered) as offered
-             from contact_history
-            where queue_id = $1 and interval_minutes < 1440
-              and interval_start >= ($3::date)::timestamp at time zone $2
-              and interval_start < ($4::date + 1)::timestamp at time zone $2
-            group by interval_start order by interval_start`,
-          [run.queue_id, timeZone, profileFrom, run.training_to],
-        );
-      const intervals: IntervalObservation[] = intervalRows.map((row) => {
-        const start = new Date(row.start);
-        return {
-          start: start.toISOString(),
-          startMs: start.getTime(),
-          localDate: row.local_date,
-          localMinute: row.local_minute,
-          offered: Number(row.offered),
-        };
-      });
-      const events: EventDefinition[] = (
-        await this.dataSource.query(
-          `select key, name, rule, window_before, window_after from event where organisation_id = $1 order by key`,
-          [organisation.id],
-        )
-      ).map(
-        (event: {
-          key: string;
-          name: string;
-          rule: EventDefinition['rule'];
-          window_before: number;
-          window_after: number;
-        }) => ({
-          id: event.key,
-          name: event.name,
-          rule: event.rule,
-          windowBefore: event.window_before,
-          windowAfter: event.window_after,
-        }),
-      );
-      const result = runForecastEngine({
-        daily: daily.map((row) => ({ date: row.date, offered: Number(row.offered) })),
-        intervals,
-        events: events.length > 0 ? events : eventPresets(run.country),
-        country: run.country,
-        leadDays: run.lead_days,
-        forecastFrom: run.forecast_from,
-        horizonDays: run.horizon_days,
-        intervalMinutes: run.interval_minutes,
-        timeZone,
-      });
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `insert into forecast_run_day (run_id, date, p10, p50, p90, closed, events)
-           select $1, d::date, p10, p50, p90, c, coalesce(string_to_array(e, ','), '{}')
-             from unnest($2::text[], $3::float8[], $4::float8[], $5::float8[], $6::bool[], $7::text[]) as x(d, p10, p50, p90, c, e)`,
-          [
-            id,
-            result.days.map((day) => day.date),
-            result.days.map((day) => day.p10),
-            result.days.map((day) => day.p50),
-            result.days.map((day) => day.p90),
-            result.days.map((day) => day.closed),
-            result.days.map((day) => (day.events.length > 0 ? day.events.join(',') : null)),
-          ],
-        );
-        for (let offset = 0; offset < result.intervals.length; offset += INSERT_BATCH) {
-          const slice = result.intervals.slice(offset, offset + INSERT_BATCH);
-          await manager.query(
-            `insert into forecast_run_interval (run_id, interval_start, p10, p50, p90)
-             select $1, s, p10, p50, p90 from unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[]) as x(s, p10, p50, p90)`,
-            [
-              id,
-              slice.map((slot) => slot.start),
-              slice.map((slot) => slot.p10),
-              slice.map((slot) => slot.p50),
-              slice.map((slot) => slot.p90),
-            ],
-          );
-        }
-        await manager.query(
-          `update forecast_run set status = 'completed', model = $2, model_reason = $3, parameters = $4, backtest = $5,
-                  warnings = $6, finished_at = now() where id = $1`,
-          [
-            id,
-            result.model,
-            result.modelReason,
-            JSON.stringify(result.parameters),
-            result.backtest ? JSON.stringify(result.backtest) : null,
-            JSON.stringify(result.warnings),
-          ],
-        );
-      });
-      this.logger.log(`forecast run ${id} completed in ${Date.now() - started} ms (${result.model})`);
+      const input = await loadForecastInput(this.dataSource, id, organisation);
+      const result = await this.engine.run(input, report);
+      report('storing');
+      await stageWrites;
+      const stored = await this.dataSource.transaction((manager) => storeForecastResult(manager, id, result));
+      if (stored)
+        this.logger.log(`forecast run ${id} completed in ${Date.now() - started} ms (${result.model})`);
+      else this.logger.warn(`forecast run ${id} was no longer running when it finished; result dropped`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof RangeError || error instanceof TypeError))
+      // Stopped mid-run by the shutdown (the worker terminated): one message for every interrupted run.
+      const message = this.shuttingDown
+        ? INTERRUPTED
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      if (this.shuttingDown) this.logger.warn(`forecast run ${id}: ${message}`);
+      else if (!(error instanceof RangeError || error instanceof TypeError))
         this.logger.error(error instanceof Error ? (error.stack ?? message) : message);
+      await stageWrites;
       await this.dataSource
-        .query(`update forecast_run set status = 'failed', error = $2, finished_at = now() where id = $1`, [
-          id,
-          message,
-        ])
+        .query(
+          `update forecast_run set status = 'failed', stage = 'failed', error = $2, finished_at = now()
+            where id = $1 and status = 'running'`,
+          [id, message],
+        )
         .catch(() => undefined);
     }
+  }
+
+  private async setStage(id: string, stage: Exclude<ForecastRunStage, 'failed'>): Promise<void> {
+    await this.dataSource
+      .query(
+        `update forecast_run set stage = $2, progress = $3, heartbeat_at = now() where id = $1 and status = 'running'`,
+        [id, stage, STAGE_PROGRESS[stage]],
+      )
+      .catch((error: Error) => this.logger.warn(`forecast run ${id}: stage not stored: ${error.message}`));
+  }
+
+  /** Touches the runs this instance holds, so that no other instance takes them for abandoned. */
+  private async heartbeat(): Promise<void> {
+    const held = [...this.pending.keys()];
+    if (held.length > 0)
+      await this.dataSource.query(
+        `update forecast_run set heartbeat_at = now() where id = any($1::uuid[]) and status = 'running'`,
+        [held],
+      );
+    await this.failAbandoned(STALE_AFTER_SECONDS);
+  }
+
+  /**
+   * Marks failed the runs whose instance died (process killed mid-run): no heartbeat for `staleSeconds`.
+   * Embedded PostgreSQL is one process's alone (folder lock), so there at first use every run still
+   * "running" is one a previous process left.
+   */
+  private failAbandoned(staleSeconds: number): Promise<void> {
+    return this.dataSource
+      .query(
+        `update forecast_run set status = 'failed', stage = 'failed', error = $1, finished_at = now()
+          where status = 'running' and heartbeat_at < now() - make_interval(secs => $2)
+            and not (id = any($3::uuid[]))`,
+        [INTERRUPTED, staleSeconds, [...this.pending.keys()]],
+      )
+      .then(([, count]: [unknown, number]) => {
+        if (count > 0)
+          this.logger.warn(`${count} forecast run(s) left unfinished by a stopped service marked failed`);
+      })
+      .catch((error: Error) => this.logger.warn(`abandoned forecast runs not checked: ${error.message}`));
+  }
+
+  /** Once per instance, before its first use of the runs (migrations have run by then). */
+  private sweepOnce(): Promise<void> {
+    this.swept ??= this.failAbandoned(this.databaseKind === 'embedded' ? 0 : STALE_AFTER_SECONDS);
+    return this.swept;
+  }
+
+  private holdHeartbeat(): void {
+    if (this.heartbeatTimer || this.shuttingDown) return;
+    this.heartbeatTimer = setInterval(() => {
+      if (this.pending.size === 0) {
+        clearInterval(this.heartbeatTimer);
+        this.heartbeatTimer = undefined;
+        return;
+      }
+      void this.heartbeat().catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
+    }, HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
   }
 }

@@ -7,6 +7,7 @@ import { StaffingPlans1764200000003 } from './1764200000003-staffing-plans';
 import { JobRuns1764200000004 } from './1764200000004-job-runs';
 import { ScenarioCoreStaff1764300000000 } from './1764300000000-scenario-core-staff';
 import { PeakReviews1764300000001 } from './1764300000001-peak-reviews';
+import { ForecastRunProgress1764400000040 } from './1764400000040-forecast-run-progress';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   JobRuns1764200000004,
   ScenarioCoreStaff1764300000000,
   PeakReviews1764300000001,
+  ForecastRunProgress1764400000040,
 ];

@@ -1,0 +1,92 @@
+/* What a stored run asks the engine: its settings and the queue's history, read from the database.
+ * Separate from the service so that a test can give the engine the very same input. */
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { addDays, eventPresets, type EventDefinition, type IntervalObservation } from '@peakplan/forecasting';
+
+import type { ForecastEngineInput } from './forecast-engine';
+
+/** Interval history used for the intraday shapes: recent weeks and the event days of the last two years. */
+const PROFILE_HISTORY_DAYS = 3 * 366;
+
+export interface RunOrganisation {
+  id: string;
+  timeZone: string;
+}
+
+export async function loadForecastInput(
+  database: DataSource | EntityManager,
+  runId: string,
+  organisation: RunOrganisation,
+): Promise<ForecastEngineInput> {
+  const { timeZone } = organisation;
+  const [run] = await database.query(
+    `select r.queue_id, to_char(r.training_from, 'YYYY-MM-DD') as training_from, to_char(r.training_to, 'YYYY-MM-DD') as training_to,
+            to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from, r.horizon_days, r.interval_minutes, r.country, r.lead_days
+       from forecast_run r where r.id = $1`,
+    [runId],
+  );
+  if (!run) throw new Error(`forecast run ${runId} does not exist`);
+  const daily: { date: string; offered: string }[] = await database.query(
+    `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date, sum(offered) as offered
+       from contact_history
+      where queue_id = $1 and interval_start >= ($3::date)::timestamp at time zone $2
+        and interval_start < ($4::date + 1)::timestamp at time zone $2
+      group by 1 order by 1`,
+    [run.queue_id, timeZone, run.training_from, run.training_to],
+  );
+  const profileFrom = [run.training_from, addDays(run.training_to, -PROFILE_HISTORY_DAYS)].sort()[1];
+  const intervalRows: { start: Date; local_date: string; local_minute: number; offered: string }[] =
+    await database.query(
+      `select interval_start as start, to_char(interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
+              (extract(hour from interval_start at time zone $2) * 60 + extract(minute from interval_start at time zone $2))::int as local_minute,
+              sum(offered) as offered
+         from contact_history
+        where queue_id = $1 and interval_minutes < 1440
+          and interval_start >= ($3::date)::timestamp at time zone $2
+          and interval_start < ($4::date + 1)::timestamp at time zone $2
+        group by interval_start order by interval_start`,
+      [run.queue_id, timeZone, profileFrom, run.training_to],
+    );
+  const intervals: IntervalObservation[] = intervalRows.map((row) => {
+    const start = new Date(row.start);
+    return {
+      start: start.toISOString(),
+      startMs: start.getTime(),
+      localDate: row.local_date,
+      localMinute: row.local_minute,
+      offered: Number(row.offered),
+    };
+  });
+  const events: EventDefinition[] = (
+    await database.query(
+      `select key, name, rule, window_before, window_after from event where organisation_id = $1 order by key`,
+      [organisation.id],
+    )
+  ).map(
+    (event: {
+      key: string;
+      name: string;
+      rule: EventDefinition['rule'];
+      window_before: number;
+      window_after: number;
+    }) => ({
+      id: event.key,
+      name: event.name,
+      rule: event.rule,
+      windowBefore: event.window_before,
+      windowAfter: event.window_after,
+    }),
+  );
+  return {
+    daily: daily.map((row) => ({ date: row.date, offered: Number(row.offered) })),
+    intervals,
+    events: events.length > 0 ? events : eventPresets(run.country),
+    country: run.country,
+    leadDays: run.lead_days,
+    forecastFrom: run.forecast_from,
+    horizonDays: run.horizon_days,
+    intervalMinutes: run.interval_minutes,
+    timeZone,
+  };
+}
