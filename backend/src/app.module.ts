@@ -16,6 +16,7 @@ import { ForecastRunsModule } from './forecast-runs/forecast-runs.module';
 import { HistoryImportModule } from './history-import/history-import.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PeakReviewsModule } from './peak-reviews/peak-reviews.module';
 import { QueuesModule } from './queues/queues.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { StaffingPlansModule } from './staffing-plans/staffing-plans.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ForecastRunsModule,
         ScenariosModule,
         StaffingPlansModule,
+        PeakReviewsModule,
         JobsModule,
         EventsModule,
       ],

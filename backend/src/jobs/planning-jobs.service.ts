@@ -7,6 +7,7 @@ import { addDays } from '@peakplan/forecasting';
 
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { PeakReviewsService, type StoredPeakReview } from '../peak-reviews/peak-reviews.service';
 import { JobLockService, type JobOutcome } from './job-lock.service';
 
 export const PLANNING_JOBS = ['nightly-refit', 'accuracy-snapshot'] as const;
@@ -26,6 +27,7 @@ export class PlanningJobsService {
     private readonly locks: JobLockService,
     private readonly organisations: OrganisationsService,
     private readonly forecastRuns: ForecastRunsService,
+    private readonly peakReviews: PeakReviewsService,
   ) {}
 
   @Cron('30 2 * * *', { name: 'nightly-refit', timeZone: 'Europe/Amsterdam' })
@@ -70,8 +72,13 @@ export class PlanningJobsService {
     return { refitted: due.map((queue) => queue.name) };
   }
 
-  /** After a peak day: accuracy of the latest completed run per queue on the event windows so far. */
-  private async accuracySnapshot(today: string): Promise<{ snapshots: unknown[] }> {
+  /**
+   * After a peak day: accuracy of the latest completed run per queue on the event windows so far; and
+   * once a window has ended, its post-peak review, stored once.
+   */
+  private async accuracySnapshot(
+    today: string,
+  ): Promise<{ snapshots: unknown[]; peakReviews: StoredPeakReview[] }> {
     const yesterday = addDays(today, -1);
     const runs: { id: string }[] = await this.dataSource.query(
       `select distinct on (r.queue_id) r.id from forecast_run r
@@ -89,7 +96,8 @@ export class PlanningJobsService {
         events: report.events,
       });
     }
-    return { snapshots };
+    const { stored } = await this.peakReviews.storeDue(today);
+    return { snapshots, peakReviews: stored };
   }
 
   private log(outcome: JobOutcome): void {
