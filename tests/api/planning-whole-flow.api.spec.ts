@@ -1,12 +1,13 @@
 /* The planner's and the manager's whole flow through the API on a real database: import history,
  * run a forecast, create two scenarios, compare them, build the shift plan from the plan scenario,
- * import the actuals of the peak, read the accuracy report. */
+ * import the actuals of the peak, read the accuracy report and the post-peak review. */
 import request from 'supertest';
 
 import type {
   ForecastAccuracyReport,
   ForecastRunSummary,
   HistoryImportReport,
+  PeakReviewDto,
   ScenarioComparison,
   ScenarioDto,
   StaffingPlanDto,
@@ -130,5 +131,20 @@ describe('the whole planning flow on a real database', () => {
     const valentine = accuracy.events.find((event) => event.event === 'valentines')!;
     expect(valentine.actual).toBeGreaterThan(0);
     expect(valentine.wape).not.toBeNull();
+
+    // 7. and the post-peak review of Valentine's Day: the window (4–15 February) is wider than the
+    // plan (7–20 February), so the run scored is the one whose forecast covers the whole window and
+    // the roster is compared on the nine planned days only
+    const review = (
+      await request(service.url).get('/api/peak-reviews/valentines/2026').set(manager).expect(200)
+    ).body as PeakReviewDto;
+    expect(review).toMatchObject({ from: '2026-02-04', to: '2026-02-15', planScenarioId: busy.id });
+    const phoneReview = review.queues.find((queue) => queue.queue === 'phone')!;
+    expect(phoneReview.forecastRunId).toBe(phone.id);
+    expect(phoneReview.accuracy!.days.actual).toBe(valentine.actual);
+    expect(phoneReview.totals.intervals).toBe(12 * 96);
+    expect(phoneReview.totals.plannedIntervals).toBe(9 * 96);
+    expect(phoneReview.totals.overStaffedHours! + phoneReview.totals.underStaffedHours!).toBeGreaterThan(0);
+    expect(phoneReview.totals.serviceLevelReached).not.toBeNull();
   });
 });
