@@ -219,6 +219,17 @@ describe('uploaded core staff per interval, on a real database', () => {
       'scenario.core-staff-copied',
       'scenario.created',
     ]);
+    // A shorter period leaves the upload stored but unused, and says so.
+    await request(service.url)
+      .patch(`/api/scenarios/${copy.id}`)
+      .set(planner)
+      .send({ from: '2026-02-14', to: '2026-02-14' })
+      .expect(200);
+    const shorter = await result(copy.id);
+    expect(shorter.warnings).toContain(
+      '108 uploaded core-staff intervals fall outside the period 2026-02-14 to 2026-02-14; they are kept but not used',
+    );
+    expect(shorter.queues.find((row) => row.queue === 'phone')!.coreHours).toBe(0); // Saturday: no pattern
   });
 
   it('lets only planners change it, replaces on upload, clears on delete, all in the history', async () => {

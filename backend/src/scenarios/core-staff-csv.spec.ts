@@ -29,6 +29,23 @@ describe('CoreStaffRowReader', () => {
     });
   });
 
+  it('tells the two 02:15 of the autumn clock change apart by their offsets', () => {
+    const autumn = new CoreStaffRowReader(
+      ['queue', 'start', 'agents'],
+      queues,
+      new Set(),
+      { from: '2026-10-25', to: '2026-10-25' },
+      new ZoneClock('Europe/Amsterdam'),
+    );
+    // 02:15+02:00 (summer time) is 00:15Z; an hour later the clock shows 02:15 again, +01:00, 01:15Z
+    expect(autumn.read(['phone', '2026-10-25T02:15:00+02:00', '5'], 2)).toMatchObject({
+      startMs: Date.UTC(2026, 9, 25, 0, 15),
+    });
+    expect(autumn.read(['phone', '2026-10-25T02:15:00+01:00', '6'], 3)).toMatchObject({
+      startMs: Date.UTC(2026, 9, 25, 1, 15),
+    });
+  });
+
   it('refuses a header that is not queue,start,agents', () => {
     expect(() => reader(['queue', 'start'])).toThrow(CoreStaffFileError);
     expect(() => reader(['queue;start;agents'])).toThrow(/semicolon/);

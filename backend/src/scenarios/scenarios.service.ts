@@ -293,7 +293,25 @@ export class ScenariosService {
   async result(id: string, withIntervals = true): Promise<ScenarioResult> {
     const scenario = await this.get(id);
     const inputs = await this.loadInputs(scenario);
-    return computeScenario(scenario, inputs, scenario.adjustments, { intervals: withIntervals });
+    const result = computeScenario(scenario, inputs, scenario.adjustments, { intervals: withIntervals });
+    const outside = await this.coreStaffOutsidePeriod(scenario);
+    if (outside > 0)
+      result.warnings.push(
+        `${outside} uploaded core-staff intervals fall outside the period ${scenario.from} to ${scenario.to}; they are kept but not used`,
+      );
+    return result;
+  }
+
+  /** Uploaded core staff left outside the period when the period was changed after the upload. */
+  private async coreStaffOutsidePeriod(scenario: ScenarioDto): Promise<number> {
+    const { timeZone } = await this.organisations.current();
+    const [{ outside }]: { outside: number }[] = await this.dataSource.query(
+      `select count(*)::int as outside from scenario_core_staff
+        where scenario_id = $1 and (interval_start < ($2::date)::timestamp at time zone $4
+                                    or interval_start >= ($3::date + 1)::timestamp at time zone $4)`,
+      [scenario.id, scenario.from, scenario.to, timeZone],
+    );
+    return outside;
   }
 
   async compare(ids: readonly string[]): Promise<ScenarioComparison> {
