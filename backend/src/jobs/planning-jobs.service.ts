@@ -7,7 +7,11 @@ import { addDays } from '@peakplan/forecasting';
 
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { PeakReviewsService, type StoredPeakReview } from '../peak-reviews/peak-reviews.service';
+import {
+  PeakReviewsService,
+  type FailedPeakReview,
+  type StoredPeakReview,
+} from '../peak-reviews/peak-reviews.service';
 import { JobLockService, type JobOutcome } from './job-lock.service';
 
 export const PLANNING_JOBS = ['nightly-refit', 'accuracy-snapshot'] as const;
@@ -78,7 +82,11 @@ export class PlanningJobsService {
    */
   private async accuracySnapshot(
     today: string,
-  ): Promise<{ snapshots: unknown[]; peakReviews: StoredPeakReview[] }> {
+  ): Promise<{
+    snapshots: unknown[];
+    peakReviews: StoredPeakReview[];
+    peakReviewsFailed?: FailedPeakReview[];
+  }> {
     const yesterday = addDays(today, -1);
     const runs: { id: string }[] = await this.dataSource.query(
       `select distinct on (r.queue_id) r.id from forecast_run r
@@ -96,8 +104,8 @@ export class PlanningJobsService {
         events: report.events,
       });
     }
-    const { stored } = await this.peakReviews.storeDue(today);
-    return { snapshots, peakReviews: stored };
+    const { stored, failed } = await this.peakReviews.storeDue(today);
+    return { snapshots, peakReviews: stored, ...(failed.length > 0 ? { peakReviewsFailed: failed } : {}) };
   }
 
   private log(outcome: JobOutcome): void {

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
@@ -27,6 +27,13 @@ export interface StoredPeakReview {
   to: string;
 }
 
+/** A review the job could not compute or store (the others are stored all the same). */
+export interface FailedPeakReview {
+  event: string;
+  year: number;
+  error: string;
+}
+
 /** A window whose last day still has no actuals is stored anyway this many days after it ended. */
 const LATE_ACTUALS_DAYS = 7;
 
@@ -51,6 +58,8 @@ function withoutIntervals(review: PeakReviewDto): PeakReviewDto {
  */
 @Injectable()
 export class PeakReviewsService {
+  private readonly logger = new Logger('peak-reviews');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
@@ -123,8 +132,10 @@ export class PeakReviewsService {
    * or a completed run covering it) and has actuals — on its last day, or at all once it ended a week
    * ago (actuals arrive a day late; a closed last day must not hold the review back for ever).
    * Idempotent: the unique (organisation, event, year) lets the job run again without a second row.
+   * One event's failure is reported and the others are still stored; the failed one is tried again
+   * on the next run, since nothing was stored for it.
    */
-  async storeDue(today: string): Promise<{ stored: StoredPeakReview[] }> {
+  async storeDue(today: string): Promise<{ stored: StoredPeakReview[]; failed: FailedPeakReview[] }> {
     const organisation = await this.organisations.current();
     const yesterday = addDays(today, -1);
     const events: EventRow[] = await this.dataSource.query(
@@ -138,17 +149,24 @@ export class PeakReviewsService {
     const plan = await this.scenarios.plan();
     const thisYear = Number(today.slice(0, 4));
     const stored: StoredPeakReview[] = [];
+    const failed: FailedPeakReview[] = [];
     for (const event of events)
       for (const year of [thisYear - 1, thisYear]) {
         const window = eventWindow(definitionOf(event), year);
         if (!window || window.to > yesterday) continue;
         if (storedAlready.some((row) => row.event_key === event.key && row.year === year)) continue;
         if (!(await this.isDue(organisation.id, organisation.timeZone, window, today, plan))) continue;
-        const review = await this.compute(event, year, window, today, true);
-        if (await this.store(organisation.id, review))
-          stored.push({ event: event.key, year, from: window.from, to: window.to });
+        try {
+          const review = await this.compute(event, year, window, today, true);
+          if (await this.store(organisation.id, review))
+            stored.push({ event: event.key, year, from: window.from, to: window.to });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          this.logger.error(`peak review ${event.key} ${year} failed: ${message}`);
+          failed.push({ event: event.key, year, error: message });
+        }
       }
-    return { stored };
+    return { stored, failed };
   }
 
   private async isDue(
