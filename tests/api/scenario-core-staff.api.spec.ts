@@ -232,6 +232,16 @@ describe('uploaded core staff per interval, on a real database', () => {
     expect(shorter.queues.find((row) => row.queue === 'phone')!.coreHours).toBe(0); // Saturday: no pattern
   });
 
+  it('documents the routes in OpenAPI: a CSV body for the upload, JSON or CSV back', async () => {
+    const document = (await request(service.url).get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: object }; responses: object }>>;
+    };
+    const path = document.paths['/api/scenarios/{scenarioId}/core-staff'];
+    expect(Object.keys(path).sort()).toEqual(['delete', 'get', 'put']);
+    expect(Object.keys(path.put.requestBody!.content)).toEqual(['text/csv']);
+    expect(JSON.stringify(path.get.responses)).toContain('text/csv');
+  });
+
   it('lets only planners change it, replaces on upload, clears on delete, all in the history', async () => {
     await put(scenario.id, UPLOAD, manager).expect(403);
     await put(scenario.id, UPLOAD, poolMember).expect(403);
