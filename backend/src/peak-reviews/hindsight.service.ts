@@ -101,7 +101,8 @@ export class HindsightService {
           [plan.forecastRunIds],
         )
       : [];
-    const warnings: string[] = [];
+    // The plan's own warnings (an unknown deflection reason, a partial core-staff upload) qualify its roster.
+    const warnings: string[] = (planResult?.warnings ?? []).map((warning) => `plan: ${warning}`);
     const results: HindsightQueueResult[] = [];
     const queueReports: HindsightQueueDto[] = [];
     for (const queue of queues) {
