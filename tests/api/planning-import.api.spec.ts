@@ -93,11 +93,40 @@ describe('contact history import (CSV) on a real database', () => {
     expect(list.map((report) => report.importId)).toContain(importId);
   });
 
-  it('accepts a UTF-8 BOM and Windows line ends (as spreadsheets write them)', async () => {
-    const report = (await upload(fixture('bom-windows-line-ends.csv')).expect(200))
-      .body as HistoryImportReport;
-    expect(report).toMatchObject({ rowsRead: 2, rejected: 0 });
-    expect(report.inserted + report.updated + report.unchanged).toBe(2);
+  it('adds new intervals and changes stored ones in one file (the merge path)', async () => {
+    const csv = [
+      'queue,start,offered,reason',
+      'chat,2026-03-02T10:00:00+01:00,3,',
+      'chat,2026-03-02T09:00:00+01:00,11,',
+    ].join('\n');
+    // chat 09:00 was stored with 10 by the first test's file; 10:00 is new
+    const report = (await upload(csv).expect(200)).body as HistoryImportReport;
+    expect(report).toMatchObject({ rowsRead: 2, inserted: 1, updated: 1, unchanged: 0, rejected: 0 });
+    const rows = await service.dataSource.query(
+      `select to_char(interval_start at time zone 'UTC', 'HH24:MI') as utc, offered from contact_history
+        where queue_id = (select id from queue where name = 'chat') and interval_start >= '2026-03-02T08:00:00Z'
+          and interval_start < '2026-03-03T00:00:00Z' order by interval_start`,
+    );
+    expect(rows).toEqual([
+      { utc: '08:00', offered: 11 },
+      { utc: '09:00', offered: 3 },
+    ]);
+  });
+
+  it('keeps quoted reasons as written: commas, quotes, a line end, a backslash and a tab', async () => {
+    const reasons = ['late, lost parcel', 'said "where is it?"', 'two\nlines', 'C:\\orders\tQ1'];
+    const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const csv = [
+      'queue,start,offered,reason',
+      ...reasons.map((reason) => `phone,2026-03-02T11:00:00+01:00,1,${quoted(reason)}`),
+      'phone,2026-03-02T11:15:00+01:00,2,plain',
+    ].join('\n');
+    const report = (await upload(csv).expect(200)).body as HistoryImportReport;
+    expect(report).toMatchObject({ rowsRead: 5, inserted: 5, rejected: 0 });
+    const stored: { reason: string }[] = await service.dataSource.query(
+      `select reason from contact_history where interval_start = '2026-03-02T10:00:00Z' order by reason`,
+    );
+    expect(stored.map((row) => row.reason).sort()).toEqual([...reasons].sort());
   });
 
   describe('refuses broken files with a 4xx naming row and field, and writes nothing', () => {
@@ -127,35 +156,82 @@ describe('contact history import (CSV) on a real database', () => {
           { row: 1, field: 'volume', reason: /unknown column/ },
         ],
       },
-      { name: 'empty file', body: () => fixture('empty.csv'), status: 400, message: /the file is empty/ },
+      {
+        name: 'UTF-8 byte-order mark (BOM)',
+        body: () => fixture('bom.csv'),
+        status: 400,
+        message:
+          /row 1: the file starts with a UTF-8 byte-order mark \(BOM\); save it as CSV in UTF-8 without BOM/,
+        details: [{ row: 1, field: 'header', reason: /byte-order mark/ }],
+      },
+      {
+        name: 'Windows line ends (CR LF)',
+        body: () => fixture('windows-line-ends.csv'),
+        status: 400,
+        message: /row 1: the line ends with CR LF \(Windows line ends\); save the CSV with LF line ends/,
+        details: [{ row: 1, field: 'row', reason: /CR LF/ }],
+      },
+      {
+        name: 'Windows line ends after a good header',
+        body: () => Buffer.from('queue,start,offered\nphone,2026-02-13T09:00:00+01:00,12\r\n'),
+        status: 400,
+        message: /row 2: the line ends with CR LF/,
+        details: [{ row: 2, field: 'row', reason: /CR LF/ }],
+      },
+      {
+        name: 'old Mac line ends (CR only)',
+        body: () => Buffer.from('queue,start,offered\rphone,2026-02-13T09:00:00+01:00,12\r'),
+        status: 400,
+        message: /row 1: the line holds a carriage return \(CR\)/,
+        details: [{ row: 1, field: 'row', reason: /carriage return/ }],
+      },
+      {
+        name: 'empty file',
+        body: () => fixture('empty.csv'),
+        status: 400,
+        message: /row 1: the file is empty: expected a header queue,start,offered/,
+        details: [{ row: 1, field: 'header', reason: /the file is empty/ }],
+      },
       {
         name: 'header only',
         body: () => Buffer.from('queue,start,offered\n'),
         status: 400,
-        message: /header but no rows/,
+        message: /row 2: the file has a header but no rows/,
+        details: [{ row: 2, field: 'row' }],
       },
       {
         name: 'a 10 MB single line',
         body: () => Buffer.from(`queue,start,offered\nphone,${'9'.repeat(10 * 1024 * 1024)}`),
         status: 400,
         message: /row 2: a record is longer than 64 KB/,
+        details: [{ row: 2, field: 'row', reason: /too long/ }],
+      },
+      {
+        name: 'a quote left open to the end of the file',
+        body: () => Buffer.from('queue,start,offered,reason\nphone,2026-02-13T09:00:00+01:00,1,"late\n'),
+        status: 400,
+        message: /row 2: a quoted field is not closed/,
+        details: [{ row: 2, field: 'row' }],
       },
       {
         name: 'binary garbage',
+        // a PNG signature: two line ends (0x0a) before the first NUL byte, so row 3
         body: () =>
           Buffer.concat([
             Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]),
             randomBytes(4096),
           ]),
         status: 400,
-        message: /binary data|not UTF-8/,
+        message: /row 3: the file holds binary data/,
+        details: [{ row: 3, field: 'row', reason: /NUL/ }],
       },
       {
         name: 'not UTF-8 (Latin-1 text)',
         body: () =>
           Buffer.from('queue,start,offered,reason\nphone,2026-02-13T09:00:00+01:00,1,caf\xe9\n', 'latin1'),
         status: 400,
-        message: /not UTF-8/,
+        message: /row 2: the file is not UTF-8 text/,
+        details: [{ row: 2, field: 'row', reason: /not UTF-8/ }],
       },
       {
         name: 'dates in three other formats',
@@ -217,7 +293,16 @@ describe('contact history import (CSV) on a real database', () => {
       const error = response.body as ApiError;
       expect(error.statusCode).toBe(status);
       expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/row \d+/);
       expect(error.message).toMatch(/nothing was imported/);
+      // every refusal names at least one row, field and reason
+      expect(error.details.length).toBeGreaterThan(0);
+      for (const detail of error.details as { row: number; field: string; reason: string }[])
+        expect(detail).toEqual({
+          row: expect.any(Number),
+          field: expect.any(String),
+          reason: expect.any(String),
+        });
       for (const detail of details ?? [])
         expect(error.details).toContainEqual(
           expect.objectContaining({

@@ -1,5 +1,6 @@
 /* Turns one CSV record of contact history into a row for the staging table, or says what is wrong with
  * it (row, column, reason). Pure and synchronous: the import streams records through it one by one. */
+import { DateTime } from 'luxon';
 
 export interface ImportRowError {
   /** Line number in the file (1 = the header). */
@@ -17,8 +18,11 @@ export interface HistoryImportQueue {
 export interface StagedHistoryRow {
   row: number;
   queueId: string;
-  /** `YYYY-MM-DD` (daily row) or an ISO date-time with offset (interval row). */
+  queueName: string;
+  /** For PostgreSQL: the ISO date-time with offset of an interval row, or the UTC instant of a daily
+   * row's local midnight. */
   start: string;
+  startMs: number;
   daily: boolean;
   intervalMinutes: number;
   reason: string;
@@ -33,7 +37,7 @@ export const OPTIONAL_COLUMNS = ['handled', 'abandoned', 'aht_seconds', 'reason'
 const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const WHOLE_NUMBER = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 const MAX_COUNT = 2_147_483_647;
@@ -48,19 +52,47 @@ export class ImportFileError extends Error {
   }
 }
 
+/** Days in each month of a common year; February gets its 29th in leap years. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
+}
+
+/** A checked `start` cell, kept for the next row: files list several queues per interval in a row. */
+interface ParsedStart {
+  text: string;
+  daily: boolean;
+  /** What PostgreSQL gets: the cell itself for an interval, the UTC instant of local midnight for a day. */
+  timestamp: string;
+  startMs: number;
+  minute: number;
+  /** Seconds and fraction are zero (an interval starts on a whole minute). */
+  wholeMinute: boolean;
 }
 
 export class HistoryRowReader {
-  private readonly columns: Map<string, number>;
   private readonly queuesByName: Map<string, HistoryImportQueue>;
+  private readonly queueIndex: number;
+  private readonly startIndex: number;
+  private readonly offeredIndex: number;
+  private readonly handledIndex: number;
+  private readonly abandonedIndex: number;
+  private readonly ahtIndex: number;
+  private readonly reasonIndex: number;
+  private readonly columnTotal: number;
+  private lastStart: ParsedStart | string | undefined;
+  private lastStartText = '';
+  /** Local midnight of each day seen, as a UTC instant (a daily file has few distinct days). */
+  private readonly midnights = new Map<string, { timestamp: string; startMs: number }>();
 
   /**
    * @param header the first record, as read
    * @param today the organisation's local date (`YYYY-MM-DD`); later daily rows are refused
    * @param nowMs the clock; later interval rows are refused (history cannot be in the future)
+   * @param timeZone the organisation's zone: a daily row starts at its local midnight
    * @throws ImportFileError when the header lacks a required column or names an unknown one
    */
   constructor(
@@ -68,6 +100,7 @@ export class HistoryRowReader {
     queues: readonly HistoryImportQueue[],
     private readonly today: string,
     private readonly nowMs: number,
+    private readonly timeZone: string,
   ) {
     const names = header.map((name) => name.trim().toLowerCase());
     if (names.length === 1 && /[;\t|]/.test(names[0])) {
@@ -77,8 +110,8 @@ export class HistoryRowReader {
         [{ row: 1, field: 'header', reason: `separated by a ${delimiter}, expected commas` }],
       );
     }
-    this.columns = new Map(names.map((name, index) => [name, index]));
-    const missing = REQUIRED_COLUMNS.filter((name) => !this.columns.has(name));
+    const columns = new Map(names.map((name, index) => [name, index]));
+    const missing = REQUIRED_COLUMNS.filter((name) => !columns.has(name));
     const unknown = names.filter((name) => !KNOWN_COLUMNS.includes(name));
     const duplicated = names.filter((name, index) => names.indexOf(name) !== index);
     const problems = [
@@ -95,6 +128,15 @@ export class HistoryRowReader {
         `row 1: the header must hold queue,start,offered and optionally handled,abandoned,aht_seconds,reason (found: ${names.join(',').slice(0, 200)})`,
         problems,
       );
+    const index = (name: string) => columns.get(name) ?? -1;
+    this.queueIndex = index('queue');
+    this.startIndex = index('start');
+    this.offeredIndex = index('offered');
+    this.handledIndex = index('handled');
+    this.abandonedIndex = index('abandoned');
+    this.ahtIndex = index('aht_seconds');
+    this.reasonIndex = index('reason');
+    this.columnTotal = names.length;
     this.queuesByName = new Map(
       [...queues]
         .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -103,26 +145,22 @@ export class HistoryRowReader {
   }
 
   get columnCount(): number {
-    return this.columns.size;
+    return this.columnTotal;
   }
 
   /** Reads one record; returns the staged row or the list of problems (one per bad column). */
   read(record: string[], row: number): StagedHistoryRow | ImportRowError[] {
-    if (record.length !== this.columns.size)
+    if (record.length !== this.columnTotal)
       return [
         {
           row,
           field: 'row',
-          reason: `expected ${this.columns.size} columns, found ${record.length}`,
+          reason: `expected ${this.columnTotal} columns, found ${record.length}`,
         },
       ];
     const errors: ImportRowError[] = [];
-    const cell = (name: string) => {
-      const index = this.columns.get(name);
-      return index === undefined ? '' : record[index].trim();
-    };
-    const queueName = cell('queue');
-    const queue = this.queuesByName.get(queueName.toLowerCase());
+    const queueName = record[this.queueIndex].trim();
+    const queue = this.queuesByName.get(queueName) ?? this.queuesByName.get(queueName.toLowerCase());
     if (queueName === '') errors.push({ row, field: 'queue', reason: 'is empty' });
     else if (!queue)
       errors.push({
@@ -130,12 +168,15 @@ export class HistoryRowReader {
         field: 'queue',
         reason: `unknown queue "${queueName.slice(0, 60)}" (known: ${[...this.queuesByName.values()].map((q) => q.name).join(', ')})`,
       });
-    const start = cell('start');
-    const daily = this.checkStart(start, row, queue, errors);
-    const offered = this.count(cell('offered'), row, 'offered', true, errors);
-    const handled = this.count(cell('handled'), row, 'handled', false, errors);
-    const abandoned = this.count(cell('abandoned'), row, 'abandoned', false, errors);
-    const ahtText = cell('aht_seconds');
+    const start = this.checkStart(record[this.startIndex].trim(), row, queue, errors);
+    const offered = this.count(record[this.offeredIndex], row, 'offered', true, errors);
+    const handled =
+      this.handledIndex < 0 ? null : this.count(record[this.handledIndex], row, 'handled', false, errors);
+    const abandoned =
+      this.abandonedIndex < 0
+        ? null
+        : this.count(record[this.abandonedIndex], row, 'abandoned', false, errors);
+    const ahtText = this.ahtIndex < 0 ? '' : record[this.ahtIndex].trim();
     let ahtSeconds: number | null = null;
     if (ahtText !== '') {
       if (!DECIMAL.test(ahtText))
@@ -148,15 +189,17 @@ export class HistoryRowReader {
         });
       else ahtSeconds = Number(ahtText);
     }
-    const reason = cell('reason');
+    const reason = this.reasonIndex < 0 ? '' : record[this.reasonIndex].trim();
     if (reason.length > 200) errors.push({ row, field: 'reason', reason: 'is longer than 200 characters' });
-    if (errors.length > 0 || !queue || daily === null || offered === null) return errors;
+    if (errors.length > 0 || !queue || start === null || offered === null) return errors;
     return {
       row,
       queueId: queue.id,
-      start,
-      daily,
-      intervalMinutes: daily ? 1440 : queue.intervalMinutes,
+      queueName: queue.name,
+      start: start.timestamp,
+      startMs: start.startMs,
+      daily: start.daily,
+      intervalMinutes: start.daily ? 1440 : queue.intervalMinutes,
       reason,
       offered,
       handled,
@@ -165,50 +208,102 @@ export class HistoryRowReader {
     };
   }
 
-  /** true for a daily row, false for an interval row, null when bad (the error is pushed). */
+  /** The checked start, or null when bad (the error is pushed). */
   private checkStart(
     start: string,
     row: number,
     queue: HistoryImportQueue | undefined,
     errors: ImportRowError[],
-  ): boolean | null {
-    const bad = (reason: string) => {
-      errors.push({ row, field: 'start', reason });
+  ): ParsedStart | null {
+    let parsed: ParsedStart | string;
+    if (start === this.lastStartText && this.lastStart !== undefined) parsed = this.lastStart;
+    else {
+      parsed = this.parseStart(start);
+      this.lastStartText = start;
+      this.lastStart = parsed;
+    }
+    if (typeof parsed === 'string') {
+      errors.push({ row, field: 'start', reason: parsed });
       return null;
-    };
-    if (start === '') return bad('is empty');
+    }
+    if (queue && !parsed.daily && (!parsed.wholeMinute || parsed.minute % queue.intervalMinutes !== 0)) {
+      errors.push({
+        row,
+        field: 'start',
+        reason: `${start} does not start a ${queue.intervalMinutes}-minute interval of queue "${queue.name}"`,
+      });
+      return null;
+    }
+    return parsed;
+  }
+
+  /** Parses a `start` cell, or says what is wrong with it. */
+  private parseStart(start: string): ParsedStart | string {
+    if (start === '') return 'is empty';
     const dateOnly = DATE_ONLY.exec(start);
     if (dateOnly) {
       if (!validDate(Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])))
-        return bad(`is not a calendar date: "${start}"`);
-      if (start > this.today) return bad(`${start} is in the future (today is ${this.today})`);
-      return true;
+        return `is not a calendar date: "${start}"`;
+      if (start > this.today) return `${start} is in the future (today is ${this.today})`;
+      const midnight = this.localMidnight(start);
+      return { text: start, daily: true, ...midnight, minute: 0, wholeMinute: true };
     }
     const dateTime = DATE_TIME.exec(start);
     if (!dateTime)
-      return bad(
-        `must be YYYY-MM-DD (a day) or an ISO date-time with offset such as 2026-02-14T09:15:00+01:00, got "${start.slice(0, 40)}"`,
-      );
-    const [, year, month, day, hour, minute, second = '00'] = dateTime;
-    if (!validDate(Number(year), Number(month), Number(day)) || Number(hour) > 23 || Number(minute) > 59)
-      return bad(`is not a valid date-time: "${start}"`);
-    const startMs = Date.parse(start);
-    if (Number.isNaN(startMs)) return bad(`is not a valid date-time: "${start}"`);
-    if (startMs > this.nowMs) return bad(`${start} is in the future`);
-    if (queue && (Number(second) !== 0 || Number(minute) % queue.intervalMinutes !== 0))
-      return bad(
-        `${start} does not start a ${queue.intervalMinutes}-minute interval of queue "${queue.name}"`,
-      );
-    return false;
+      return `must be YYYY-MM-DD (a day) or an ISO date-time with offset such as 2026-02-14T09:15:00+01:00, got "${start.slice(0, 40)}"`;
+    const [, yearText, monthText, dayText, hourText, minuteText, secondText = '00', fraction = '', zone] =
+      dateTime;
+    const [year, month, day, hour, minute, second] = [
+      yearText,
+      monthText,
+      dayText,
+      hourText,
+      minuteText,
+      secondText,
+    ].map(Number);
+    if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+      return `is not a valid date-time: "${start}"`;
+    let offsetMinutes = 0;
+    if (zone !== 'Z') {
+      const digits = zone.replace(':', '');
+      const offsetHours = Number(digits.slice(1, 3));
+      const offsetRest = Number(digits.slice(3, 5));
+      // UTC-12:00 to UTC+14:00 are the offsets in use; PostgreSQL refuses beyond ±15:59.
+      if (offsetHours > 14 || offsetRest > 59) return `has an impossible UTC offset: "${start}"`;
+      offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetRest);
+    }
+    const fractionMs = fraction === '' ? 0 : Number(`0${fraction}`) * 1000;
+    const startMs =
+      Date.UTC(year, month - 1, day, hour, minute, second) + fractionMs - offsetMinutes * 60_000;
+    if (startMs > this.nowMs) return `${start} is in the future`;
+    return {
+      text: start,
+      daily: false,
+      timestamp: start,
+      startMs,
+      minute,
+      wholeMinute: second === 0 && fractionMs === 0,
+    };
+  }
+
+  private localMidnight(date: string): { timestamp: string; startMs: number } {
+    let midnight = this.midnights.get(date);
+    if (!midnight) {
+      const local = DateTime.fromISO(date, { zone: this.timeZone }).startOf('day');
+      midnight = { timestamp: local.toUTC().toISO()!, startMs: local.toMillis() };
+      this.midnights.set(date, midnight);
+    }
+    return midnight;
   }
 
   private count(
-    text: string,
+    cellText: string,
     row: number,
     field: string,
     required: boolean,
     errors: ImportRowError[],
   ): number | null {
+    const text = cellText.trim();
     if (text === '') {
       if (required) errors.push({ row, field, reason: 'is empty' });
       return null;

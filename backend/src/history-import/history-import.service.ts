@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 
 import {
   BadRequestException,
@@ -9,13 +9,16 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { parse } from 'csv-parse';
 import { DateTime } from 'luxon';
+import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 
 import type { HistoryImportProgress, HistoryImportReport, ImportRowProblem } from '@peakplan/contracts';
 
 import { OrganisationsService } from '../organisations/organisations.service';
+import { CopyStagingSink } from './copy-staging-sink';
+import { CsvRecordSplitter } from './csv-record-splitter';
+import { DuplicateWatch } from './duplicate-watch';
 import {
   HistoryRowReader,
   ImportFileError,
@@ -23,14 +26,23 @@ import {
   type ImportRowError,
   type StagedHistoryRow,
 } from './history-csv-row';
+import {
+  deleteStagedRows,
+  findDuplicates,
+  insertWhenAllNew,
+  mergeStaged,
+  stagedQueues,
+  type MergeCounts,
+  type StagedQueueRange,
+} from './history-merge';
+import { InsertStagingSink } from './insert-staging-sink';
+import { CREATE_STAGING_TABLE, type StagingSink } from './staging-sink';
+import { utf8Text } from './utf8-text';
 
-/** Rows sent to PostgreSQL per statement (arrays through unnest: one round trip, one plan). */
-const STAGING_BATCH = 5000;
 /** Row problems kept for the report; the count goes on past it. */
 const MAX_REPORTED_PROBLEMS = 1000;
 /** A record longer than this is not contact history (e.g. a 10 MB line without line ends). */
-const MAX_RECORD_BYTES = 64 * 1024;
-const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+const MAX_RECORD_CHARS = 64 * 1024;
 
 export interface HistoryImportOptions {
   importId?: string;
@@ -41,68 +53,74 @@ export interface HistoryImportOptions {
   importedBy?: string | null;
 }
 
-/** Decodes the upload as UTF-8, refusing binary data, and counts bytes for the progress. */
-function utf8Text(progress: HistoryImportProgress): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _encoding, callback) {
-      progress.bytesRead += chunk.length;
-      if (progress.bytesRead > MAX_FILE_BYTES)
-        return callback(new ImportFileError(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`));
-      if (chunk.includes(0))
-        return callback(
-          new ImportFileError(
-            'the file holds binary data (NUL bytes), not CSV text: export the history as UTF-8 CSV',
-          ),
-        );
-      try {
-        callback(null, decoder.decode(chunk, { stream: true }));
-      } catch {
-        callback(new ImportFileError('the file is not UTF-8 text: export the history as UTF-8 CSV'));
-      }
-    },
-    flush(callback) {
-      try {
-        callback(null, decoder.decode());
-      } catch {
-        callback(new ImportFileError('the file ends inside a UTF-8 character: is it truncated?'));
-      }
-    },
-  });
-}
+/** Per queue, while reading: what the report lists, and the time ranges the fast merge path checks. */
+class QueueRanges {
+  private readonly byQueue = new Map<string, StagedQueueRange>();
 
-function csvProblem(error: unknown): ImportFileError {
-  const csv = error as { code?: string; lines?: number; message?: string };
-  if (error instanceof ImportFileError) return error;
-  if (csv.code === 'CSV_MAX_RECORD_SIZE')
-    return new ImportFileError(
-      `row ${csv.lines ?? '?'}: a record is longer than ${MAX_RECORD_BYTES / 1024} KB; is this a CSV file with line ends?`,
-      [{ row: csv.lines ?? 0, field: 'row', reason: 'record too long' }],
-    );
-  if (csv.code?.startsWith('CSV_'))
-    return new ImportFileError(`row ${csv.lines ?? '?'}: not valid CSV: ${csv.message ?? csv.code}`, [
-      { row: csv.lines ?? 0, field: 'row', reason: csv.message ?? csv.code },
-    ]);
-  throw error;
+  add(row: StagedHistoryRow): void {
+    const range = this.byQueue.get(row.queueId);
+    if (!range)
+      this.byQueue.set(row.queueId, {
+        queueId: row.queueId,
+        queue: row.queueName,
+        rows: 1,
+        firstMs: row.startMs,
+        lastMs: row.startMs,
+      });
+    else {
+      range.rows++;
+      if (row.startMs < range.firstMs) range.firstMs = row.startMs;
+      if (row.startMs > range.lastMs) range.lastMs = row.startMs;
+    }
+  }
+
+  get all(): StagedQueueRange[] {
+    return [...this.byQueue.values()];
+  }
+
+  report(): HistoryImportReport['queues'] {
+    const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return this.all
+      .sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0))
+      .map((range) => ({
+        queue: range.queue,
+        firstStart: utc(range.firstMs),
+        lastStart: utc(range.lastMs),
+        rows: range.rows,
+      }));
+  }
 }
 
 /**
  * Contact history (and daily actuals) from CSV into `contact_history`, in one transaction per file:
- * the records stream through the row reader into a temporary staging table in batches, duplicates are
- * found there, and one `insert … on conflict` statement merges the staging table. A file with bad rows
- * is refused whole unless the planner asks to skip them; re-importing a file changes nothing; a killed
- * process leaves only an uncommitted transaction, which PostgreSQL discards.
+ * the upload streams through the record splitter and the row reader into a temporary staging table
+ * (COPY on a PostgreSQL server, multi-row INSERTs on embedded PostgreSQL), and the staging table is
+ * merged by the cheapest correct statement (see history-merge.ts). A file with bad rows is refused
+ * whole unless the planner asks to skip them; re-importing a file changes nothing; a killed process
+ * leaves only an uncommitted transaction, which PostgreSQL discards.
  */
 @Injectable()
 export class HistoryImportService {
   private readonly logger = new Logger('history-import');
   private readonly running = new Map<string, HistoryImportProgress>();
+  private copyWorks: Promise<boolean> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
   ) {}
+
+  /**
+   * COPY FROM STDIN works on a PostgreSQL server, not on PGlite behind pglite-socket (it drops the
+   * connection). Asked of the database itself rather than injected, so that the benchmark (run by tsx,
+   * which has no parameter decorators) builds the service as the app does.
+   */
+  private supportsCopy(): Promise<boolean> {
+    this.copyWorks ??= this.dataSource
+      .query(`select version() not like '%PGlite%' as copy`)
+      .then((rows: { copy: boolean }[]) => rows[0].copy);
+    return this.copyWorks;
+  }
 
   async importCsv(input: Readable, options: HistoryImportOptions): Promise<HistoryImportReport> {
     const importId = options.importId ?? randomUUID();
@@ -126,6 +144,7 @@ export class HistoryImportService {
     this.running.set(importId, progress);
     const runner = this.dataSource.createQueryRunner();
     let stopReading = () => undefined as void;
+    let sink: StagingSink | undefined;
     const problems: ImportRowError[] = [];
     let problemCount = 0;
     const addProblems = (found: ImportRowError[]) => {
@@ -133,95 +152,90 @@ export class HistoryImportService {
       for (const problem of found) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
     };
     try {
-      await runner.connect();
+      const copy = await this.supportsCopy();
+      const client = (await runner.connect()) as PoolClient;
       await runner.startTransaction();
-      await runner.query(`
-        create temp table history_import_staging (
-          row_number integer not null,
-          queue_id uuid not null,
-          interval_start timestamptz not null,
-          interval_minutes integer not null,
-          reason text not null,
-          offered integer not null,
-          handled integer,
-          abandoned integer,
-          aht_seconds double precision
-        ) on commit drop`);
-      const parser = parse({
-        bom: true,
-        info: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        max_record_size: MAX_RECORD_BYTES,
-      });
-      const decoder = utf8Text(progress);
+      await runner.query(CREATE_STAGING_TABLE);
+      const staging: StagingSink = copy ? CopyStagingSink.open(client) : new InsertStagingSink(runner);
+      sink = staging;
+      const text = utf8Text(progress);
       const interrupted = () =>
-        parser.destroy(new ImportFileError('the upload was interrupted before the end of the file'));
+        text.destroy(new ImportFileError('the upload was interrupted before the end of the file'));
       input.once('aborted', interrupted).once('error', interrupted);
       input.once('close', () => {
         if (!input.readableEnded) interrupted();
       });
-      decoder.on('error', (error) => parser.destroy(error));
-      input.pipe(decoder).pipe(parser);
-      stopReading = () => {
-        input.unpipe(decoder);
-        decoder.unpipe(parser);
-      };
+      input.pipe(text);
+      stopReading = () => input.unpipe(text);
       const today = DateTime.now().setZone(organisation.timeZone).toISODate()!;
+      const nowMs = Date.now();
+      const ranges = new QueueRanges();
+      const duplicateWatch = new DuplicateWatch();
+      const splitter = new CsvRecordSplitter(MAX_RECORD_CHARS);
       let reader: HistoryRowReader | undefined;
-      let batch: StagedHistoryRow[] = [];
-      const flush = async () => {
-        if (batch.length > 0) await this.stage(runner, batch, organisation.timeZone);
-        batch = [];
-      };
-      try {
-        for await (const { record, info } of parser as AsyncIterable<{
-          record: string[];
-          info: { lines: number };
-        }>) {
-          if (!reader) {
-            reader = new HistoryRowReader(record, queues, today, Date.now());
-            continue;
-          }
-          progress.rowsRead++;
-          const read = reader.read(record, info.lines);
-          if (Array.isArray(read)) {
-            addProblems(read);
-            progress.rejected = problemCount;
-            continue;
-          }
-          // A refused file needs no more staging; it is still read to the end to report every bad row.
-          if (problemCount > 0 && !options.skipInvalidRows) continue;
-          batch.push(read);
-          if (batch.length >= STAGING_BATCH) await flush();
+      const onRecord = (record: string[], row: number) => {
+        if (!reader) {
+          reader = new HistoryRowReader(record, queues, today, nowMs, organisation.timeZone);
+          return;
         }
-      } catch (error) {
-        throw csvProblem(error);
+        progress.rowsRead++;
+        const read = reader.read(record, row);
+        if (Array.isArray(read)) {
+          addProblems(read);
+          progress.rejected = problemCount;
+          return;
+        }
+        // A refused file needs no more staging; it is still read to the end to report every bad row.
+        if (problemCount > 0 && !options.skipInvalidRows) return;
+        staging.add(read);
+        ranges.add(read);
+        duplicateWatch.see(read.queueId, read.startMs, read.reason);
+      };
+      for await (const chunk of text as AsyncIterable<string>) {
+        splitter.write(chunk, onRecord);
+        await staging.send();
       }
+      splitter.end(onRecord);
       if (!reader)
         throw new ImportFileError(
-          'the file is empty: expected a header queue,start,offered[,handled,abandoned,aht_seconds,reason] and rows',
+          'row 1: the file is empty: expected a header queue,start,offered[,handled,abandoned,aht_seconds,reason] and rows',
+          [{ row: 1, field: 'header', reason: 'missing: the file is empty' }],
         );
-      if (progress.rowsRead === 0) throw new ImportFileError('the file has a header but no rows');
-      await flush();
-      progress.phase = 'checking';
-      const duplicates = await this.findDuplicates(runner);
-      for (const duplicate of duplicates) addProblems([duplicate]);
-      progress.rejected = problemCount;
-      if (problemCount > 0 && !options.skipInvalidRows) {
-        problems.sort((a, b) => a.row - b.row);
-        throw new UnprocessableEntityException({
-          error: 'Unprocessable Entity',
-          message: `${problemCount} row(s) are invalid, nothing was imported (first: row ${problems[0].row}, ${problems[0].field} ${problems[0].reason}); fix them or import with skipInvalidRows=true`,
-          details: problems,
-        });
-      }
-      if (duplicates.length > 0)
-        await runner.query(`delete from history_import_staging where row_number = any($1::int[])`, [
-          duplicates.map((duplicate) => duplicate.row),
+      if (progress.rowsRead === 0)
+        throw new ImportFileError('row 2: the file has a header but no rows', [
+          { row: 2, field: 'row', reason: 'missing: no rows after the header' },
         ]);
-      progress.phase = 'merging';
-      const merged = await this.merge(runner);
+      await staging.finish();
+      progress.phase = 'checking';
+      let merged: MergeCounts | null = null;
+      let queuesReport = ranges.report();
+      if (problemCount === 0 || options.skipInvalidRows) {
+        progress.phase = 'merging';
+        merged = await insertWhenAllNew(client, ranges.all);
+      }
+      if (!merged) {
+        progress.phase = 'checking';
+        const duplicates = duplicateWatch.noDuplicates ? [] : await findDuplicates(client);
+        for (const duplicate of duplicates) addProblems([duplicate]);
+        progress.rejected = problemCount;
+        if (problemCount > 0 && !options.skipInvalidRows) {
+          problems.sort((a, b) => a.row - b.row);
+          throw new UnprocessableEntityException({
+            error: 'Unprocessable Entity',
+            message: `${problemCount} row(s) are invalid, nothing was imported (first: row ${problems[0].row}, ${problems[0].field} ${problems[0].reason}); fix them or import with skipInvalidRows=true`,
+            details: problems,
+          });
+        }
+        if (duplicates.length > 0) {
+          await deleteStagedRows(
+            client,
+            duplicates.map((duplicate) => duplicate.row),
+          );
+          queuesReport = await stagedQueues(client);
+        }
+        progress.phase = 'merging';
+        merged = await mergeStaged(client);
+      }
       problems.sort((a, b) => a.row - b.row);
       const report: HistoryImportReport = {
         importId,
@@ -235,7 +249,7 @@ export class HistoryImportService {
         rejected: problemCount,
         problems: problems.map(toProblem),
         problemsTruncated: problemCount > problems.length,
-        queues: merged.queues,
+        queues: queuesReport,
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
       };
@@ -243,6 +257,7 @@ export class HistoryImportService {
       await runner.commitTransaction();
       return report;
     } catch (error) {
+      await sink?.abort().catch(() => undefined);
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       // Give the connection back before recording the refusal: the embedded database has only one.
       await runner.release().catch(() => undefined);
@@ -279,72 +294,6 @@ export class HistoryImportService {
       ...[...this.running.values()].map((progress) => ({ ...progress })),
       ...rows.map((row) => row.report),
     ];
-  }
-
-  private async stage(runner: QueryRunner, rows: StagedHistoryRow[], timeZone: string): Promise<void> {
-    await runner.query(
-      `insert into history_import_staging
-         select r, q, case when d then (s::date)::timestamp at time zone $1 else s::timestamptz end, m, reason, o, h, a, t
-           from unnest($2::int[], $3::uuid[], $4::text[], $5::bool[], $6::int[], $7::text[], $8::int[], $9::int[], $10::int[], $11::float8[])
-             as x(r, q, s, d, m, reason, o, h, a, t)`,
-      [
-        timeZone,
-        rows.map((row) => row.row),
-        rows.map((row) => row.queueId),
-        rows.map((row) => row.start),
-        rows.map((row) => row.daily),
-        rows.map((row) => row.intervalMinutes),
-        rows.map((row) => row.reason),
-        rows.map((row) => row.offered),
-        rows.map((row) => row.handled),
-        rows.map((row) => row.abandoned),
-        rows.map((row) => row.ahtSeconds),
-      ],
-    );
-  }
-
-  /** Later rows with the same queue, interval start and reason as an earlier row of the file. */
-  private async findDuplicates(runner: QueryRunner): Promise<ImportRowError[]> {
-    const rows: { row: number; first: number; total: string }[] = await runner.query(
-      `select row_number as row, first_row as first, count(*) over () as total
-         from (select row_number, min(row_number) over (partition by queue_id, interval_start, reason) as first_row
-                 from history_import_staging) staged
-        where row_number <> first_row
-        order by row_number`,
-    );
-    return rows.map((duplicate) => ({
-      row: duplicate.row,
-      field: 'start',
-      reason: `duplicates row ${duplicate.first} (same queue, start and reason)`,
-    }));
-  }
-
-  /** One statement: new intervals inserted, changed ones updated, equal ones left alone (idempotent). */
-  private async merge(runner: QueryRunner): Promise<{
-    inserted: number;
-    updated: number;
-    queues: HistoryImportReport['queues'];
-  }> {
-    const [counts] = await runner.query(`
-      with merged as (
-        insert into contact_history as current (queue_id, interval_start, interval_minutes, reason, offered, handled, abandoned, aht_seconds)
-        select queue_id, interval_start, interval_minutes, reason, offered, handled, abandoned, aht_seconds
-          from history_import_staging
-        on conflict (queue_id, interval_start, reason) do update
-           set interval_minutes = excluded.interval_minutes, offered = excluded.offered, handled = excluded.handled,
-               abandoned = excluded.abandoned, aht_seconds = excluded.aht_seconds
-         where (current.interval_minutes, current.offered, current.handled, current.abandoned, current.aht_seconds)
-               is distinct from (excluded.interval_minutes, excluded.offered, excluded.handled, excluded.abandoned, excluded.aht_seconds)
-        returning (xmax = 0) as inserted
-      )
-      select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from merged`);
-    const queues: HistoryImportReport['queues'] = await runner.query(`
-      select q.name as queue, to_char(min(s.interval_start) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "firstStart",
-             to_char(max(s.interval_start) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastStart",
-             count(*)::int as rows
-        from history_import_staging s join queue q on q.id = s.queue_id
-       group by q.name order by q.name`);
-    return { inserted: counts.inserted, updated: counts.updated, queues };
   }
 
   private async record(runner: QueryRunner, report: HistoryImportReport, importedBy: string | null) {

@@ -1,0 +1,52 @@
+/* Checked rows into the staging table in multi-row INSERTs (arrays through unnest: one round trip and
+ * one plan per batch), for embedded PostgreSQL, where COPY FROM STDIN does not work. */
+import type { QueryRunner } from 'typeorm';
+
+import type { StagedHistoryRow } from './history-csv-row';
+import { STAGING_TABLE, type StagingSink } from './staging-sink';
+
+/** Rows sent per statement. */
+const STAGING_BATCH = 5000;
+
+export class InsertStagingSink implements StagingSink {
+  private batch: StagedHistoryRow[] = [];
+
+  constructor(private readonly runner: QueryRunner) {}
+
+  add(row: StagedHistoryRow): void {
+    this.batch.push(row);
+  }
+
+  async send(): Promise<void> {
+    if (this.batch.length >= STAGING_BATCH) await this.insert();
+  }
+
+  finish(): Promise<void> {
+    return this.insert();
+  }
+
+  async abort(): Promise<void> {
+    this.batch = [];
+  }
+
+  private async insert(): Promise<void> {
+    const rows = this.batch;
+    this.batch = [];
+    if (rows.length === 0) return;
+    await this.runner.query(
+      `insert into ${STAGING_TABLE}
+         select * from unnest($1::int[], $2::uuid[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::int[], $8::int[], $9::float8[])`,
+      [
+        rows.map((row) => row.row),
+        rows.map((row) => row.queueId),
+        rows.map((row) => row.start),
+        rows.map((row) => row.intervalMinutes),
+        rows.map((row) => row.reason),
+        rows.map((row) => row.offered),
+        rows.map((row) => row.handled),
+        rows.map((row) => row.abandoned),
+        rows.map((row) => row.ahtSeconds),
+      ],
+    );
+  }
+}
