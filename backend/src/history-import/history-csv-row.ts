@@ -251,16 +251,13 @@ export class HistoryRowReader {
     const dateTime = DATE_TIME.exec(start);
     if (!dateTime)
       return `must be YYYY-MM-DD (a day) or an ISO date-time with offset such as 2026-02-14T09:15:00+01:00, got "${start.slice(0, 40)}"`;
-    const [, yearText, monthText, dayText, hourText, minuteText, secondText = '00', fraction = '', zone] =
-      dateTime;
-    const [year, month, day, hour, minute, second] = [
-      yearText,
-      monthText,
-      dayText,
-      hourText,
-      minuteText,
-      secondText,
-    ].map(Number);
+    const [, yearText, monthText, dayText, hourText, minuteText, secondText, fraction, zone] = dateTime;
+    const year = Number(yearText);
+    const month = Number(monthText);
+    const day = Number(dayText);
+    const hour = Number(hourText);
+    const minute = Number(minuteText);
+    const second = secondText === undefined ? 0 : Number(secondText);
     if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
       return `is not a valid date-time: "${start}"`;
     let offsetMinutes = 0;
@@ -272,7 +269,7 @@ export class HistoryRowReader {
       if (offsetHours > 14 || offsetRest > 59) return `has an impossible UTC offset: "${start}"`;
       offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetRest);
     }
-    const fractionMs = fraction === '' ? 0 : Number(`0${fraction}`) * 1000;
+    const fractionMs = fraction === undefined ? 0 : Number(`0${fraction}`) * 1000;
     const startMs =
       Date.UTC(year, month - 1, day, hour, minute, second) + fractionMs - offsetMinutes * 60_000;
     if (startMs > this.nowMs) return `${start} is in the future`;
