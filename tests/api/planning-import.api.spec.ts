@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import request from 'supertest';
 
-import type { ApiError, HistoryImportReport } from '@peakplan/contracts';
+import type { ApiError, HistoryImportProgress, HistoryImportReport } from '@peakplan/contracts';
 
 import { signIn } from '../support/sign-in';
 import { startTestService, type TestService } from '../support/test-service';
@@ -127,6 +127,79 @@ describe('contact history import (CSV) on a real database', () => {
       `select reason from contact_history where interval_start = '2026-03-02T10:00:00Z' order by reason`,
     );
     expect(stored.map((row) => row.reason).sort()).toEqual([...reasons].sort());
+  });
+
+  /** `count` rows per queue, 15 minutes apart from 2025-01-01 00:00Z, oldest first. */
+  const generatedHistory = (count: number) => {
+    const lines = ['queue,start,offered,handled,abandoned,aht_seconds'];
+    const from = Date.parse('2025-01-01T00:00:00Z');
+    for (let interval = 0; interval < count; interval++)
+      for (const queue of ['phone', 'chat', 'email'])
+        lines.push(
+          `${queue},${new Date(from + interval * 900_000).toISOString()},${interval % 50},${interval % 45},${interval % 5},${180 + (interval % 200)}`,
+        );
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('imports 12,000 rows (several staging batches) and finds all of them unchanged the second time', async () => {
+    const csv = generatedHistory(4000);
+    const before = await historyFingerprint();
+    const first = (await upload(csv).expect(200)).body as HistoryImportReport;
+    expect(first).toMatchObject({ rowsRead: 12000, inserted: 12000, updated: 0, unchanged: 0, rejected: 0 });
+    // 4,000 quarter-hours from 2025-01-01 00:00Z: the last starts 3,999 × 15 min later, 2025-02-11 15:45Z
+    expect(first.queues).toEqual(
+      ['chat', 'email', 'phone'].map((queue) => ({
+        queue,
+        firstStart: '2025-01-01T00:00:00Z',
+        lastStart: '2025-02-11T15:45:00Z',
+        rows: 4000,
+      })),
+    );
+    const after = await historyFingerprint();
+    expect(after.rows).toBe(before.rows + 12000);
+    const again = (await upload(csv).expect(200)).body as HistoryImportReport;
+    expect(again).toMatchObject({ rowsRead: 12000, inserted: 0, updated: 0, unchanged: 12000 });
+    expect(await historyFingerprint()).toEqual(after);
+  });
+
+  it('shows the progress of a running upload (PostgreSQL server: embedded has one connection)', async () => {
+    if (service.database.kind !== 'server') return;
+    const importId = randomUUID();
+    const [header, ...rows] = generatedHistory(200).trimEnd().split('\n');
+    const url = new URL(`${service.url}/api/history/imports`);
+    const { request: httpRequest } = await import('node:http');
+    const client = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'text/csv', 'X-Import-Id': importId },
+    });
+    const answer = new Promise<{ status: number; body: HistoryImportReport }>((resolve, reject) => {
+      client.on('error', reject).on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+      });
+    });
+    client.write(`${header}\n${rows.slice(0, 300).join('\n')}\n`);
+    let progress: HistoryImportProgress | undefined;
+    for (let attempt = 0; attempt < 100 && (progress?.rowsRead ?? 0) < 300; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      progress = (await request(service.url).get(`/api/history/imports/${importId}`).set(headers).expect(200))
+        .body as HistoryImportProgress;
+    }
+    expect(progress).toMatchObject({
+      importId,
+      status: 'running',
+      phase: 'reading',
+      rowsRead: 300,
+      rejected: 0,
+    });
+    client.end(`${rows.slice(300).join('\n')}\n`);
+    const { status, body } = await answer;
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ importId, status: 'completed', rowsRead: 600 });
   });
 
   describe('refuses broken files with a 4xx naming row and field, and writes nothing', () => {
