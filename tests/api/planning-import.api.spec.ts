@@ -162,6 +162,34 @@ describe('contact history import (CSV) on a real database', () => {
     expect(await historyFingerprint()).toEqual(after);
   });
 
+  it('two imports of overlapping files at the same time: both complete, each interval stored once', async () => {
+    // 2025-03-01 onwards: after the 12,000-row file. The second file repeats the first's 300 rows with
+    // other figures and adds 300 of its own.
+    const rows = (from: number, count: number, offered: number) =>
+      Array.from({ length: count }, (_, index) => {
+        const start = new Date(Date.parse('2025-03-01T00:00:00Z') + (from + index) * 900_000);
+        return `phone,${start.toISOString()},${offered}`;
+      });
+    const first = ['queue,start,offered', ...rows(0, 300, 1)].join('\n');
+    const second = ['queue,start,offered', ...rows(0, 600, 2)].join('\n');
+    const before = await historyFingerprint();
+    const [a, b] = await Promise.all([upload(first).expect(200), upload(second).expect(200)]);
+    const reports = [a.body, b.body] as HistoryImportReport[];
+    const after = await historyFingerprint();
+    expect(after.rows).toBe(before.rows + 600);
+    // whichever committed last decided the shared 300 intervals; the report of each says what it did
+    const written = reports.map((report) => report.inserted + report.updated);
+    expect(reports[0].inserted + reports[1].inserted).toBe(600);
+    expect(written[0] + written[1]).toBeGreaterThanOrEqual(600);
+    const [{ offered }] = await service.dataSource.query(
+      `select sum(offered)::int as offered from contact_history
+        where queue_id = (select id from queue where name = 'phone')
+          and interval_start >= '2025-03-01T00:00:00Z' and interval_start < '2025-03-08T00:00:00Z'`,
+    );
+    // 300 own intervals of the second file at 2 each, and the shared 300 at 1 or 2 each
+    expect([300 * 2 + 300 * 1, 300 * 2 + 300 * 2]).toContain(offered);
+  });
+
   it('shows the progress of a running upload (PostgreSQL server: embedded has one connection)', async () => {
     if (service.database.kind !== 'server') return;
     const importId = randomUUID();
