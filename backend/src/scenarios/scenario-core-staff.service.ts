@@ -18,7 +18,7 @@ import {
   type CoreStaffQueue,
   type CoreStaffRow,
 } from './core-staff-csv';
-import { readCoreStaffCsv } from './core-staff-upload';
+import { readCoreStaffCsv, type ReadCoreStaff } from './core-staff-upload';
 import { ScenariosService } from './scenarios.service';
 import { ZoneClock } from './zone-clock';
 
@@ -58,7 +58,7 @@ export class ScenarioCoreStaffService {
       others.filter((queue) => !plannedIds.has(queue.id)).map((queue) => queue.name.toLowerCase()),
     );
     const clock = new ZoneClock(organisation.timeZone);
-    let read;
+    let read: ReadCoreStaff;
     try {
       read = await readCoreStaffCsv(
         input,
