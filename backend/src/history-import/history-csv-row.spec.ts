@@ -1,0 +1,74 @@
+import { HistoryRowReader, type StagedHistoryRow } from './history-csv-row';
+
+const QUEUES = [
+  { id: '00000000-0000-4000-8000-000000000001', name: 'phone', intervalMinutes: 15 },
+  { id: '00000000-0000-4000-8000-000000000002', name: 'Chat', intervalMinutes: 30 },
+];
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+
+function reader(header = ['queue', 'start', 'offered', 'reason']): HistoryRowReader {
+  return new HistoryRowReader(header, QUEUES, '2026-11-24', NOW, 'Europe/Amsterdam');
+}
+
+function staged(start: string, queue = 'phone'): StagedHistoryRow {
+  const read = reader().read([queue, start, '1', ''], 2);
+  if (Array.isArray(read)) throw new Error(JSON.stringify(read));
+  return read;
+}
+
+describe('HistoryRowReader', () => {
+  it('reads the instant of a start in each offset notation (as Date.parse does)', () => {
+    for (const start of [
+      '2026-02-13T09:15:00+01:00',
+      '2026-02-13T09:15+0100',
+      '2026-02-13T08:15:00Z',
+      '2026-02-13T08:15:00.000Z',
+      '2026-02-13T03:15:00-05:00',
+      '2026-02-13T13:45:00+05:30',
+    ])
+      expect(staged(start).startMs).toBe(Date.parse('2026-02-13T08:15:00Z'));
+  });
+
+  it('starts a daily row at local midnight, also on the days the clocks change', () => {
+    // Europe/Amsterdam: CET (UTC+1) in winter, CEST (UTC+2) from 29 March to 25 October 2026
+    expect(staged('2026-01-15')).toMatchObject({ daily: true, intervalMinutes: 1440 });
+    expect(new Date(staged('2026-01-15').startMs).toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(new Date(staged('2026-03-29').startMs).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(new Date(staged('2026-07-01').startMs).toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(new Date(staged('2026-10-25').startMs).toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(staged('2026-10-25').start).toBe('2026-10-24T22:00:00.000Z');
+  });
+
+  it("checks a start against the queue's interval length, and finds the queue whatever its case", () => {
+    expect(staged('2026-02-13T09:30:00+01:00', 'chat')).toMatchObject({ intervalMinutes: 30 });
+    const reasons = (start: string, queue = 'Chat') => {
+      const read = reader().read([queue, start, '1', ''], 7);
+      return Array.isArray(read)
+        ? read.map((problem) => `${problem.row} ${problem.field}: ${problem.reason}`)
+        : [];
+    };
+    expect(reasons('2026-02-13T09:15:00+01:00')).toEqual([
+      '7 start: 2026-02-13T09:15:00+01:00 does not start a 30-minute interval of queue "Chat"',
+    ]);
+    expect(reasons('2026-02-13T09:30:30+01:00')).toEqual([
+      '7 start: 2026-02-13T09:30:30+01:00 does not start a 30-minute interval of queue "Chat"',
+    ]);
+    expect(reasons('2026-02-13T09:30:00.5+01:00')).toHaveLength(1);
+    expect(reasons('2026-02-29T09:30:00+01:00')).toEqual([
+      '7 start: is not a valid date-time: "2026-02-29T09:30:00+01:00"',
+    ]);
+    expect(reasons('2028-02-29')).toEqual(['7 start: 2028-02-29 is in the future (today is 2026-11-24)']);
+    expect(reasons('2026-11-24T13:30:00+01:00')).toEqual([
+      '7 start: 2026-11-24T13:30:00+01:00 is in the future',
+    ]);
+    expect(reasons('2026-02-13T09:30:00+16:00')).toEqual([
+      '7 start: has an impossible UTC offset: "2026-02-13T09:30:00+16:00"',
+    ]);
+  });
+
+  it('keeps leap days of leap years and refuses them otherwise', () => {
+    expect(staged('2024-02-29').daily).toBe(true);
+    const read = reader().read(['phone', '2100-02-29', '1', ''], 3);
+    expect(read).toEqual([{ row: 3, field: 'start', reason: 'is not a calendar date: "2100-02-29"' }]);
+  });
+});
