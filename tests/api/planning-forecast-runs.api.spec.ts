@@ -314,9 +314,9 @@ describe('forecast runs on a real database', () => {
     const [{ id: abandoned }] = await service.dataSource.query(
       `insert into forecast_run (queue_id, status, stage, progress, training_from, training_to, forecast_from, horizon_days,
                                  interval_minutes, country, lead_days, heartbeat_at)
-       values ($1, 'running', 'fitting', 0.35, '2025-01-01', '2026-02-28', '2026-03-01', 7, 15, 'NL', 28, now() - interval '10 minutes')
+       values ($1, 'running', 'fitting', $2, '2025-01-01', '2026-02-28', '2026-03-01', 7, 15, 'NL', 28, now() - interval '10 minutes')
        returning id`,
-      [phone.id],
+      [phone.id, STAGE_PROGRESS.fitting],
     );
     const [fresh] = (
       await request(service.url)
@@ -327,7 +327,12 @@ describe('forecast runs on a real database', () => {
     ).body as ForecastRunSummary[];
     expect(
       (await request(service.url).get(`/api/forecast-runs/${abandoned}`).set(planner).expect(200)).body,
-    ).toMatchObject({ status: 'failed', stage: 'failed', progress: 0.35, error: INTERRUPTED });
+    ).toMatchObject({
+      status: 'failed',
+      stage: 'failed',
+      progress: STAGE_PROGRESS.fitting,
+      error: INTERRUPTED,
+    });
     await finishedRuns(service, planner, [fresh.id]);
 
     // Shutdown while a run computes: the worker stops, the run is marked failed, not left running.

@@ -1,9 +1,16 @@
 /* What the service and the forecast engine's worker thread say to each other. */
-import type { ForecastEngineInput, ForecastEngineResult, ForecastEngineStage } from './forecast-engine';
+import type { ForecastEngineResult, ForecastEngineSettings, ForecastEngineStage } from './forecast-engine';
+import type { PackedIntervals } from './packed-intervals';
+
+/** One run's engine input: its settings, and its interval history packed (see packed-intervals.ts). */
+export interface ForecastEngineJob {
+  settings: ForecastEngineSettings;
+  intervals: PackedIntervals;
+}
 
 export interface EngineJobMessage {
   jobId: number;
-  input: ForecastEngineInput;
+  job: ForecastEngineJob;
 }
 
 /** An engine error, sent as plain data (an Error's class does not survive postMessage's copy). */

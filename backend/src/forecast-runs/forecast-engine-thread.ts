@@ -4,13 +4,14 @@ import { Worker } from 'node:worker_threads';
 
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 
+import { runForecastEngine, type ForecastEngineResult, type ForecastEngineStage } from './forecast-engine';
 import {
-  runForecastEngine,
-  type ForecastEngineInput,
-  type ForecastEngineResult,
-  type ForecastEngineStage,
-} from './forecast-engine';
-import { engineErrorFrom, type EngineJobMessage, type EngineReply } from './forecast-engine-messages';
+  engineErrorFrom,
+  type EngineJobMessage,
+  type EngineReply,
+  type ForecastEngineJob,
+} from './forecast-engine-messages';
+import { unpackIntervals } from './packed-intervals';
 
 /** How to start the engine's worker: its file, and what Node needs to load it. */
 export interface EngineWorkerScript {
@@ -50,7 +51,7 @@ export function engineWorkerScript(directory: string = __dirname): EngineWorkerS
 
 interface EngineJob {
   worker: Worker;
-  input: ForecastEngineInput;
+  job: ForecastEngineJob;
   onStage(stage: ForecastEngineStage): void;
   resolve(result: ForecastEngineResult): void;
   reject(error: Error): void;
@@ -79,22 +80,22 @@ export class ForecastEngineThread implements OnApplicationShutdown {
   }
 
   run(
-    input: ForecastEngineInput,
+    job: ForecastEngineJob,
     onStage: (stage: ForecastEngineStage) => void = () => undefined,
   ): Promise<ForecastEngineResult> {
-    if (this.unavailable) return this.runHere(input, onStage);
+    if (this.unavailable) return this.runHere(job, onStage);
     let worker: Worker;
     try {
       worker = this.sharedWorker();
     } catch (error) {
       this.giveUp(error instanceof Error ? error.message : String(error));
-      return this.runHere(input, onStage);
+      return this.runHere(job, onStage);
     }
     return new Promise<ForecastEngineResult>((resolve, reject) => {
       const jobId = this.nextJobId++;
-      this.jobs.set(jobId, { worker, input, onStage, resolve, reject });
+      this.jobs.set(jobId, { worker, job, onStage, resolve, reject });
       worker.ref(); // a pending job keeps the process alive
-      worker.postMessage({ jobId, input } satisfies EngineJobMessage);
+      worker.postMessage({ jobId, job } satisfies EngineJobMessage);
     });
   }
 
@@ -111,10 +112,10 @@ export class ForecastEngineThread implements OnApplicationShutdown {
   }
 
   private async runHere(
-    input: ForecastEngineInput,
+    job: ForecastEngineJob,
     onStage: (stage: ForecastEngineStage) => void,
   ): Promise<ForecastEngineResult> {
-    return runForecastEngine(input, onStage);
+    return runForecastEngine({ ...job.settings, intervals: unpackIntervals(job.intervals) }, onStage);
   }
 
   private giveUp(reason: string): void {
@@ -170,7 +171,7 @@ export class ForecastEngineThread implements OnApplicationShutdown {
     }
     if (!ready) {
       if (!this.unavailable) this.giveUp(reason);
-      for (const [, job] of orphans) this.runHere(job.input, job.onStage).then(job.resolve, job.reject);
+      for (const [, job] of orphans) this.runHere(job.job, job.onStage).then(job.resolve, job.reject);
       return;
     }
     for (const [, job] of orphans)

@@ -29,6 +29,9 @@ export interface ForecastEngineInput {
   timeZone: string;
 }
 
+/** Everything but the interval history (which travels packed to the worker). */
+export type ForecastEngineSettings = Omit<ForecastEngineInput, 'intervals'>;
+
 export interface ForecastEngineResult {
   model: string;
   modelReason: string;

@@ -4,14 +4,16 @@ import { parentPort } from 'node:worker_threads';
 
 import { runForecastEngine } from './forecast-engine';
 import type { EngineJobMessage, EngineReply } from './forecast-engine-messages';
+import { unpackIntervals } from './packed-intervals';
 
 const port = parentPort;
 if (!port) throw new Error('forecast-engine.worker runs as a worker thread only');
 
 const reply = (message: EngineReply) => port.postMessage(message);
 
-port.on('message', ({ jobId, input }: EngineJobMessage) => {
+port.on('message', ({ jobId, job }: EngineJobMessage) => {
   try {
+    const input = { ...job.settings, intervals: unpackIntervals(job.intervals) };
     const result = runForecastEngine(input, (stage) => reply({ kind: 'stage', jobId, stage }));
     reply({ kind: 'result', jobId, result });
   } catch (error) {

@@ -2,9 +2,11 @@
  * Separate from the service so that a test can give the engine the very same input. */
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { addDays, eventPresets, type EventDefinition, type IntervalObservation } from '@peakplan/forecasting';
+import { addDays, eventPresets, type EventDefinition } from '@peakplan/forecasting';
 
 import type { ForecastEngineInput } from './forecast-engine';
+import type { ForecastEngineJob } from './forecast-engine-messages';
+import { unpackIntervals, type PackedIntervals } from './packed-intervals';
 
 /** Interval history used for the intraday shapes: recent weeks and the event days of the last two years. */
 const PROFILE_HISTORY_DAYS = 3 * 366;
@@ -14,11 +16,11 @@ export interface RunOrganisation {
   timeZone: string;
 }
 
-export async function loadForecastInput(
+export async function loadForecastJob(
   database: DataSource | EntityManager,
   runId: string,
   organisation: RunOrganisation,
-): Promise<ForecastEngineInput> {
+): Promise<ForecastEngineJob> {
   const { timeZone } = organisation;
   const [run] = await database.query(
     `select r.queue_id, to_char(r.training_from, 'YYYY-MM-DD') as training_from, to_char(r.training_to, 'YYYY-MM-DD') as training_to,
@@ -36,28 +38,22 @@ export async function loadForecastInput(
     [run.queue_id, timeZone, run.training_from, run.training_to],
   );
   const profileFrom = [run.training_from, addDays(run.training_to, -PROFILE_HISTORY_DAYS)].sort()[1];
-  const intervalRows: { start: Date; local_date: string; local_minute: number; offered: string }[] =
-    await database.query(
-      `select interval_start as start, to_char(interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
-              (extract(hour from interval_start at time zone $2) * 60 + extract(minute from interval_start at time zone $2))::int as local_minute,
-              sum(offered) as offered
-         from contact_history
-        where queue_id = $1 and interval_minutes < 1440
-          and interval_start >= ($3::date)::timestamp at time zone $2
-          and interval_start < ($4::date + 1)::timestamp at time zone $2
-        group by interval_start order by interval_start`,
-      [run.queue_id, timeZone, profileFrom, run.training_to],
-    );
-  const intervals: IntervalObservation[] = intervalRows.map((row) => {
-    const start = new Date(row.start);
-    return {
-      start: start.toISOString(),
-      startMs: start.getTime(),
-      localDate: row.local_date,
-      localMinute: row.local_minute,
-      offered: Number(row.offered),
-    };
-  });
+  // Packed by PostgreSQL (see packed-intervals.ts): one row of five text columns, not ~100,000 rows.
+  const [intervals]: PackedIntervals[] = await database.query(
+    `select coalesce(string_agg(to_char(interval_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), E'\\n' order by interval_start), '') as "starts",
+            coalesce(string_agg((extract(epoch from interval_start) * 1000)::bigint::text, E'\\n' order by interval_start), '') as "startMs",
+            coalesce(string_agg(to_char(interval_start at time zone $2, 'YYYY-MM-DD'), E'\\n' order by interval_start), '') as "localDates",
+            coalesce(string_agg((extract(hour from interval_start at time zone $2) * 60
+                                 + extract(minute from interval_start at time zone $2))::int::text, E'\\n' order by interval_start), '') as "localMinutes",
+            coalesce(string_agg(offered::text, E'\\n' order by interval_start), '') as "offered"
+       from (select interval_start, sum(offered) as offered
+               from contact_history
+              where queue_id = $1 and interval_minutes < 1440
+                and interval_start >= ($3::date)::timestamp at time zone $2
+                and interval_start < ($4::date + 1)::timestamp at time zone $2
+              group by interval_start) slots`,
+    [run.queue_id, timeZone, profileFrom, run.training_to],
+  );
   const events: EventDefinition[] = (
     await database.query(
       `select key, name, rule, window_before, window_after from event where organisation_id = $1 order by key`,
@@ -79,14 +75,26 @@ export async function loadForecastInput(
     }),
   );
   return {
-    daily: daily.map((row) => ({ date: row.date, offered: Number(row.offered) })),
+    settings: {
+      daily: daily.map((row) => ({ date: row.date, offered: Number(row.offered) })),
+      events: events.length > 0 ? events : eventPresets(run.country),
+      country: run.country,
+      leadDays: run.lead_days,
+      forecastFrom: run.forecast_from,
+      horizonDays: run.horizon_days,
+      intervalMinutes: run.interval_minutes,
+      timeZone,
+    },
     intervals,
-    events: events.length > 0 ? events : eventPresets(run.country),
-    country: run.country,
-    leadDays: run.lead_days,
-    forecastFrom: run.forecast_from,
-    horizonDays: run.horizon_days,
-    intervalMinutes: run.interval_minutes,
-    timeZone,
   };
+}
+
+/** The same, unpacked: what runForecastEngine takes on this thread. */
+export async function loadForecastInput(
+  database: DataSource | EntityManager,
+  runId: string,
+  organisation: RunOrganisation,
+): Promise<ForecastEngineInput> {
+  const job = await loadForecastJob(database, runId, organisation);
+  return { ...job.settings, intervals: unpackIntervals(job.intervals) };
 }

@@ -25,7 +25,7 @@ import { DATABASE_KIND } from '../database/database-kind';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { accuracyOf, seasonalScale, type ScoredPoint } from './forecast-accuracy';
 import { ForecastEngineThread } from './forecast-engine-thread';
-import { loadForecastInput } from './forecast-run-input';
+import { loadForecastJob } from './forecast-run-input';
 import { HEARTBEAT_MS, INTERRUPTED, STAGE_PROGRESS, STALE_AFTER_SECONDS } from './forecast-run-progress';
 import { storeForecastResult } from './forecast-run-store';
 
@@ -373,19 +373,28 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
     const started = Date.now();
     // Stage writes go one after another (a late one must not overwrite a later stage).
     let stageWrites: Promise<void> = Promise.resolve();
+    const began: [ForecastRunStage, number][] = [];
     const report = (stage: Exclude<ForecastRunStage, 'queued' | 'completed' | 'failed'>) => {
+      began.push([stage, Date.now()]);
       stageWrites = stageWrites.then(() => this.setStage(id, stage));
     };
+    // Each stage's time, for the log (and for the progress weights in forecast-run-progress.ts).
+    const stageTimes = () =>
+      began
+        .map(([stage, at], index) => `${stage} ${(began[index + 1]?.[1] ?? Date.now()) - at} ms`)
+        .join(', ');
     try {
       report('loading history');
       const organisation = await this.organisations.current();
-      const input = await loadForecastInput(this.dataSource, id, organisation);
-      const result = await this.engine.run(input, report);
+      const job = await loadForecastJob(this.dataSource, id, organisation);
+      const result = await this.engine.run(job, report);
       report('storing');
       await stageWrites;
       const stored = await this.dataSource.transaction((manager) => storeForecastResult(manager, id, result));
       if (stored)
-        this.logger.log(`forecast run ${id} completed in ${Date.now() - started} ms (${result.model})`);
+        this.logger.log(
+          `forecast run ${id} completed in ${Date.now() - started} ms (${stageTimes()}; ${result.model})`,
+        );
       else this.logger.warn(`forecast run ${id} was no longer running when it finished; result dropped`);
     } catch (error) {
       // Stopped mid-run by the shutdown (the worker terminated): one message for every interrupted run.
