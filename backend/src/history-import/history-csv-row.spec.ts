@@ -61,9 +61,19 @@ describe('HistoryRowReader', () => {
     expect(reasons('2026-11-24T13:30:00+01:00')).toEqual([
       '7 start: 2026-11-24T13:30:00+01:00 is in the future',
     ]);
+    expect(reasons('0000-01-01T00:00:00Z')).toEqual(['7 start: 0000-01-01T00:00:00Z is before 1900']);
+    expect(reasons('0099-01-01')).toEqual(['7 start: 0099-01-01 is before 1900']);
     expect(reasons('2026-02-13T09:30:00+16:00')).toEqual([
       '7 start: has an impossible UTC offset: "2026-02-13T09:30:00+16:00"',
     ]);
+  });
+
+  it('refuses an average handle time too large for a number', () => {
+    const read = reader(['queue', 'start', 'offered', 'aht_seconds']).read(
+      ['phone', '2026-02-13T09:15:00+01:00', '1', '9'.repeat(400)],
+      4,
+    );
+    expect(read).toEqual([{ row: 4, field: 'aht_seconds', reason: `is too large: ${'9'.repeat(20)}…` }]);
   });
 
   it('keeps leap days of leap years and refuses them otherwise', () => {

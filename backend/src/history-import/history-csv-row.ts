@@ -41,6 +41,8 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6}
 const WHOLE_NUMBER = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 const MAX_COUNT = 2_147_483_647;
+/** Contact history is younger; and Date.UTC reads years 0-99 as 1900-1999, PostgreSQL has no year 0. */
+const EARLIEST_YEAR = 1900;
 
 /** Thrown for a file-level problem (header, encoding, delimiter): the whole file is refused. */
 export class ImportFileError extends Error {
@@ -187,6 +189,8 @@ export class HistoryRowReader {
             ? `must be ≥ 0, got ${ahtText}`
             : `is not a number: "${ahtText.slice(0, 40)}"`,
         });
+      else if (!Number.isFinite(Number(ahtText)))
+        errors.push({ row, field: 'aht_seconds', reason: `is too large: ${ahtText.slice(0, 20)}…` });
       else ahtSeconds = Number(ahtText);
     }
     const reason = this.reasonIndex < 0 ? '' : record[this.reasonIndex].trim();
@@ -244,6 +248,7 @@ export class HistoryRowReader {
     if (dateOnly) {
       if (!validDate(Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])))
         return `is not a calendar date: "${start}"`;
+      if (Number(dateOnly[1]) < EARLIEST_YEAR) return `${start} is before ${EARLIEST_YEAR}`;
       if (start > this.today) return `${start} is in the future (today is ${this.today})`;
       const midnight = this.localMidnight(start);
       return { text: start, daily: true, ...midnight, minute: 0, wholeMinute: true };
@@ -260,6 +265,7 @@ export class HistoryRowReader {
     const second = secondText === undefined ? 0 : Number(secondText);
     if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
       return `is not a valid date-time: "${start}"`;
+    if (year < EARLIEST_YEAR) return `${start} is before ${EARLIEST_YEAR}`;
     let offsetMinutes = 0;
     if (zone !== 'Z') {
       const digits = zone.replace(':', '');

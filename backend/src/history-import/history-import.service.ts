@@ -118,7 +118,12 @@ export class HistoryImportService {
   private supportsCopy(): Promise<boolean> {
     this.copyWorks ??= this.dataSource
       .query(`select version() not like '%PGlite%' as copy`)
-      .then((rows: { copy: boolean }[]) => rows[0].copy);
+      .then((rows: { copy: boolean }[]) => rows[0].copy)
+      .catch((error: unknown) => {
+        // Ask again next time: a database that was briefly away must not stay "unknown" for good.
+        this.copyWorks = undefined;
+        throw error;
+      });
     return this.copyWorks;
   }
 
