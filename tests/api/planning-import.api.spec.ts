@@ -190,6 +190,29 @@ describe('contact history import (CSV) on a real database', () => {
     expect([300 * 2 + 300 * 1, 300 * 2 + 300 * 2]).toContain(offered);
   });
 
+  it('two imports of the same intervals in opposite orders at the same time: both complete', async () => {
+    // 2025-04-01 onwards, 20,000 quarter-hours of chat: one file oldest first, the other newest first.
+    // Merging side by side, their inserts met in the middle and waited on each other until PostgreSQL
+    // failed one as a deadlock; imports now take turns to merge, and the second finds the first's rows.
+    const lines = Array.from({ length: 20000 }, (_, index) => {
+      const start = new Date(Date.parse('2025-04-01T00:00:00Z') + index * 900_000);
+      return `chat,${start.toISOString()},3`;
+    });
+    const before = await historyFingerprint();
+    const reports = (
+      await Promise.all([
+        upload(['queue,start,offered', ...lines].join('\n')).expect(200),
+        upload(['queue,start,offered', ...[...lines].reverse()].join('\n')).expect(200),
+      ])
+    ).map((response) => response.body as HistoryImportReport);
+    expect(reports[0].inserted + reports[1].inserted).toBe(20000);
+    expect(reports[0].updated + reports[1].updated).toBe(0);
+    expect(reports[0].unchanged + reports[1].unchanged).toBe(20000);
+    const after = await historyFingerprint();
+    expect(after.rows).toBe(before.rows + 20000);
+    expect(Number(after.offered) - Number(before.offered)).toBe(20000 * 3);
+  });
+
   it('shows the progress of a running upload (PostgreSQL server: embedded has one connection)', async () => {
     if (service.database.kind !== 'server') return;
     const importId = randomUUID();

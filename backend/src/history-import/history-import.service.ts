@@ -34,6 +34,7 @@ import {
   stagedQueues,
   type MergeCounts,
   type StagedQueueRange,
+  waitForMergeTurn,
 } from './history-merge';
 import { InsertStagingSink } from './insert-staging-sink';
 import { CREATE_STAGING_TABLE, type StagingSink } from './staging-sink';
@@ -212,6 +213,8 @@ export class HistoryImportService {
         ]);
       await staging.finish();
       progress.phase = 'checking';
+      // Embedded PostgreSQL runs one transaction at a time anyway.
+      if (copy) await waitForMergeTurn(client);
       let merged: MergeCounts | null = null;
       let queuesReport = ranges.report();
       if (problemCount === 0 || options.skipInvalidRows) {
