@@ -192,6 +192,19 @@ describe('forecast runs on a real database', () => {
       .expect(404);
   });
 
+  it('documents stage and progress in OpenAPI, with examples', async () => {
+    const document = (await request(service.url).get('/api/docs-json').expect(200)).body;
+    const started = document.paths['/api/forecast-runs'].post.responses['202'];
+    expect(started.description).toContain('progress from 0 to 1');
+    expect(started.content['application/json'].schema.example[0]).toMatchObject({
+      status: 'running',
+      stage: 'queued',
+      progress: 0,
+    });
+    const polled = document.paths['/api/forecast-runs/{runId}'].get.responses['200'];
+    expect(polled.content['application/json'].schema.example).toMatchObject({ stage: 'backtest' });
+  });
+
   it('computes on a worker thread: requests are answered meanwhile, stage and progress advance, same numbers', async () => {
     const runs = service.service.app.get(ForecastRunsService);
     const started = (

@@ -12,6 +12,7 @@ import type {
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
 import { DateRangeQuery } from '../common/date-range.query';
 import { CompareForecastRunsQuery } from './compare-forecast-runs.query';
+import { STARTED_RUN_EXAMPLE, WORKING_RUN_EXAMPLE } from './forecast-run.examples';
 import { ForecastRunsService } from './forecast-runs.service';
 import { StartForecastRunDto } from './start-forecast-run.dto';
 
@@ -25,7 +26,8 @@ export class ForecastRunsController {
   @Roles('planner', 'admin')
   @ApiAcceptedResponse({
     description:
-      'The runs created (status running), one per queue; poll GET /api/forecast-runs/{id} until completed or failed.',
+      'The runs created, one per queue (status running, stage queued, progress 0). They compute one after another off the request thread; poll GET /api/forecast-runs/{id}: stage moves through loading history, fitting, backtest, spreading intervals and storing to completed (or failed), progress from 0 to 1.',
+    schema: { example: [STARTED_RUN_EXAMPLE] },
   })
   start(@Body() body: StartForecastRunDto, @CurrentUser() user: SessionUser): Promise<ForecastRunSummary[]> {
     return this.runs.start(body, user.email);
@@ -51,7 +53,9 @@ export class ForecastRunsController {
   @Get(':runId')
   @Roles('planner', 'manager', 'admin')
   @ApiOkResponse({
-    description: 'The run: model, parameters, backtest table, warnings and daily P10/P50/P90.',
+    description:
+      'The run: stage and progress while it works; once completed its model, parameters, backtest table, warnings and daily P10/P50/P90. A run whose service stopped before it finished is failed ("interrupted: …"): start it again.',
+    schema: { example: WORKING_RUN_EXAMPLE },
   })
   detail(@Param('runId', ParseUUIDPipe) runId: string): Promise<ForecastRunDetail> {
     return this.runs.detail(runId);
