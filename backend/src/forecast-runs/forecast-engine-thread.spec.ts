@@ -102,5 +102,8 @@ describe('ForecastEngineThread', () => {
     await fitting;
     await thread.stop();
     await expect(running).rejects.toThrow(/interrupted/);
+    // and a job after the stop is refused, not computed on this thread
+    await expect(thread.run(job)).rejects.toThrow(/interrupted/);
+    expect(thread.usesWorker).toBe(true);
   });
 });

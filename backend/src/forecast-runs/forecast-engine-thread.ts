@@ -49,6 +49,8 @@ export function engineWorkerScript(directory: string = __dirname): EngineWorkerS
   return null;
 }
 
+const STOPPED = 'interrupted: the forecast engine was stopped (the service is shutting down)';
+
 interface EngineJob {
   worker: Worker;
   job: ForecastEngineJob;
@@ -83,6 +85,7 @@ export class ForecastEngineThread implements OnApplicationShutdown {
     job: ForecastEngineJob,
     onStage: (stage: ForecastEngineStage) => void = () => undefined,
   ): Promise<ForecastEngineResult> {
+    if (this.stopping) return Promise.reject(new Error(STOPPED));
     if (this.unavailable) return this.runHere(job, onStage);
     let worker: Worker;
     try {
@@ -127,7 +130,6 @@ export class ForecastEngineThread implements OnApplicationShutdown {
 
   private sharedWorker(): Worker {
     if (this.worker) return this.worker;
-    if (this.stopping) throw new Error('the service is shutting down');
     const script = this.locateScript();
     if (!script) throw new Error(`no forecast-engine.worker.js or .ts in ${__dirname}`);
     const startedAt = Date.now();

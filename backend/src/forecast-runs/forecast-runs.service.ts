@@ -95,6 +95,7 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
   private readonly pending = new Map<string, Promise<void>>();
   private shuttingDown = false;
   private swept: Promise<void> | undefined;
+  private lastSweepAt = 0;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -126,7 +127,7 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
 
   /** Creates one run per queue (status running) and queues their execution; returns at once. */
   async start(request: StartForecastRunRequest, requestedBy: string | null): Promise<ForecastRunSummary[]> {
-    await this.sweepOnce();
+    await this.sweepIfDue();
     // Before new work, the work a stopped instance left: so a planner re-running sees the old run failed.
     await this.failAbandoned(STALE_AFTER_SECONDS);
     const organisation = await this.organisations.current();
@@ -198,7 +199,7 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
   }
 
   async list(queueId?: string): Promise<ForecastRunSummary[]> {
-    await this.sweepOnce();
+    await this.sweepIfDue();
     const rows: RunRow[] = await this.dataSource.query(
       `select ${RUN_COLUMNS} from forecast_run r join queue q on q.id = r.queue_id
         ${queueId ? 'where r.queue_id = $1' : ''} order by r.created_at desc limit 200`,
@@ -208,7 +209,7 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
   }
 
   async summary(id: string): Promise<ForecastRunSummary> {
-    await this.sweepOnce();
+    await this.sweepIfDue();
     const [row]: RunRow[] = await this.dataSource.query(
       `select ${RUN_COLUMNS} from forecast_run r join queue q on q.id = r.queue_id where r.id = $1`,
       [id],
@@ -457,9 +458,19 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
       .catch((error: Error) => this.logger.warn(`abandoned forecast runs not checked: ${error.message}`));
   }
 
-  /** Once per instance, before its first use of the runs (migrations have run by then). */
-  private sweepOnce(): Promise<void> {
-    this.swept ??= this.failAbandoned(this.databaseKind === 'embedded' ? 0 : STALE_AFTER_SECONDS);
+  /**
+   * Before this instance's first use of the runs (migrations have run by then), then at most once a
+   * heartbeat period as runs are read: a dashboard polling a dead instance's run sees it failed within
+   * STALE_AFTER_SECONDS, even when nobody starts a new run.
+   */
+  private sweepIfDue(): Promise<void> {
+    if (!this.swept) {
+      this.lastSweepAt = Date.now();
+      this.swept = this.failAbandoned(this.databaseKind === 'embedded' ? 0 : STALE_AFTER_SECONDS);
+    } else if (Date.now() - this.lastSweepAt >= HEARTBEAT_MS) {
+      this.lastSweepAt = Date.now();
+      this.swept = this.failAbandoned(STALE_AFTER_SECONDS);
+    }
     return this.swept;
   }
 
