@@ -80,9 +80,7 @@ export class PlanningJobsService {
    * After a peak day: accuracy of the latest completed run per queue on the event windows so far; and
    * once a window has ended, its post-peak review, stored once.
    */
-  private async accuracySnapshot(
-    today: string,
-  ): Promise<{
+  private async accuracySnapshot(today: string): Promise<{
     snapshots: unknown[];
     peakReviews: StoredPeakReview[];
     peakReviewsFailed?: FailedPeakReview[];
