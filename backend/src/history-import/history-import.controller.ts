@@ -17,23 +17,12 @@ import type { Request } from 'express';
 import type { HistoryImportProgress, HistoryImportReport } from '@peakplan/contracts';
 
 import { Roles } from '../auth/access.decorators';
+import { drainRequest } from '../common/drain-request';
 import { HistoryImportService } from './history-import.service';
 import { ImportHistoryQuery } from './import-history.query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel'];
-
-/** Resolves when the rest of a refused upload has been read, so the client sees the answer, not a reset. */
-function drain(request: Request): Promise<void> {
-  if (request.readableEnded || request.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    request
-      .on('end', resolve)
-      .on('error', () => resolve())
-      .on('close', resolve);
-    request.resume();
-  });
-}
 
 @ApiTags('history import')
 @Controller('history/imports')
@@ -86,7 +75,7 @@ export class HistoryImportController {
         importedBy: (request as Request & { user?: { email?: string } }).user?.email ?? null,
       });
     } finally {
-      await drain(request);
+      await drainRequest(request);
     }
   }
 

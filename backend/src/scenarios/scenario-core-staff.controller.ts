@@ -25,6 +25,7 @@ import type { Request, Response } from 'express';
 import type { ScenarioCoreStaffChange, ScenarioCoreStaffDto } from '@peakplan/contracts';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
+import { drainRequest } from '../common/drain-request';
 import { MAX_CORE_STAFF_ROWS } from './core-staff-upload';
 import { CoreStaffQuery } from './scenario.dto';
 import { ScenarioCoreStaffService } from './scenario-core-staff.service';
@@ -48,18 +49,6 @@ const CHANGE_EXAMPLE: ScenarioCoreStaffChange = {
   deleted: 0,
   unchanged: 0,
 };
-
-/** Resolves when the rest of a refused upload has been read, so the client sees the answer, not a reset. */
-function drain(request: Request): Promise<void> {
-  if (request.readableEnded || request.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    request
-      .on('end', resolve)
-      .on('error', () => resolve())
-      .on('close', resolve);
-    request.resume();
-  });
-}
 
 @ApiTags('scenarios')
 @ApiBearerAuth()
@@ -97,7 +86,7 @@ export class ScenarioCoreStaffController {
         );
       return await this.coreStaff.upload(scenarioId, request, user);
     } finally {
-      await drain(request);
+      await drainRequest(request);
     }
   }
 
