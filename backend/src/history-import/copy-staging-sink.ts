@@ -1,15 +1,21 @@
-/* Checked rows into the staging table through COPY FROM STDIN (text format) on the transaction's own
- * connection: one stream instead of a statement per batch, and no parameter arrays to build. */
+/* Checked rows into the staging table through COPY FROM STDIN (text format), for a PostgreSQL server:
+ * one stream per batch of a few MB instead of a statement per few thousand rows, and no parameter
+ * arrays to build. Each COPY is autocommitted on a connection taken from the pool for that batch, and
+ * the connection goes back once the batch is in: a slow upload holds no connection for its whole
+ * length. Within a batch, text is written as it comes (the server parses while the file is read). */
 import { once } from 'node:events';
 
-import type { PoolClient } from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
+import type { DataSource } from 'typeorm';
 
 import type { StagedHistoryRow } from './history-csv-row';
-import { STAGING_TABLE, type StagingSink } from './staging-sink';
+import { acquireConnection, type PooledConnection } from './pooled-connection';
+import type { StagingSink } from './staging-sink';
 
 /** Send once this much text is queued (about 2,000 rows): fewer, larger writes to the socket. */
 const SEND_CHARS = 128 * 1024;
+/** End the COPY (commit the batch, give the connection back) after this much text: ~60,000 rows. */
+const COPY_BATCH_CHARS = 4 * 1024 * 1024;
 const NULL = '\\N';
 const SPECIAL = /[\\\t\n\r]/;
 
@@ -24,28 +30,80 @@ export function copyText(value: string): string {
   );
 }
 
-/** One staging row as a line of COPY text; the column order of CREATE_STAGING_TABLE. */
+/** One staging row as a line of COPY text; the column order of the staging table. */
 export function copyLine(row: StagedHistoryRow): string {
   return `${row.row}\t${row.queueId}\t${row.start}\t${row.intervalMinutes}\t${copyText(row.reason)}\t${row.offered}\t${
     row.handled ?? NULL
   }\t${row.abandoned ?? NULL}\t${row.ahtSeconds ?? NULL}\n`;
 }
 
-export class CopyStagingSink implements StagingSink {
-  private queued = '';
+/** One COPY statement under way, on its own pooled connection. */
+class CopyBatch {
+  chars = 0;
   private failure: Error | undefined;
-  private ended = false;
 
-  private constructor(private readonly stream: CopyStreamQuery) {
-    // Kept until the next send/finish throws it: a COPY error must not crash the process.
+  private constructor(
+    private readonly connection: PooledConnection,
+    private readonly stream: CopyStreamQuery,
+  ) {
+    // Kept until the next write/end throws it: a COPY error must not crash the process.
     stream.on('error', (error: Error) => {
       this.failure ??= error;
     });
   }
 
-  static open(client: PoolClient): CopyStagingSink {
-    return new CopyStagingSink(client.query(copyFrom(`copy ${STAGING_TABLE} from stdin`)));
+  static async open(dataSource: DataSource, table: string): Promise<CopyBatch> {
+    const connection = await acquireConnection(dataSource);
+    return new CopyBatch(connection, connection.client.query(copyFrom(`copy ${table} from stdin`)));
   }
+
+  async write(text: string): Promise<void> {
+    this.chars += text.length;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    this.throwFailure();
+  }
+
+  /** Ends the COPY (the server commits it) and gives the connection back. */
+  async end(): Promise<void> {
+    try {
+      this.throwFailure();
+      const finished = once(this.stream, 'finish');
+      this.stream.end();
+      await finished;
+      this.throwFailure();
+      this.connection.release();
+    } catch (error) {
+      // A connection whose COPY failed is not trusted again.
+      this.connection.release(error as Error);
+      throw error;
+    }
+  }
+
+  /** destroy() sends CopyFail; the server rolls the batch back and the connection is usable again. */
+  async abort(): Promise<void> {
+    if (this.stream.destroyed) {
+      this.connection.release(this.failure);
+      return;
+    }
+    const closed = once(this.stream, 'close').catch(() => undefined);
+    this.stream.destroy(new Error('history import refused'));
+    await closed;
+    this.connection.release();
+  }
+
+  private throwFailure(): void {
+    if (this.failure) throw this.failure;
+  }
+}
+
+export class CopyStagingSink implements StagingSink {
+  private queued = '';
+  private batch: CopyBatch | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly table: string,
+  ) {}
 
   add(row: StagedHistoryRow): void {
     this.queued += copyLine(row);
@@ -57,28 +115,30 @@ export class CopyStagingSink implements StagingSink {
 
   async finish(): Promise<void> {
     await this.write();
-    this.ended = true;
-    const finished = once(this.stream, 'finish');
-    this.stream.end();
-    await finished;
-    if (this.failure) throw this.failure;
+    await this.endBatch();
   }
 
   async abort(): Promise<void> {
-    if (this.ended || this.stream.destroyed) return;
-    this.ended = true;
-    // destroy() sends CopyFail; the connection is usable (for the rollback) once the server answers.
-    const closed = once(this.stream, 'close').catch(() => undefined);
-    this.stream.destroy(new Error('history import refused'));
-    await closed;
+    this.queued = '';
+    const batch = this.batch;
+    this.batch = undefined;
+    await batch?.abort();
   }
 
   private async write(): Promise<void> {
-    if (this.failure) throw this.failure;
     if (this.queued.length === 0) return;
     const text = this.queued;
     this.queued = '';
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
-    if (this.failure) throw this.failure;
+    this.batch ??= await CopyBatch.open(this.dataSource, this.table);
+    await this.batch.write(text);
+    if (this.batch.chars >= COPY_BATCH_CHARS) await this.endBatch();
+  }
+
+  private async endBatch(): Promise<void> {
+    const batch = this.batch;
+    if (!batch) return;
+    // Forgotten first: a batch whose end failed is not aborted again.
+    this.batch = undefined;
+    await batch.end();
   }
 }

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 
 import {
   BadRequestException,
+  ConflictException,
   HttpException,
   Injectable,
   Logger,
@@ -37,7 +38,8 @@ import {
   waitForMergeTurn,
 } from './history-merge';
 import { InsertStagingSink } from './insert-staging-sink';
-import { CREATE_STAGING_TABLE, type StagingSink } from './staging-sink';
+import type { StagingSink } from './staging-sink';
+import { StagingLostError, StagingTable, sweepStagingTables } from './staging-table';
 import { utf8Text } from './utf8-text';
 
 /** Row problems kept for the report; the count goes on past it. */
@@ -93,18 +95,24 @@ class QueueRanges {
 }
 
 /**
- * Contact history (and daily actuals) from CSV into `contact_history`, in one transaction per file:
- * the upload streams through the record splitter and the row reader into a temporary staging table
- * (COPY on a PostgreSQL server, multi-row INSERTs on embedded PostgreSQL), and the staging table is
- * merged by the cheapest correct statement (see history-merge.ts). A file with bad rows is refused
- * whole unless the planner asks to skip them; re-importing a file changes nothing; a killed process
- * leaves only an uncommitted transaction, which PostgreSQL discards.
+ * Contact history (and daily actuals) from CSV into `contact_history`, one transaction per file: the
+ * upload streams through the record splitter and the row reader into the import's own staging table
+ * (COPY on a PostgreSQL server, multi-row INSERTs on embedded PostgreSQL), in autocommitted batches
+ * that each take a pooled connection and give it back, so that other requests are served between
+ * batches (the embedded database has one connection). Then one short transaction checks what needs the
+ * whole file, merges by the cheapest correct statement (see history-merge.ts), records the import and
+ * drops the staging table. A file with bad rows is refused whole unless the planner asks to skip them;
+ * re-importing a file changes nothing; a killed process leaves contact_history as it was, and its
+ * staging table is dropped later (staging-table.ts).
  */
 @Injectable()
 export class HistoryImportService {
   private readonly logger = new Logger('history-import');
   private readonly running = new Map<string, HistoryImportProgress>();
   private copyWorks: Promise<boolean> | undefined;
+  /** Before this process's first import: the staging that dead processes left (see sweep()). */
+  private firstSweep: Promise<void> | undefined;
+  private readonly startedAt = new Date();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -128,6 +136,31 @@ export class HistoryImportService {
     return this.copyWorks;
   }
 
+  /**
+   * Drops the staging tables of dead imports: on embedded PostgreSQL every run from before this
+   * process started (one process owns the data folder), and everywhere the runs untouched for a while
+   * (on a server, other instances' live imports must be left alone). Awaited before an import
+   * registers its own run, so the first sweep never takes it. A failed sweep only leaves space taken:
+   * it is logged, and tried again by the next import.
+   */
+  private async sweep(embedded: boolean): Promise<void> {
+    this.firstSweep ??= sweepStagingTables(this.dataSource, embedded ? this.startedAt : undefined).then(
+      (dropped) => {
+        if (dropped > 0) this.logger.log(`dropped the staging of ${dropped} import(s) that did not finish`);
+      },
+      (error: unknown) => {
+        this.firstSweep = undefined;
+        this.logger.warn(`could not sweep the staging of unfinished imports: ${String(error)}`);
+      },
+    );
+    const first = this.firstSweep;
+    await first;
+    if (first !== this.firstSweep) return;
+    await sweepStagingTables(this.dataSource).catch((error: unknown) =>
+      this.logger.warn(`could not sweep the staging of unfinished imports: ${String(error)}`),
+    );
+  }
+
   async importCsv(input: Readable, options: HistoryImportOptions): Promise<HistoryImportReport> {
     const importId = options.importId ?? randomUUID();
     if (this.running.has(importId)) throw new BadRequestException(`import ${importId} is already running`);
@@ -148,9 +181,10 @@ export class HistoryImportService {
       startedAt: startedAt.toISOString(),
     };
     this.running.set(importId, progress);
-    const runner = this.dataSource.createQueryRunner();
     let stopReading = () => undefined as void;
+    let staging: StagingTable | undefined;
     let sink: StagingSink | undefined;
+    let runner: QueryRunner | undefined;
     const problems: ImportRowError[] = [];
     let problemCount = 0;
     const addProblems = (found: ImportRowError[]) => {
@@ -159,11 +193,14 @@ export class HistoryImportService {
     };
     try {
       const copy = await this.supportsCopy();
-      const client = (await runner.connect()) as PoolClient;
-      await runner.startTransaction();
-      await runner.query(CREATE_STAGING_TABLE);
-      const staging: StagingSink = copy ? CopyStagingSink.open(client) : new InsertStagingSink(runner);
-      sink = staging;
+      await this.sweep(!copy);
+      staging = await StagingTable.create(this.dataSource, importId);
+      const stagingTable = staging;
+      // No connection is held while the file is read: each batch takes one from the pool.
+      const rowSink: StagingSink = copy
+        ? new CopyStagingSink(this.dataSource, staging.name)
+        : new InsertStagingSink(this.dataSource, staging.name);
+      sink = rowSink;
       const text = utf8Text(progress);
       const interrupted = () =>
         text.destroy(new ImportFileError('the upload was interrupted before the end of the file'));
@@ -193,13 +230,14 @@ export class HistoryImportService {
         }
         // A refused file needs no more staging; it is still read to the end to report every bad row.
         if (problemCount > 0 && !options.skipInvalidRows) return;
-        staging.add(read);
+        rowSink.add(read);
         ranges.add(read);
         duplicateWatch.see(read.queueId, read.startMs, read.reason);
       };
       for await (const chunk of text as AsyncIterable<string>) {
         splitter.write(chunk, onRecord);
-        await staging.send();
+        await rowSink.send();
+        await stagingTable.touch();
       }
       splitter.end(onRecord);
       if (!reader)
@@ -211,19 +249,23 @@ export class HistoryImportService {
         throw new ImportFileError('row 2: the file has a header but no rows', [
           { row: 2, field: 'row', reason: 'missing: no rows after the header' },
         ]);
-      await staging.finish();
+      await rowSink.finish();
       progress.phase = 'checking';
-      // Embedded PostgreSQL runs one transaction at a time anyway.
-      if (copy) await waitForMergeTurn(client);
+      // The one transaction that writes contact_history: short, since the rows are staged already.
+      runner = this.dataSource.createQueryRunner();
+      const client = (await runner.connect()) as PoolClient;
+      await runner.startTransaction();
+      await staging.claimForMerge(client);
+      await waitForMergeTurn(client);
       let merged: MergeCounts | null = null;
       let queuesReport = ranges.report();
       if (problemCount === 0 || options.skipInvalidRows) {
         progress.phase = 'merging';
-        merged = await insertWhenAllNew(client, ranges.all);
+        merged = await insertWhenAllNew(client, staging.name, ranges.all);
       }
       if (!merged) {
         progress.phase = 'checking';
-        const duplicates = duplicateWatch.noDuplicates ? [] : await findDuplicates(client);
+        const duplicates = duplicateWatch.noDuplicates ? [] : await findDuplicates(client, staging.name);
         for (const duplicate of duplicates) addProblems([duplicate]);
         progress.rejected = problemCount;
         if (problemCount > 0 && !options.skipInvalidRows) {
@@ -237,12 +279,13 @@ export class HistoryImportService {
         if (duplicates.length > 0) {
           await deleteStagedRows(
             client,
+            staging.name,
             duplicates.map((duplicate) => duplicate.row),
           );
-          queuesReport = await stagedQueues(client);
+          queuesReport = await stagedQueues(client, staging.name);
         }
         progress.phase = 'merging';
-        merged = await mergeStaged(client);
+        merged = await mergeStaged(client, staging.name);
       }
       problems.sort((a, b) => a.row - b.row);
       const report: HistoryImportReport = {
@@ -262,13 +305,20 @@ export class HistoryImportService {
         finishedAt: new Date().toISOString(),
       };
       await this.record(runner, report, options.importedBy ?? null);
+      await staging.dropInTransaction(client);
       await runner.commitTransaction();
+      staging = undefined;
       return report;
     } catch (error) {
       await sink?.abort().catch(() => undefined);
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      // Give the connection back before recording the refusal: the embedded database has only one.
-      await runner.release().catch(() => undefined);
+      if (runner?.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      // Give the connection back before the clean-up: the embedded database has only one.
+      await runner?.release().catch(() => undefined);
+      await staging
+        ?.discard()
+        .catch((dropError: unknown) =>
+          this.logger.warn(`could not drop the staging of import ${importId}: ${String(dropError)}`),
+        );
       const refusal = this.toHttpError(error);
       await this.recordRefusal(importId, options, progress, refusal).catch((recordError: unknown) =>
         this.logger.warn(`could not record refused import ${importId}: ${String(recordError)}`),
@@ -276,7 +326,7 @@ export class HistoryImportService {
       throw refusal;
     } finally {
       stopReading();
-      await runner.release().catch(() => undefined);
+      await runner?.release().catch(() => undefined);
       this.running.delete(importId);
     }
   }
@@ -361,6 +411,8 @@ export class HistoryImportService {
 
   private toHttpError(error: unknown): HttpException {
     if (error instanceof HttpException) return error;
+    if (error instanceof StagingLostError)
+      return new ConflictException({ error: 'Conflict', message: error.message, details: [] });
     if (error instanceof ImportFileError)
       return new BadRequestException({
         error: 'Bad Request',

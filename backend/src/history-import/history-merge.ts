@@ -1,5 +1,5 @@
-/* The staging table into contact_history, in the import's transaction, by the cheapest statement that
- * is still correct:
+/* The import's staging table (staging-table.ts) into contact_history, in the import's one transaction,
+ * by the cheapest statement that is still correct:
  * - every staged interval is new (nothing stored in the file's time range per queue, the usual case
  *   for history and for each day's actuals): one plain INSERT … SELECT. A duplicate within the file,
  *   or another writer of the same intervals meanwhile, makes it fail on the primary key; it is then
@@ -17,7 +17,6 @@ import type { PoolClient } from 'pg';
 import type { HistoryImportReport } from '@peakplan/contracts';
 
 import type { ImportRowError } from './history-csv-row';
-import { STAGING_TABLE } from './staging-sink';
 
 /** The two ways a concurrent import writing the same intervals shows itself to a plain INSERT or MERGE:
  * its rows committed under our feet (unique violation), or both waiting on each other's rows in another
@@ -83,6 +82,7 @@ export async function waitForMergeTurn(client: PoolClient): Promise<void> {
  */
 export async function insertWhenAllNew(
   client: PoolClient,
+  staging: string,
   ranges: readonly StagedQueueRange[],
 ): Promise<MergeCounts | null> {
   if (ranges.length === 0) return { inserted: 0, updated: 0 };
@@ -102,18 +102,18 @@ export async function insertWhenAllNew(
   if (overlap.rows[0].stored) return null;
   return orNullOnConflict(client, 'history_insert_new', async () => {
     const inserted = await client.query(
-      `insert into contact_history (${COLUMNS}) select ${COLUMNS} from ${STAGING_TABLE}`,
+      `insert into contact_history (${COLUMNS}) select ${COLUMNS} from ${staging}`,
     );
     return { inserted: inserted.rowCount ?? 0, updated: 0 };
   });
 }
 
 /** Later rows with the same queue, interval start and reason as an earlier row of the file. */
-export async function findDuplicates(client: PoolClient): Promise<ImportRowError[]> {
+export async function findDuplicates(client: PoolClient, staging: string): Promise<ImportRowError[]> {
   const result = await client.query<{ row: number; first: number }>(
     `select row_number as row, first_row as first
        from (select row_number, min(row_number) over (partition by queue_id, interval_start, reason) as first_row
-               from ${STAGING_TABLE}) staged
+               from ${staging}) staged
       where row_number <> first_row
       order by row_number`,
   );
@@ -124,26 +124,30 @@ export async function findDuplicates(client: PoolClient): Promise<ImportRowError
   }));
 }
 
-export async function deleteStagedRows(client: PoolClient, rows: readonly number[]): Promise<void> {
-  await client.query(`delete from ${STAGING_TABLE} where row_number = any($1::int[])`, [rows]);
+export async function deleteStagedRows(
+  client: PoolClient,
+  staging: string,
+  rows: readonly number[],
+): Promise<void> {
+  await client.query(`delete from ${staging} where row_number = any($1::int[])`, [rows]);
 }
 
 /** The general path (the staging table holds no duplicates): writes only new and changed intervals. */
-export async function mergeStaged(client: PoolClient): Promise<MergeCounts> {
+export async function mergeStaged(client: PoolClient, staging: string): Promise<MergeCounts> {
   // Row counts for the join plan (without them PostgreSQL guesses a small staging table), and room for
   // the join's hash table: 1,000,000 staged rows compared in ~1.9 s instead of ~3.3 s with 4 MB.
   await client.query(`set local work_mem = '64MB'`);
-  await client.query(`analyze ${STAGING_TABLE}`);
+  await client.query(`analyze ${staging}`);
   const compared = await client.query<{ inserted: number; updated: number }>(
     `select count(*) filter (where c.queue_id is null)::int as inserted,
             count(*) filter (where c.queue_id is not null and ${FIGURES_DIFFER})::int as updated
-       from ${STAGING_TABLE} s left join contact_history c on ${SAME_KEY}`,
+       from ${staging} s left join contact_history c on ${SAME_KEY}`,
   );
   const counts = compared.rows[0];
   if (counts.inserted === 0 && counts.updated === 0) return counts;
   const merged = await orNullOnConflict(client, 'history_merge', async () => {
     await client.query(
-      `merge into contact_history c using ${STAGING_TABLE} s on ${SAME_KEY}
+      `merge into contact_history c using ${staging} s on ${SAME_KEY}
         when matched and ${FIGURES_DIFFER} then
           update set interval_minutes = s.interval_minutes, offered = s.offered, handled = s.handled,
                      abandoned = s.abandoned, aht_seconds = s.aht_seconds
@@ -153,15 +157,15 @@ export async function mergeStaged(client: PoolClient): Promise<MergeCounts> {
     );
     return counts;
   });
-  return merged ?? upsertStaged(client);
+  return merged ?? upsertStaged(client, staging);
 }
 
 /** Safe when other imports write the same intervals at the same time; locks every row it meets. */
-async function upsertStaged(client: PoolClient): Promise<MergeCounts> {
+async function upsertStaged(client: PoolClient, staging: string): Promise<MergeCounts> {
   const result = await client.query<MergeCounts>(`
     with merged as (
       insert into contact_history as c (${COLUMNS})
-      select ${COLUMNS} from ${STAGING_TABLE}
+      select ${COLUMNS} from ${staging}
       on conflict (queue_id, interval_start, reason) do update
          set interval_minutes = excluded.interval_minutes, offered = excluded.offered, handled = excluded.handled,
              abandoned = excluded.abandoned, aht_seconds = excluded.aht_seconds
@@ -174,12 +178,15 @@ async function upsertStaged(client: PoolClient): Promise<MergeCounts> {
 }
 
 /** Per queue from the staging table (after duplicates were taken out). */
-export async function stagedQueues(client: PoolClient): Promise<HistoryImportReport['queues']> {
+export async function stagedQueues(
+  client: PoolClient,
+  staging: string,
+): Promise<HistoryImportReport['queues']> {
   const result = await client.query<HistoryImportReport['queues'][number]>(`
     select q.name as queue, to_char(min(s.interval_start) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "firstStart",
            to_char(max(s.interval_start) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastStart",
            count(*)::int as rows
-      from ${STAGING_TABLE} s join queue q on q.id = s.queue_id
+      from ${staging} s join queue q on q.id = s.queue_id
      group by q.name order by q.name`);
   return result.rows;
 }

@@ -1,17 +1,25 @@
 /* Checked rows into the staging table in multi-row INSERTs (arrays through unnest: one round trip and
- * one plan per batch), for embedded PostgreSQL, where COPY FROM STDIN does not work. */
-import type { QueryRunner } from 'typeorm';
+ * one plan per batch), for embedded PostgreSQL, where COPY FROM STDIN does not work. Each batch is a
+ * statement of its own, autocommitted on a connection from the pool that goes back right after: a
+ * request waiting for the embedded database's one connection gets it between two batches. */
+import type { DataSource } from 'typeorm';
 
 import type { StagedHistoryRow } from './history-csv-row';
-import { STAGING_TABLE, type StagingSink } from './staging-sink';
+import type { StagingSink } from './staging-sink';
 
-/** Rows sent per statement. */
+/**
+ * Rows sent per statement: what another request may have to wait for on embedded PostgreSQL, where
+ * PGlite runs in the service's own thread. Measured on 200,000 rows (PGlite in process): TODO.
+ */
 const STAGING_BATCH = 5000;
 
 export class InsertStagingSink implements StagingSink {
   private batch: StagedHistoryRow[] = [];
 
-  constructor(private readonly runner: QueryRunner) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly table: string,
+  ) {}
 
   add(row: StagedHistoryRow): void {
     this.batch.push(row);
@@ -33,8 +41,8 @@ export class InsertStagingSink implements StagingSink {
     const rows = this.batch;
     this.batch = [];
     if (rows.length === 0) return;
-    await this.runner.query(
-      `insert into ${STAGING_TABLE}
+    await this.dataSource.query(
+      `insert into ${this.table}
          select * from unnest($1::int[], $2::uuid[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::int[], $8::int[], $9::float8[])`,
       [
         rows.map((row) => row.row),

@@ -8,6 +8,7 @@ import { JobRuns1764200000004 } from './1764200000004-job-runs';
 import { ScenarioCoreStaff1764300000000 } from './1764300000000-scenario-core-staff';
 import { PeakReviews1764300000001 } from './1764300000001-peak-reviews';
 import { ForecastRunProgress1764400000040 } from './1764400000040-forecast-run-progress';
+import { HistoryStagingRuns1764500000000 } from './1764500000000-history-staging-runs';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ScenarioCoreStaff1764300000000,
   PeakReviews1764300000001,
   ForecastRunProgress1764400000040,
+  HistoryStagingRuns1764500000000,
 ];
