@@ -1,6 +1,7 @@
 import { dayNumberToIsoDate, eventOccurrences, isoDateToDayNumber } from '../calendar';
 import { learnClosures } from './closures';
 import { componentForecasts, type ComponentForecast, type EngineSetup } from './component-forecasts';
+import { eventEffectLog } from './event-effects';
 import { fitRegressionAtOrigins } from './regression-model';
 import { yearOfDayNumber } from './event-window-index';
 
@@ -15,8 +16,11 @@ export interface BacktestRun extends ComponentForecast {
   actual: number[];
   /** Days scored for this run (peak runs: the event window; regular runs: every day). */
   scored: boolean[];
-  /** Day lies in any event window. */
-  peakDay: boolean[];
+  /**
+   * For a day inside an event window, the fit's event-offset effect β at this origin (log units, see
+   * {@link eventEffectLog}); undefined on an ordinary day.
+   */
+  eventEffect: (number | undefined)[];
 }
 
 /** At least one year plus the level window before an origin, so both baselines exist. */
@@ -85,7 +89,10 @@ export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regular
       scored: forecast.days.map(
         (day) => day >= plan.from && day <= plan.to && !Number.isNaN(series.values[day - first]),
       ),
-      peakDay: forecast.days.map((day) => setup.index.inWindow(day)),
+      eventEffect: forecast.days.map((day) => {
+        const feature = setup.index.featureAt(day);
+        return feature >= 0 ? eventEffectLog(fits[k], feature) : undefined;
+      }),
     };
     if (plan.event) [run.eventId, run.eventName, run.eventDate] = plan.event;
     return run;

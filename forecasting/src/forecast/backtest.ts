@@ -118,7 +118,7 @@ export function runBacktest(
       if (!run.scored[i] || Number.isNaN(run.naive[i]) || Number.isNaN(run.uplift[i])) return;
       for (const name of CANDIDATES) {
         const forecast = combineAt(run, name === 'model' ? choice.weights : PURE[name], i);
-        const band = applyInterval(table, forecast, day - run.origin + 1, run.peakDay[i]);
+        const band = applyInterval(table, forecast, day - run.origin + 1, run.eventEffect[i]);
         for (const target of [local[name], pooled[name]]) {
           target.actual.push(run.actual[i]);
           target.forecast.push(forecast);

@@ -4,6 +4,7 @@ import type { ClosureRules } from './closures';
 import { chooseCombinationWeights, type CombinationChoice } from './combination-weights';
 import { combineAt, componentForecasts, type EngineSetup } from './component-forecasts';
 import type { DailyObservation } from './daily-history';
+import { eventEffectLog } from './event-effects';
 import { applyInterval, calibrateIntervals, type IntervalTable } from './prediction-intervals';
 import { prepareEngine, type DailyModelOptions, type OutlierDay } from './prepare-engine';
 import type { RegressionFit } from './regression-model';
@@ -120,9 +121,10 @@ export function forecastDaily(model: FittedDailyModel, horizon: number, start?: 
   return forecast.days.map((day, i) => {
     const p50 = combineAt(forecast, model.selection.weights, i);
     const feature = setup.index.featureAt(day);
+    const effect = feature >= 0 ? eventEffectLog(model.regression, feature) : undefined;
     return {
       date: dayNumberToIsoDate(day),
-      ...applyInterval(model.intervals, p50, day - last, setup.index.inWindow(day)),
+      ...applyInterval(model.intervals, p50, day - last, effect),
       closed: forecast.closed[i],
       events: feature >= 0 ? [setup.index.features[feature].eventId] : [],
     };

@@ -1,4 +1,5 @@
 import type { FittedDailyModel } from './daily-model';
+import type { RegressionFit } from './regression-model';
 
 /** The learned multiplier of one (event, offset): demand × `multiplier` against an ordinary day. */
 export interface EventEffect {
@@ -8,16 +9,28 @@ export interface EventEffect {
 }
 
 /**
+ * The coefficient β of one (event, offset) feature of a fit, in log(1 + y) units: the day's forecast
+ * is exp(β) times what it would be without the event. 0 for an offset never seen in the history.
+ * @example eventEffectLog(fit, index.featureAt(valentinesEve)) // ≈ log(3) ≈ 1.1
+ */
+export function eventEffectLog(fit: RegressionFit, feature: number): number {
+  const { layout, coefficients } = fit;
+  // Columns: intercept, trend, changepoints, 7 weekdays, Fourier pairs, then one per (event, offset).
+  const first = 2 + layout.changepoints.length + 7 + 2 * layout.fourierOrder;
+  if (!Number.isInteger(feature) || feature < 0 || feature >= layout.eventFeatures)
+    throw new RangeError(`feature must be an integer 0..${layout.eventFeatures - 1}, got ${feature}`);
+  return coefficients[first + feature];
+}
+
+/**
  * Reads the event-offset coefficients of a fitted model as multipliers exp(β) (the model is
  * log-linear, so an effect multiplies the day's level). Offsets never seen in the history stay at 1.
  * @example eventEffects(model).find((e) => e.eventId === 'valentines' && e.offset === -1)?.multiplier // ≈ 3
  */
 export function eventEffects(model: FittedDailyModel): EventEffect[] {
-  const { layout, coefficients } = model.regression;
-  const first = 2 + layout.changepoints.length + 7 + 2 * layout.fourierOrder;
   return model.setup.index.features.map((feature, k) => ({
     eventId: feature.eventId,
     offset: feature.offset,
-    multiplier: Math.exp(coefficients[first + k]),
+    multiplier: Math.exp(eventEffectLog(model.regression, k)),
   }));
 }
