@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 
 import request from 'supertest';
@@ -213,12 +214,9 @@ describe('contact history import (CSV) on a real database', () => {
     expect(Number(after.offered) - Number(before.offered)).toBe(20000 * 3);
   });
 
-  it('shows the progress of a running upload (PostgreSQL server: embedded has one connection)', async () => {
-    if (service.database.kind !== 'server') return;
-    const importId = randomUUID();
-    const [header, ...rows] = generatedHistory(200).trimEnd().split('\n');
+  /** A POST of CSV written by the test part by part, to read progress while the upload is open. */
+  const openUpload = (importId: string) => {
     const url = new URL(`${service.url}/api/history/imports`);
-    const { request: httpRequest } = await import('node:http');
     const client = httpRequest({
       host: url.hostname,
       port: url.port,
@@ -233,12 +231,38 @@ describe('contact history import (CSV) on a real database', () => {
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
       });
     });
+    return { client, answer };
+  };
+
+  /** GET /api/history/imports/:id; 404 until the import has started. */
+  const importStatus = async (importId: string) => {
+    const response = await request(service.url).get(`/api/history/imports/${importId}`).set(headers);
+    if (response.status === 404) return undefined;
+    expect(response.status).toBe(200);
+    return response.body as HistoryImportProgress | HistoryImportReport;
+  };
+
+  /** Staging left behind: registered runs, and staging tables (history_staging_<run id>). */
+  const leftoverStaging = async () => {
+    const [row] = await service.dataSource.query(
+      `select (select count(*)::int from history_staging_run) as runs,
+              (select count(*)::int from pg_tables where tablename like 'history\\_staging\\_%'
+                  and tablename <> 'history_staging_run') as tables`,
+    );
+    return row as { runs: number; tables: number };
+  };
+
+  it('shows the progress of a running upload, and the rest of the product answers meanwhile', async () => {
+    const importId = randomUUID();
+    const [header, ...rows] = generatedHistory(200).trimEnd().split('\n');
+    const { client, answer } = openUpload(importId);
     client.write(`${header}\n${rows.slice(0, 300).join('\n')}\n`);
-    let progress: HistoryImportProgress | undefined;
+    // While the upload is open the import holds no connection, so even the embedded database (one
+    // connection) serves the poll's session check and other reads.
+    let progress: HistoryImportProgress | HistoryImportReport | undefined;
     for (let attempt = 0; attempt < 100 && (progress?.rowsRead ?? 0) < 300; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      progress = (await request(service.url).get(`/api/history/imports/${importId}`).set(headers).expect(200))
-        .body as HistoryImportProgress;
+      progress = await importStatus(importId);
     }
     expect(progress).toMatchObject({
       importId,
@@ -247,10 +271,86 @@ describe('contact history import (CSV) on a real database', () => {
       rowsRead: 300,
       rejected: 0,
     });
+    await request(service.url).get('/api/queues').set(headers).expect(200);
     client.end(`${rows.slice(300).join('\n')}\n`);
     const { status, body } = await answer;
     expect(status).toBe(200);
     expect(body).toMatchObject({ importId, status: 'completed', rowsRead: 600 });
+    expect(await leftoverStaging()).toEqual({ runs: 0, tables: 0 });
+  });
+
+  it('answers the progress poll and other reads while a large file is imported, before its report', async () => {
+    // 100,000 rows (2023, before every other file here), sent whole: seconds of work on embedded
+    // PostgreSQL, whose one connection the import used to hold until the end.
+    const lines = ['queue,start,offered,handled,abandoned,aht_seconds'];
+    const from = Date.parse('2023-01-01T00:00:00Z');
+    for (let row = 0; row < 100_000; row++)
+      lines.push(
+        `${['phone', 'chat', 'email'][row % 3]},${new Date(from + Math.floor(row / 3) * 900_000).toISOString()},${row % 40},${row % 35},${row % 5},${200 + (row % 100)}`,
+      );
+    const importId = randomUUID();
+    const before = await historyFingerprint();
+    const finished: string[] = [];
+    const { client, answer } = openUpload(importId);
+    const imported = answer.then((result) => {
+      finished.push('import');
+      return result;
+    });
+    client.end(`${lines.join('\n')}\n`);
+    let progress: HistoryImportProgress | HistoryImportReport | undefined;
+    while (!finished.includes('import')) {
+      progress = await importStatus(importId);
+      if (progress?.status === 'running' && progress.rowsRead > 0) {
+        finished.push('progress');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const queues = await request(service.url).get('/api/queues').set(headers).expect(200);
+    finished.push('queues');
+    expect((queues.body as { name: string }[]).map((queue) => queue.name).sort()).toEqual([
+      'chat',
+      'email',
+      'phone',
+    ]);
+    const { status, body } = await imported;
+    // The order the answers came in: the poll saw the import running with rows read, and the queue
+    // list was served, before the import's own answer.
+    expect(finished).toEqual(['progress', 'queues', 'import']);
+    expect(progress).toMatchObject({ importId, status: 'running' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ importId, status: 'completed', rowsRead: 100_000, inserted: 100_000 });
+    expect((await historyFingerprint()).rows).toBe(before.rows + 100_000);
+    expect(await leftoverStaging()).toEqual({ runs: 0, tables: 0 });
+  });
+
+  it('drops the staging an import left when its process died, and never merges it', async () => {
+    // What a process killed while staging leaves: a registered run, untouched for a day, and its rows.
+    const deadRun = randomUUID();
+    const deadTable = `history_staging_${deadRun.replace(/-/g, '')}`;
+    await service.dataSource.query(
+      `insert into history_staging_run (id, import_id, started_at, touched_at)
+       values ($1, $2, now() - interval '1 day', now() - interval '1 day')`,
+      [deadRun, randomUUID()],
+    );
+    await service.dataSource.query(
+      `create unlogged table ${deadTable} (row_number integer, queue_id uuid, interval_start timestamptz,
+         interval_minutes integer, reason text, offered integer, handled integer, abandoned integer, aht_seconds float8)`,
+    );
+    await service.dataSource.query(
+      `insert into ${deadTable} select 2, id, '2024-06-03T10:00:00Z', 15, '', 99, null, null, null
+         from queue where name = 'phone'`,
+    );
+    const before = await historyFingerprint();
+    const report = (await upload('queue,start,offered\nphone,2024-06-03T09:00:00Z,7\n').expect(200))
+      .body as HistoryImportReport;
+    expect(report).toMatchObject({ rowsRead: 1, inserted: 1 });
+    expect((await historyFingerprint()).rows).toBe(before.rows + 1);
+    const [{ dead }] = await service.dataSource.query(
+      `select count(*)::int as dead from contact_history where interval_start = '2024-06-03T10:00:00Z'`,
+    );
+    expect(dead).toBe(0);
+    expect(await leftoverStaging()).toEqual({ runs: 0, tables: 0 });
   });
 
   describe('refuses broken files with a 4xx naming row and field, and writes nothing', () => {
@@ -436,6 +536,7 @@ describe('contact history import (CSV) on a real database', () => {
           }),
         );
       expect(await historyFingerprint()).toEqual(before);
+      expect(await leftoverStaging()).toEqual({ runs: 0, tables: 0 });
     });
   });
 
@@ -478,7 +579,6 @@ describe('contact history import (CSV) on a real database', () => {
 
   it('leaves nothing behind when the client goes away mid-upload (the transaction is never committed)', async () => {
     const before = await historyFingerprint();
-    const { request: httpRequest } = await import('node:http');
     const url = new URL(`${service.url}/api/history/imports`);
     await new Promise<void>((resolve) => {
       const client = httpRequest(
@@ -504,5 +604,12 @@ describe('contact history import (CSV) on a real database', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await historyFingerprint()).toEqual(before);
     await request(service.url).get('/api/history/imports').set(headers).expect(200);
+    // the import dropped its staging table when the upload broke off (it may still be at it)
+    let leftover = await leftoverStaging();
+    for (let attempt = 0; attempt < 50 && leftover.runs + leftover.tables > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      leftover = await leftoverStaging();
+    }
+    expect(leftover).toEqual({ runs: 0, tables: 0 });
   });
 });
