@@ -279,9 +279,10 @@ describe('contact history import (CSV) on a real database', () => {
     expect(await leftoverStaging()).toEqual({ runs: 0, tables: 0 });
   });
 
-  it('answers the progress poll and other reads while a large file is imported, before its report', async () => {
-    // 100,000 rows (2023, before every other file here), sent whole: seconds of work on embedded
-    // PostgreSQL, whose one connection the import used to hold until the end.
+  it('imports a large file sent whole through several staging batches and leaves no staging behind', async () => {
+    // 100,000 rows (2023, before every other file here): several INSERT batches on embedded PostgreSQL,
+    // more than one 4 MB COPY batch on the server. That reads are answered meanwhile is shown deterministically by
+    // the held-open upload above; here, which finishes first depends on the machine, so no order is asserted.
     const lines = ['queue,start,offered,handled,abandoned,aht_seconds'];
     const from = Date.parse('2023-01-01T00:00:00Z');
     for (let row = 0; row < 100_000; row++)
@@ -290,36 +291,18 @@ describe('contact history import (CSV) on a real database', () => {
       );
     const importId = randomUUID();
     const before = await historyFingerprint();
-    const finished: string[] = [];
     const { client, answer } = openUpload(importId);
-    const imported = answer.then((result) => {
-      finished.push('import');
-      return result;
-    });
     client.end(`${lines.join('\n')}\n`);
-    let progress: HistoryImportProgress | HistoryImportReport | undefined;
-    while (!finished.includes('import')) {
-      progress = await importStatus(importId);
-      if (progress?.status === 'running' && progress.rowsRead > 0) {
-        finished.push('progress');
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
     const queues = await request(service.url).get('/api/queues').set(headers).expect(200);
-    finished.push('queues');
     expect((queues.body as { name: string }[]).map((queue) => queue.name).sort()).toEqual([
       'chat',
       'email',
       'phone',
     ]);
-    const { status, body } = await imported;
-    // The order the answers came in: the poll saw the import running with rows read, and the queue
-    // list was served, before the import's own answer.
-    expect(finished).toEqual(['progress', 'queues', 'import']);
-    expect(progress).toMatchObject({ importId, status: 'running' });
+    const { status, body } = await answer;
     expect(status).toBe(200);
     expect(body).toMatchObject({ importId, status: 'completed', rowsRead: 100_000, inserted: 100_000 });
+    expect(await importStatus(importId)).toMatchObject({ importId, status: 'completed', inserted: 100_000 });
     expect((await historyFingerprint()).rows).toBe(before.rows + 100_000);
     expect(await leftoverStaging()).toEqual({ runs: 0, tables: 0 });
   });
