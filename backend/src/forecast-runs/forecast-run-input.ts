@@ -2,10 +2,11 @@
  * Separate from the service so that a test can give the engine the very same input. */
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { addDays, eventPresets, type EventDefinition } from '@peakplan/forecasting';
+import { addDays, eventPresets } from '@peakplan/forecasting';
 
 import type { ForecastEngineInput } from './forecast-engine';
 import type { ForecastEngineJob } from './forecast-engine-messages';
+import { loadEventDefinitions } from '../events/event-definitions.query';
 import { unpackIntervals, type PackedIntervals } from './packed-intervals';
 
 /** Interval history used for the intraday shapes: recent weeks and the event days of the last two years. */
@@ -54,26 +55,7 @@ export async function loadForecastJob(
               group by interval_start) slots`,
     [run.queue_id, timeZone, profileFrom, run.training_to],
   );
-  const events: EventDefinition[] = (
-    await database.query(
-      `select key, name, rule, window_before, window_after from event where organisation_id = $1 order by key`,
-      [organisation.id],
-    )
-  ).map(
-    (event: {
-      key: string;
-      name: string;
-      rule: EventDefinition['rule'];
-      window_before: number;
-      window_after: number;
-    }) => ({
-      id: event.key,
-      name: event.name,
-      rule: event.rule,
-      windowBefore: event.window_before,
-      windowAfter: event.window_after,
-    }),
-  );
+  const events = await loadEventDefinitions(database, organisation.id);
   return {
     settings: {
       daily: daily.map((row) => ({ date: row.date, offered: Number(row.offered) })),

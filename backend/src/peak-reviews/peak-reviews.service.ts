@@ -6,18 +6,11 @@ import type { HindsightTotals, PeakReviewDto, PeakReviewSummaryDto } from '@peak
 import { addDays, type EventDefinition } from '@peakplan/forecasting';
 
 import { AuditService } from '../audit/audit.service';
+import { loadEventDefinitions } from '../events/event-definitions.query';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { eventWindow, type EventWindow } from './event-window';
 import { HindsightService } from './hindsight.service';
-
-interface EventRow {
-  key: string;
-  name: string;
-  rule: EventDefinition['rule'];
-  window_before: number;
-  window_after: number;
-}
 
 /** What the accuracy-snapshot job reports for each review it stored. */
 export interface StoredPeakReview {
@@ -36,16 +29,6 @@ export interface FailedPeakReview {
 
 /** A window whose last day still has no actuals is stored anyway this many days after it ended. */
 const LATE_ACTUALS_DAYS = 7;
-
-function definitionOf(event: EventRow): EventDefinition {
-  return {
-    id: event.key,
-    name: event.name,
-    rule: event.rule,
-    windowBefore: event.window_before,
-    windowAfter: event.window_after,
-  };
-}
 
 function withoutIntervals(review: PeakReviewDto): PeakReviewDto {
   return { ...review, queues: review.queues.map(({ intervals: _intervals, ...queue }) => queue) };
@@ -138,10 +121,7 @@ export class PeakReviewsService {
   async storeDue(today: string): Promise<{ stored: StoredPeakReview[]; failed: FailedPeakReview[] }> {
     const organisation = await this.organisations.current();
     const yesterday = addDays(today, -1);
-    const events: EventRow[] = await this.dataSource.query(
-      `select key, name, rule, window_before, window_after from event where organisation_id = $1 order by key`,
-      [organisation.id],
-    );
+    const events = await loadEventDefinitions(this.dataSource, organisation.id);
     const storedAlready: { event_key: string; year: number }[] = await this.dataSource.query(
       `select event_key, year from peak_review where organisation_id = $1`,
       [organisation.id],
@@ -152,18 +132,18 @@ export class PeakReviewsService {
     const failed: FailedPeakReview[] = [];
     for (const event of events)
       for (const year of [thisYear - 1, thisYear]) {
-        const window = eventWindow(definitionOf(event), year);
+        const window = eventWindow(event, year);
         if (!window || window.to > yesterday) continue;
-        if (storedAlready.some((row) => row.event_key === event.key && row.year === year)) continue;
+        if (storedAlready.some((row) => row.event_key === event.id && row.year === year)) continue;
         if (!(await this.isDue(organisation.id, organisation.timeZone, window, today, plan))) continue;
         try {
           const review = await this.compute(event, year, window, today, true);
           if (await this.store(organisation.id, review))
-            stored.push({ event: event.key, year, from: window.from, to: window.to });
+            stored.push({ event: event.id, year, from: window.from, to: window.to });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          this.logger.error(`peak review ${event.key} ${year} failed: ${message}`);
-          failed.push({ event: event.key, year, error: message });
+          this.logger.error(`peak review ${event.id} ${year} failed: ${message}`);
+          failed.push({ event: event.id, year, error: message });
         }
       }
     return { stored, failed };
@@ -192,7 +172,7 @@ export class PeakReviewsService {
   }
 
   private async compute(
-    event: EventRow,
+    event: EventDefinition,
     year: number,
     window: EventWindow,
     today: string,
@@ -201,7 +181,7 @@ export class PeakReviewsService {
     const report = await this.hindsight.report(window.from, window.to, { intervals: withIntervals });
     return {
       ...report,
-      event: event.key,
+      event: event.id,
       eventName: event.name,
       year,
       eventDates: window.dates,
@@ -250,11 +230,8 @@ export class PeakReviewsService {
     });
   }
 
-  private async event(organisationId: string, key: string): Promise<EventRow> {
-    const [event]: EventRow[] = await this.dataSource.query(
-      `select key, name, rule, window_before, window_after from event where organisation_id = $1 and key = $2`,
-      [organisationId, key],
-    );
+  private async event(organisationId: string, key: string): Promise<EventDefinition> {
+    const [event] = await loadEventDefinitions(this.dataSource, organisationId, key);
     if (!event)
       throw new NotFoundException({
         message: `event "${key}" does not exist`,
@@ -263,12 +240,12 @@ export class PeakReviewsService {
     return event;
   }
 
-  private windowOf(event: EventRow, year: number): EventWindow {
-    const window = eventWindow(definitionOf(event), year);
+  private windowOf(event: EventDefinition, year: number): EventWindow {
+    const window = eventWindow(event, year);
     if (!window)
       throw new NotFoundException({
-        message: `event "${event.key}" has no date in ${year}`,
-        details: [{ field: 'year', reason: `no date of ${event.key} that year` }],
+        message: `event "${event.id}" has no date in ${year}`,
+        details: [{ field: 'year', reason: `no date of ${event.id} that year` }],
       });
     return window;
   }

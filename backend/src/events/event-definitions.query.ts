@@ -1,0 +1,31 @@
+/* The organisation's event calendar as the forecasting engine reads it: one definition per event,
+ * identified by its key (the forecast's event coefficients and the peak reviews are keyed by it). */
+import type { DataSource, EntityManager } from 'typeorm';
+
+import type { EventDefinition } from '@peakplan/forecasting';
+
+/** Every event of the organisation in key order, or only the one with `key` (empty when there is none). */
+export async function loadEventDefinitions(
+  database: DataSource | EntityManager,
+  organisationId: string,
+  key?: string,
+): Promise<EventDefinition[]> {
+  const rows: {
+    key: string;
+    name: string;
+    rule: EventDefinition['rule'];
+    window_before: number;
+    window_after: number;
+  }[] = await database.query(
+    `select key, name, rule, window_before, window_after from event
+      where organisation_id = $1 and ($2::text is null or key = $2) order by key`,
+    [organisationId, key ?? null],
+  );
+  return rows.map((event) => ({
+    id: event.key,
+    name: event.name,
+    rule: event.rule,
+    windowBefore: event.window_before,
+    windowAfter: event.window_after,
+  }));
+}
