@@ -1,6 +1,12 @@
 /* Staffing in hindsight, pure: the actual contacts and AHT through the same staffing engine and
  * settings as the plan, against the heads the plan rostered (core + pool gap). No I/O. */
-import { deferredStaffing, erlangAMetrics, erlangCMetrics, staffIntervals } from '@peakplan/forecasting';
+import {
+  deferredStaffing,
+  productiveAgents,
+  scheduledAgents,
+  serviceLevelWithAgents,
+  staffIntervals,
+} from '@peakplan/forecasting';
 
 import type { HindsightIntervalDto, HindsightSettings, HindsightTotals } from '@peakplan/contracts';
 
@@ -31,36 +37,6 @@ export interface HindsightQueueResult {
   totals: HindsightTotals;
   /** The unrounded sums behind `totals`, to add queues up without rounding twice. */
   sums: HindsightSums;
-}
-
-/** Whole heads kept after shrinkage, as the scenario computes its service levels. */
-export function productiveHeads(scheduled: number, shrinkage: number): number {
-  return Math.floor(scheduled * (1 - shrinkage) + 1e-9);
-}
-
-/** Heads to roster for productive agents (deferred queues; live queues get it from staffIntervals). */
-function headsToRoster(productive: number, shrinkage: number): number {
-  return Math.ceil(productive / (1 - shrinkage) - 1e-9);
-}
-
-/**
- * Estimated service level of `agents` productive agents on a live queue: Erlang C, or Erlang A when
- * the queue has a patience; the chat concurrency divides the AHT (one agent, several sessions).
- */
-export function estimatedServiceLevel(
-  agents: number,
-  contacts: number,
-  ahtSeconds: number,
-  intervalMinutes: number,
-  settings: Pick<HindsightSettings, 'concurrency' | 'patienceSeconds' | 'targetSeconds'>,
-): number {
-  if (contacts <= 0) return 1;
-  const effectiveAht = ahtSeconds / Math.max(1, settings.concurrency);
-  const load = (contacts * effectiveAht) / (intervalMinutes * 60);
-  if (settings.patienceSeconds)
-    return erlangAMetrics(agents, load, effectiveAht, settings.patienceSeconds, settings.targetSeconds)
-      .serviceLevel;
-  return erlangCMetrics(agents, load, effectiveAht, settings.targetSeconds).serviceLevel;
 }
 
 export interface HindsightSums {
@@ -170,7 +146,7 @@ function neededStaff(
   });
   return {
     needed: plan.agents,
-    heads: Int32Array.from(plan.agents, (agents) => headsToRoster(agents, settings.shrinkage)),
+    heads: Int32Array.from(plan.agents, (agents) => scheduledAgents(agents, settings.shrinkage)),
   };
 }
 
@@ -205,13 +181,11 @@ export function hindsightStaffing(input: HindsightQueueInput): HindsightQueueRes
     const difference = scheduled === null ? null : scheduled - heads[i];
     const serviceLevel =
       input.kind === 'live' && scheduled !== null
-        ? estimatedServiceLevel(
-            productiveHeads(scheduled, settings.shrinkage),
-            input.actual[i],
-            aht[i],
-            input.intervalMinutes,
-            settings,
-          )
+        ? serviceLevelWithAgents(productiveAgents(scheduled, settings.shrinkage), input.actual[i], {
+            ...settings,
+            intervalMinutes: input.intervalMinutes,
+            ahtSeconds: aht[i],
+          })
         : null;
     const day = input.localDates[i];
     let dayTotal = byDay.get(day);

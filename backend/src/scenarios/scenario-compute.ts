@@ -1,7 +1,13 @@
 /* The scenario arithmetic, pure and synchronous so that it can be benchmarked and recomputed as a
  * slider moves: forecast × adjustments → required agents (staffing engine) → scheduled, core, pool gap,
  * service level with and without the pool, hours and cost. */
-import { deferredStaffing, erlangAMetrics, erlangCMetrics, staffIntervals } from '@peakplan/forecasting';
+import {
+  deferredStaffing,
+  productiveAgents,
+  scheduledAgents,
+  serviceLevelWithAgents,
+  staffIntervals,
+} from '@peakplan/forecasting';
 
 import type {
   CoreStaffPattern,
@@ -166,22 +172,6 @@ function coreCoverageWarnings(
   return warnings;
 }
 
-/** Service level of `agents` productive agents on a live queue (Erlang C, or Erlang A with a patience). */
-function serviceLevelOf(
-  agents: number,
-  contacts: number,
-  queue: ScenarioQueueInput,
-  ahtSeconds: number,
-  targetSeconds: number,
-): number {
-  if (contacts <= 0) return 1;
-  const effectiveAht = ahtSeconds / Math.max(1, queue.concurrency);
-  const load = (contacts * effectiveAht) / (queue.intervalMinutes * 60);
-  if (queue.patienceSeconds)
-    return erlangAMetrics(agents, load, effectiveAht, queue.patienceSeconds, targetSeconds).serviceLevel;
-  return erlangCMetrics(agents, load, effectiveAht, targetSeconds).serviceLevel;
-}
-
 export function computeScenario(
   scenario: { id: string; name: string; from: string; to: string },
   queues: readonly ScenarioQueueInput[],
@@ -243,33 +233,28 @@ export function computeScenario(
         targetShare: adjustments.serviceLevel ?? queue.serviceLevelTarget,
       });
       required = plan.agents;
-      scheduled = Int32Array.from(plan.agents, (agents) => Math.ceil(agents / (1 - shrinkage) - 1e-9));
+      scheduled = Int32Array.from(plan.agents, (agents) => scheduledAgents(agents, shrinkage));
     }
     const core = coreColumn(queue, adjustments.coreStaff ?? []);
     const hours = queue.intervalMinutes / 60;
+    const slInterval = {
+      intervalMinutes: queue.intervalMinutes,
+      ahtSeconds,
+      targetSeconds,
+      concurrency: queue.concurrency,
+      patienceSeconds: queue.patienceSeconds,
+    };
     const queueTotal = emptyTotals();
     for (let i = 0; i < n; i++) {
       const gap = Math.max(0, scheduled[i] - core[i]);
       let withoutPool: number | null = null;
       let withPool: number | null = null;
       if (queue.kind === 'live') {
-        withoutPool = serviceLevelOf(
-          Math.floor(core[i] * (1 - shrinkage) + 1e-9),
-          forecast[i],
-          queue,
-          ahtSeconds,
-          targetSeconds,
-        );
+        withoutPool = serviceLevelWithAgents(productiveAgents(core[i], shrinkage), forecast[i], slInterval);
         withPool =
           gap === 0
             ? withoutPool
-            : serviceLevelOf(
-                Math.floor((core[i] + gap) * (1 - shrinkage) + 1e-9),
-                forecast[i],
-                queue,
-                ahtSeconds,
-                targetSeconds,
-              );
+            : serviceLevelWithAgents(productiveAgents(core[i] + gap, shrinkage), forecast[i], slInterval);
       }
       const day = queue.localDates[i];
       let dayTotal = byDay.get(day);

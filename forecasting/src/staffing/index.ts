@@ -4,6 +4,7 @@ export * from './erlang-a';
 export * from './erlang-b';
 export * from './erlang-c';
 export * from './live-queue-settings';
+export * from './service-level-with-agents';
 export * from './shrinkage';
 export * from './staff-interval';
 export * from './staff-intervals';

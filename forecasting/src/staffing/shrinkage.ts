@@ -30,6 +30,17 @@ export function fractionalScheduled(productiveAgents: number, shrinkage: number)
 }
 
 /**
+ * The inverse: whole agents left on the queue when `scheduledAgents` are rostered,
+ * `floor(scheduled · (1 − shrinkage))` (20 rostered at 30% shrinkage → 14 productive).
+ *
+ * @example
+ * productiveAgents(20, 0.3); // 14
+ */
+export function productiveAgents(scheduledAgents: number, shrinkage: number): number {
+  return Math.max(0, Math.floor(scheduledAgents * (1 - shrinkage) + ROUNDING_SLACK));
+}
+
+/**
  * Least agents so that occupancy `load / agents` does not exceed `maxOccupancy`:
  * `ceil(load / maxOccupancy)` (pyworkforce: 10 Erlangs at 70% → 15 agents).
  *
