@@ -20,7 +20,7 @@ export interface ResolvedQueueSettings {
 /**
  * Validates queue settings, naming the bad argument, and applies the chat approximation:
  * an agent holding K sessions at once is modelled as one server working K times as fast,
- * `effective AHT = AHT per session / K` (PRODUCT.md "Staffing"). That treats the K sessions as
+ * `effective AHT = AHT per session / K` (docs/numbers.md "Staffing"). That treats the K sessions as
  * perfectly parallel; it ignores that a busy agent's sessions slow each other down, so it is
  * optimistic for high K — enter the per-session AHT measured under concurrency to offset it.
  */

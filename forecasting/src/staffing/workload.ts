@@ -11,7 +11,7 @@ export interface WorkloadSettings {
 /**
  * The simple workload view: agents needed if every interval's work is done in that interval,
  * `volume × AHT / 3600 / occupancy` hours, divided by the interval length in hours
- * (PRODUCT.md "Staffing", deferred queues). Unrounded.
+ * (docs/numbers.md "Staffing", deferred queues). Unrounded.
  *
  * @example
  * workloadAgents([120], { intervalMinutes: 60, ahtSeconds: 300, occupancy: 0.8 }); // Float64Array [12.5]
