@@ -87,4 +87,25 @@ describe('scheduled planning jobs, run once across two instances of the service'
     await request(first.url).post('/api/jobs/no-such-job/run').set(admin).send({}).expect(400);
     await request(first.url).post('/api/jobs/nightly-refit/run').set(planner).send({}).expect(403);
   });
+
+  it('starts the nightly jobs on the organisation’s wall clock, not a zone written in the code', async () => {
+    const jobs = first.service.app.get(PlanningJobsService);
+    const claimed = async () =>
+      (
+        await first.dataSource.query(
+          `select job, run_key from job_run where run_key = '2026-03-05' order by job`,
+        )
+      ).map((row: { job: string; run_key: string }) => row.job);
+    await first.dataSource.query(`update organisation set time_zone = 'America/New_York'`);
+    try {
+      // 01:35 UTC is 02:35 in Amsterdam but still the evening of 4 March in New York (UTC−5).
+      await jobs.runDueJobs(Date.parse('2026-03-05T01:35:00Z'));
+      expect(await claimed()).toEqual([]);
+      // 07:35 UTC is 02:35 in New York: the refit for 5 March runs.
+      await jobs.runDueJobs(Date.parse('2026-03-05T07:35:00Z'));
+      expect(await claimed()).toEqual(['nightly-refit']);
+    } finally {
+      await first.dataSource.query(`update organisation set time_zone = 'Europe/Amsterdam'`);
+    }
+  });
 });

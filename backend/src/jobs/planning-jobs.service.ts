@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
@@ -13,9 +13,16 @@ import {
   type StoredPeakReview,
 } from '../peak-reviews/peak-reviews.service';
 import { JobLockService, type JobOutcome } from './job-lock.service';
+import { dueJobs } from './job-schedule';
 
 export const PLANNING_JOBS = ['nightly-refit', 'accuracy-snapshot'] as const;
 export type PlanningJob = (typeof PLANNING_JOBS)[number];
+
+/** When each job runs, on the organisation's wall clock. */
+const PLANNING_JOB_SCHEDULE = [
+  { job: 'nightly-refit', at: '02:30' },
+  { job: 'accuracy-snapshot', at: '04:00' },
+] as const satisfies readonly { job: PlanningJob; at: string }[];
 
 /**
  * The scheduled planning jobs, thin: they decide what is due and call the feature services. The
@@ -34,14 +41,15 @@ export class PlanningJobsService {
     private readonly peakReviews: PeakReviewsService,
   ) {}
 
-  @Cron('30 2 * * *', { name: 'nightly-refit', timeZone: 'Europe/Amsterdam' })
-  async nightlyRefitOnSchedule(): Promise<void> {
-    this.log(await this.run('nightly-refit'));
-  }
-
-  @Cron('0 4 * * *', { name: 'accuracy-snapshot', timeZone: 'Europe/Amsterdam' })
-  async accuracySnapshotOnSchedule(): Promise<void> {
-    this.log(await this.run('accuracy-snapshot'));
+  /**
+   * Every five minutes, the jobs due on the organisation's wall clock (see {@link dueJobs}): the
+   * time zone is the organisation's, read each time, so changing it needs no restart.
+   */
+  @Cron(CronExpression.EVERY_5_MINUTES, { name: 'planning-jobs' })
+  async runDueJobs(now = Date.now()): Promise<void> {
+    const { timeZone } = await this.organisations.current();
+    for (const { job, date } of dueJobs(now, timeZone, PLANNING_JOB_SCHEDULE))
+      this.log(await this.run(job, date));
   }
 
   /** Runs a job for a local date (default today) once across all instances. */
