@@ -1,9 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 
 import type { ApiError } from '@peakplan/contracts';
 
-/** Every error leaves as `{ statusCode, error, message, details[] }`; unexpected ones are logged, not leaked. */
+/**
+ * Every error leaves as `{ statusCode, error, message, details[] }`, `error` always the status's HTTP
+ * reason phrase ("Bad Request", never "BAD_REQUEST"); unexpected ones are logged, not leaked.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -37,7 +42,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const details = Array.isArray(fields['details']) ? (fields['details'] as ApiError['details']) : [];
     return {
       statusCode,
-      error: String(fields['error'] ?? HttpStatus[statusCode] ?? 'Error'),
+      error: STATUS_CODES[statusCode] ?? 'Error',
       message: messages.join('; '),
       details,
     };
