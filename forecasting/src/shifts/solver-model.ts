@@ -36,3 +36,14 @@ export type ShiftSolver = (model: SolverModel, limits: SolverLimits) => Promise<
 
 /** Infinity as HiGHS's WebAssembly build understands it in bounds. */
 export const SOLVER_INFINITY = 1e30;
+
+/** A solve sent to the HiGHS worker thread. */
+export interface SolverJob {
+  id: number;
+  model: SolverModel;
+  limits: SolverLimits;
+}
+
+/** The worker's answer to a {@link SolverJob}: its result, or what went wrong. */
+export type SolverReply =
+  { id: number; result: SolverResult; error?: undefined } | { id: number; error: string };

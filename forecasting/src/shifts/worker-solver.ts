@@ -1,47 +1,9 @@
 import { solveOnThisThread } from './highs-solver';
-import { ShiftSolver, SolverLimits, SolverModel, SolverResult } from './solver-model';
+import type { ShiftSolver, SolverLimits, SolverModel, SolverReply, SolverResult } from './solver-model';
 
-/* The worker's source is plain JavaScript (no TypeScript loader needed in the worker, so it runs the
- * same under tsx, jest and compiled code). It mirrors `solveWith` in highs-solver.ts; the spec
- * checks that both give the same plan. */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const loadHighs = require(workerData.highsPath);
-let runtime;
-parentPort.on('message', async ({ id, model, limits }) => {
-  try {
-    runtime = runtime || (await loadHighs());
-    const highs = runtime;
-    const names = {};
-    for (const [name, code] of Object.entries(highs.constants.modelStatus)) names[code] = name;
-    const cap = (values) => values.map((value) => Math.min(value, highs.infinity));
-    const instance = highs.createModel({
-      numCols: model.numCols, numRows: model.numRows, colCost: model.colCost,
-      colLower: model.colLower, colUpper: cap(model.colUpper),
-      rowLower: model.rowLower, rowUpper: cap(model.rowUpper),
-      matrix: { format: 'csc', numRows: model.numRows, numCols: model.numCols,
-        starts: model.starts, indices: model.indices, values: model.values },
-      integrality: model.integrality,
-    });
-    try {
-      instance.options.set({ output_flag: false, time_limit: limits.timeLimitSeconds,
-        mip_rel_gap: limits.relativeGap });
-      instance.run();
-      const status = names[instance.getModelStatus()] || 'unknown';
-      const hasSolution = Number(instance.info.get('primal_solution_status')) >= 2;
-      const colValue = hasSolution ? Float64Array.from(instance.getSolution().colValue) : new Float64Array(model.numCols);
-      const objective = hasSolution ? instance.getObjectiveValue() : Infinity;
-      const isMip = model.integrality.some((kind) => kind === 1);
-      const bound = isMip ? Number(instance.info.get('mip_dual_bound')) : objective;
-      parentPort.postMessage({ id, result: { status, objective, bound, colValue, seconds: instance.getRunTime() } });
-    } finally {
-      instance.dispose();
-    }
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.stack || error) });
-  }
-});
-`;
+/* CommonJS's module directory (compiled, jest and tsx all load this library as CommonJS). Declared
+ * here, not taken from Node's types, so the library still compiles where those are absent. */
+declare const __dirname: string;
 
 interface WorkerLike {
   postMessage(message: unknown): void;
@@ -64,13 +26,15 @@ const pending = new Map<number, Pending>();
  * Angular dashboard compiles it with `types: []`). */
 interface NodeProcessLike {
   getBuiltinModule?(id: string): unknown;
-  cwd(): string;
 }
 interface WorkerThreadsLike {
-  Worker: new (source: string, options: { eval: boolean; workerData: unknown }) => WorkerLike;
+  Worker: new (file: string, options: { execArgv: string[] }) => WorkerLike;
 }
 interface ModuleLike {
   createRequire(path: string): { resolve(id: string): string };
+}
+interface FileSystemLike {
+  existsSync(path: string): boolean;
 }
 
 function nodeProcess(): NodeProcessLike | undefined {
@@ -105,7 +69,7 @@ export const workerSolver: ShiftSolver = (model: SolverModel, limits: SolverLimi
     }
   });
 
-/** The worker could not be started (no worker threads, or `highs` not found from the working directory). */
+/** The worker could not be started (no worker threads, or its file or tsx not found). */
 export class WorkerStartError extends Error {
   override readonly name = 'WorkerStartError';
 }
@@ -114,7 +78,7 @@ let workerUnavailable = false;
 
 /**
  * The default solver: the shared worker thread where one can be started, otherwise HiGHS on this
- * thread (browsers, or a process whose working directory cannot see `highs`).
+ * thread (browsers, or a runtime that cannot load the worker's file).
  */
 export const defaultShiftSolver: ShiftSolver = async (model, limits) => {
   if (!workerUnavailable && canUseWorkerThreads()) {
@@ -135,6 +99,19 @@ export async function stopWorkerSolver(): Promise<void> {
   if (current) await current.terminate();
 }
 
+/**
+ * The worker's file beside this one: compiled (`highs-worker.js`, as `npm start` and the service run
+ * it), else the TypeScript source through tsx (jest and the `peakplan` command line).
+ */
+function workerScript(runtime: NodeProcessLike): { file: string; execArgv: string[] } {
+  const files = runtime.getBuiltinModule!('node:fs') as FileSystemLike;
+  const compiled = `${__dirname}/highs-worker.js`;
+  if (files.existsSync(compiled)) return { file: compiled, execArgv: [] };
+  const source = `${__dirname}/highs-worker.ts`;
+  const modules = runtime.getBuiltinModule!('node:module') as ModuleLike;
+  return { file: source, execArgv: ['--require', modules.createRequire(source).resolve('tsx/cjs')] };
+}
+
 function sharedWorker(): WorkerLike {
   if (worker) return worker;
   const runtime = nodeProcess();
@@ -143,22 +120,20 @@ function sharedWorker(): WorkerLike {
   let created: WorkerLike;
   try {
     const threads = runtime.getBuiltinModule('node:worker_threads') as WorkerThreadsLike;
-    const modules = runtime.getBuiltinModule('node:module') as ModuleLike;
-    // Resolved from the working directory (Node walks up to the nearest node_modules holding `highs`).
-    const highsPath = modules.createRequire(`${runtime.cwd()}/peakplan-worker.js`).resolve('highs');
-    created = new threads.Worker(WORKER_SOURCE, { eval: true, workerData: { highsPath } });
+    const { file, execArgv } = workerScript(runtime);
+    created = new threads.Worker(file, { execArgv });
   } catch (error) {
     throw new WorkerStartError(
       `cannot start the HiGHS worker: ${error instanceof Error ? error.message : error}`,
     );
   }
   created.unref();
-  created.on('message', (message: { id: number; result?: SolverResult; error?: string }) => {
+  created.on('message', (message: SolverReply) => {
     const job = pending.get(message.id);
     if (!job) return;
     pending.delete(message.id);
     if (pending.size === 0) created.unref();
-    if (message.result) job.resolve(message.result);
+    if (message.error === undefined) job.resolve(message.result);
     else job.reject(new Error(`HiGHS worker: ${message.error}`));
   });
   const fail = (error: Error) => {
