@@ -1,16 +1,7 @@
-import { actualsOnGrid, intervalGrid, type ActualRow } from './interval-grid';
-import { eventWindow } from './event-window';
+import { intervalGrid } from '@peakplan/forecasting';
 
-describe('intervalGrid', () => {
-  it('gives daylight-saving days 92 and 100 quarter-hours in Amsterdam', () => {
-    // 2026-03-29: clocks go 02:00 → 03:00 (23 h = 92 × 15 min); 2026-10-25: 03:00 → 02:00 (25 h = 100).
-    expect(intervalGrid(['2026-03-29'], 15, 'Europe/Amsterdam').startMs).toHaveLength(92);
-    expect(intervalGrid(['2026-10-25'], 15, 'Europe/Amsterdam').startMs).toHaveLength(100);
-    const grid = intervalGrid(['2026-02-14'], 60, 'Europe/Amsterdam');
-    expect(grid.starts[10]).toBe('2026-02-14T10:00:00+01:00');
-    expect(grid.localDates.every((date) => date === '2026-02-14')).toBe(true);
-  });
-});
+import { actualsOnGrid, type ActualRow } from './interval-grid';
+import { eventWindow } from './event-window';
 
 describe('actualsOnGrid', () => {
   it('adds 15-minute rows into 30-minute intervals, AHT weighted by the handled contacts', () => {

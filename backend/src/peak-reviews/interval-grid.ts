@@ -1,38 +1,5 @@
-/* The interval grid of a set of local days, and the contact history put onto it. Pure. */
-import { DateTime } from 'luxon';
-
-export interface IntervalGrid {
-  /** Interval starts as epoch milliseconds, in time order. */
-  startMs: number[];
-  /** The same starts as local ISO with offset, e.g. `2026-02-14T10:00:00+01:00`. */
-  starts: string[];
-  localDates: string[];
-}
-
-/**
- * Every interval of the given local days, stepped in absolute time from local midnight to the next,
- * so that daylight-saving days get 92 or 100 quarter-hours (never assume 96).
- */
-export function intervalGrid(
-  dates: readonly string[],
-  intervalMinutes: number,
-  timeZone: string,
-): IntervalGrid {
-  if (!(Number.isInteger(intervalMinutes) && intervalMinutes > 0 && 1440 % intervalMinutes === 0))
-    throw new RangeError(`intervalMinutes must divide a day, got ${intervalMinutes}`);
-  const grid: IntervalGrid = { startMs: [], starts: [], localDates: [] };
-  for (const date of [...dates].sort()) {
-    const midnight = DateTime.fromISO(date, { zone: timeZone });
-    if (!midnight.isValid) throw new RangeError(`dates: "${date}" is not a date in ${timeZone}`);
-    const end = midnight.plus({ days: 1 }).toMillis();
-    for (let ms = midnight.toMillis(); ms < end; ms += intervalMinutes * 60_000) {
-      grid.startMs.push(ms);
-      grid.starts.push(DateTime.fromMillis(ms, { zone: timeZone }).toISO({ suppressMilliseconds: true })!);
-      grid.localDates.push(date);
-    }
-  }
-  return grid;
-}
+/* The contact history put onto an interval grid (the grid itself is the library's `intervalGrid`). Pure. */
+import type { IntervalGrid } from '@peakplan/forecasting';
 
 /** One history interval, summed over contact reasons. */
 export interface ActualRow {

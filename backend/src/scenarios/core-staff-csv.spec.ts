@@ -1,5 +1,6 @@
+import { ZoneClock } from '@peakplan/forecasting';
+
 import { CoreStaffFileError, CoreStaffRowReader, type CoreStaffRow } from './core-staff-csv';
-import { ZoneClock } from './zone-clock';
 
 const queues = [
   { id: 'phone-id', name: 'phone', intervalMinutes: 15 },

@@ -1,6 +1,6 @@
 /* Turns one CSV record of uploaded core staff (`queue,start,agents`) into a row for a scenario, or says
  * what is wrong with it (row, field, reason). Pure and synchronous: the upload streams records through it. */
-import type { ZoneClock } from './zone-clock';
+import type { ZoneClock } from '@peakplan/forecasting';
 
 export const CORE_STAFF_COLUMNS = ['queue', 'start', 'agents'] as const;
 

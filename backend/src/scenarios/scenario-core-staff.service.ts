@@ -8,6 +8,7 @@ import type {
   ScenarioCoreStaffChange,
   ScenarioCoreStaffDto,
 } from '@peakplan/contracts';
+import { ZoneClock } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
@@ -20,7 +21,6 @@ import {
 } from './core-staff-csv';
 import { readCoreStaffCsv, type ReadCoreStaff } from './core-staff-upload';
 import { ScenariosService } from './scenarios.service';
-import { ZoneClock } from './zone-clock';
 
 /** Rows per statement (arrays through unnest: one round trip, one plan). */
 const WRITE_BATCH = 5000;
