@@ -2,6 +2,8 @@
  * between layers) into local dates, minutes and interval grids. */
 import { DateTime } from 'luxon';
 
+import { dayNumberToIsoDate } from './iso-date';
+
 const QUARTER_HOUR_MS = 15 * 60_000;
 
 /**
@@ -31,12 +33,9 @@ export class ZoneClock {
 
   /** Local date (`YYYY-MM-DD`) and minute of the local day of the instant. */
   local(ms: number): { date: string; minuteOfDay: number } {
-    const localMs = ms + this.offsetMinutes(ms) * 60_000;
-    const minutes = Math.floor(localMs / 60_000);
-    return {
-      date: new Date(localMs).toISOString().slice(0, 10),
-      minuteOfDay: ((minutes % 1440) + 1440) % 1440,
-    };
+    const minutes = Math.floor(ms / 60_000) + this.offsetMinutes(ms);
+    const dayNumber = Math.floor(minutes / 1440);
+    return { date: dayNumberToIsoDate(dayNumber), minuteOfDay: minutes - dayNumber * 1440 };
   }
 
   /** The instant as a local ISO date-time with offset, e.g. `2026-02-14T10:00:00+01:00`. */
