@@ -32,7 +32,7 @@ export async function freePort(): Promise<number> {
 export interface StartProductOptions {
   env?: Record<string, string>;
   dataDir?: string;
-  /** How long to wait for the "dashboard" line; the first start loads the demo (~25 s). */
+  /** How long to wait for the "dashboard" line; the first start loads the demo and its past peaks (~40 s idle). */
   timeoutMs?: number;
 }
 
@@ -58,7 +58,7 @@ export async function startProduct(options: StartProductOptions = {}): Promise<R
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`product did not start in time:\n${output}`)),
-      options.timeoutMs ?? 120_000,
+      options.timeoutMs ?? 240_000,
     );
     const check = () => {
       if (output.includes('PeakPlan dashboard:')) {

@@ -2,13 +2,13 @@ import { LoggerService } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
-import { loadDemoOrganisation } from '../demo/demo-loader';
+import { DEMO_TIME_ZONE, loadDemoOrganisation } from '../demo/demo-loader';
 
 /** Runs pending migrations, then loads the demo organisation into an empty database when asked to. */
 export async function prepareDatabase(
   dataSource: DataSource,
   options: { demo: boolean; logger: LoggerService; today?: string; demoHistoryDays?: number | null },
-): Promise<{ migrationsRun: string[]; demoLoaded: boolean }> {
+): Promise<{ migrationsRun: string[]; demoLoaded: boolean; today?: string }> {
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
   for (const migration of migrations) options.logger.log(`migration ran: ${migration.name}`, 'database');
   if (!options.demo) return { migrationsRun: migrations.map((m) => m.name), demoLoaded: false };
@@ -16,8 +16,9 @@ export async function prepareDatabase(
   if (count > 0) return { migrationsRun: migrations.map((m) => m.name), demoLoaded: false };
   const started = Date.now();
   options.logger.log('empty database: loading the demo organisation (once)…', 'demo');
+  const today = options.today ?? DateTime.now().setZone(DEMO_TIME_ZONE).toISODate()!;
   const result = await loadDemoOrganisation(dataSource, {
-    today: options.today ?? DateTime.now().setZone('Europe/Amsterdam').toISODate()!,
+    today,
     historyDays: options.demoHistoryDays ?? undefined,
     onProgress: (message) => options.logger.log(message, 'demo'),
   });
@@ -25,5 +26,5 @@ export async function prepareDatabase(
     `demo organisation loaded: ${result.historyRows} intervals of history ${result.from}..${result.to} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     'demo',
   );
-  return { migrationsRun: migrations.map((m) => m.name), demoLoaded: true };
+  return { migrationsRun: migrations.map((m) => m.name), demoLoaded: true, today };
 }

@@ -7,6 +7,7 @@ import { createApp } from '../app.factory';
 import type { AppConfig } from '../config/app-config';
 import { openDatabase, OpenDatabase } from '../database/open-database';
 import { StructuredLogger } from '../logging/structured-logger';
+import { loadDemoPastPeaks } from '../demo/demo-past-peaks';
 import { prepareDatabase } from './prepare-database';
 
 export class PortInUseError extends Error {
@@ -38,11 +39,15 @@ export async function startService(
   try {
     app = await createApp(config, database, logger);
     await app.init();
-    await prepareDatabase(app.get(DataSource), {
+    const prepared = await prepareDatabase(app.get(DataSource), {
       demo: config.demo,
       demoHistoryDays: config.demoHistoryDays,
       logger,
     });
+    if (prepared.demoLoaded && prepared.today) {
+      const reviews = await loadDemoPastPeaks(app, prepared.today, (message) => logger.log(message, 'demo'));
+      logger.log(`demo: ${reviews.length} past peak(s) forecast, planned and reviewed`, 'demo');
+    }
     await listen(app, config);
   } catch (error) {
     await app?.close().catch(() => undefined);

@@ -7,6 +7,8 @@ import { generateDemoHistory } from './demo-history.generator';
 import { DEMO_QUEUES } from './demo-queues';
 
 export const DEMO_SEED = 20200214;
+/** The demo organisation's time zone. */
+export const DEMO_TIME_ZONE = 'Europe/Amsterdam';
 const INSERT_BATCH = 8000;
 const DEMO_EVENT_KEYS = ['valentines', 'mothers-day', 'christmas'];
 
@@ -33,7 +35,7 @@ export async function loadDemoOrganisation(
   dataSource: DataSource,
   options: DemoLoadOptions,
 ): Promise<DemoLoadResult> {
-  const timeZone = options.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = options.timeZone ?? DEMO_TIME_ZONE;
   const to = addDays(options.today, -1);
   const from =
     options.historyDays !== undefined
