@@ -1,0 +1,198 @@
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
+import {
+  CategoryScale,
+  Chart,
+  ChartConfiguration,
+  ChartDataset,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
+} from 'chart.js';
+
+import type { ForecastActualSeries } from './peak-review-chart-data';
+
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Filler,
+  Title,
+  Tooltip,
+  Legend,
+);
+
+// Okabe–Ito colours (safe for the common colour-vision deficiencies): actual in vermillion, forecast in blue.
+const COLORS = {
+  actual: '#d55e00',
+  forecast: '#0072b2',
+  band: 'rgba(0, 114, 178, 0.16)',
+  grid: 'rgba(15, 23, 42, 0.08)',
+  text: '#334155',
+};
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/**
+ * Forecast against actual as a line chart: the actual contacts, the forecast, and where given the
+ * P10–P90 band shaded between its two edges. Titled, both axes labelled with their unit, a legend and
+ * a tooltip in contacts.
+ */
+@Component({
+  selector: 'pp-forecast-actual-chart',
+  template: `
+    <div class="frame">
+      <canvas #canvas role="img" [attr.aria-label]="summary()">{{ summary() }}</canvas>
+    </div>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .frame {
+      position: relative;
+      height: var(--chart-height, 300px);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ForecastActualChartComponent {
+  readonly series = input.required<ForecastActualSeries>();
+  readonly title = input.required<string>();
+  /** The x axis's name, e.g. "date" or "interval start (local time)". */
+  readonly xLabel = input.required<string>();
+  /** The y axis's name with its unit, e.g. "contacts per day". */
+  readonly yLabel = input.required<string>();
+  readonly forecastLabel = input('Forecast (P50)');
+
+  private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
+  private chart: Chart<'line', (number | null)[], string> | null = null;
+
+  protected readonly summary = computed(() => {
+    const series = this.series();
+    const total = (values: (number | null)[]) => values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    return `${this.title()}: ${series.labels.length} points, actual ${wholeNumber.format(total(series.actual))} contacts against ${wholeNumber.format(total(series.forecast))} forecast.`;
+  });
+
+  constructor() {
+    afterRenderEffect({
+      write: () => {
+        this.chart?.destroy();
+        this.chart = new Chart(this.canvas().nativeElement, this.configuration());
+      },
+    });
+    inject(DestroyRef).onDestroy(() => {
+      this.chart?.destroy();
+      this.chart = null;
+    });
+  }
+
+  private configuration(): ChartConfiguration<'line', (number | null)[], string> {
+    const series = this.series();
+    const line = { pointRadius: 0, pointHoverRadius: 3, borderWidth: 2, tension: 0, spanGaps: false };
+    const datasets: ChartDataset<'line', (number | null)[]>[] = [];
+    if (series.p10 && series.p90) {
+      datasets.push(
+        {
+          label: 'P10',
+          data: series.p10,
+          borderWidth: 0,
+          pointRadius: 0,
+          fill: false,
+          borderColor: 'transparent',
+        },
+        {
+          label: 'P10–P90 band',
+          data: series.p90,
+          borderWidth: 0,
+          pointRadius: 0,
+          borderColor: 'transparent',
+          backgroundColor: COLORS.band,
+          fill: '-1',
+        },
+      );
+    }
+    datasets.push(
+      {
+        label: this.forecastLabel(),
+        data: series.forecast,
+        borderColor: COLORS.forecast,
+        backgroundColor: COLORS.forecast,
+        borderDash: [6, 4],
+        ...line,
+      },
+      {
+        label: 'Actual',
+        data: series.actual,
+        borderColor: COLORS.actual,
+        backgroundColor: COLORS.actual,
+        ...line,
+      },
+    );
+    return {
+      type: 'line',
+      data: { labels: series.labels, datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: {
+            title: { display: true, text: this.xLabel(), color: COLORS.text },
+            grid: { color: COLORS.grid },
+            ticks: { color: COLORS.text, autoSkip: true, maxTicksLimit: 14, maxRotation: 0 },
+          },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: this.yLabel(), color: COLORS.text },
+            grid: { color: COLORS.grid },
+            ticks: { color: COLORS.text, callback: (value) => wholeNumber.format(Number(value)) },
+          },
+        },
+        plugins: {
+          title: {
+            display: true,
+            text: this.title(),
+            color: '#0f172a',
+            font: { size: 15, weight: 'bold' },
+            align: 'start',
+          },
+          legend: {
+            position: 'top',
+            align: 'end',
+            labels: {
+              color: COLORS.text,
+              boxWidth: 14,
+              // The band's lower edge is drawn, not named: the band itself carries the legend entry.
+              filter: (item) => item.text !== 'P10',
+            },
+          },
+          tooltip: {
+            callbacks: {
+              label: (item) =>
+                item.parsed.y === null
+                  ? `${item.dataset.label}: —`
+                  : `${item.dataset.label}: ${wholeNumber.format(item.parsed.y)} contacts`,
+            },
+          },
+        },
+      },
+    };
+  }
+}

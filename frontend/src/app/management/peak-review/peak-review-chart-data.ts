@@ -1,0 +1,103 @@
+/* Maps a post-peak review onto what its charts and tables show. Pure, so it is tested without Angular. */
+import type { HindsightQueueDto, HindsightTotals, PeakReviewDto } from '@peakplan/contracts';
+
+/** One chart of forecast against actual: the x labels and the series drawn over them. */
+export interface ForecastActualSeries {
+  labels: string[];
+  actual: (number | null)[];
+  forecast: (number | null)[];
+  /** The band, where the chart has one (intervals); absent for days. */
+  p10?: (number | null)[];
+  p90?: (number | null)[];
+}
+
+/** Per day of the window: the actual contacts against the plan's forecast. */
+export function dailySeries(queue: HindsightQueueDto): ForecastActualSeries {
+  return {
+    labels: queue.days.map((day) => day.date),
+    actual: queue.days.map((day) => day.actual),
+    forecast: queue.days.map((day) => day.planForecast),
+  };
+}
+
+/** The local dates that have interval rows, in order. */
+export function intervalDates(queue: HindsightQueueDto): string[] {
+  return [...new Set((queue.intervals ?? []).map((slot) => slot.start.slice(0, 10)))];
+}
+
+/**
+ * Per interval of one local day: actual against the forecast's P50 and its P10–P90 band. Labels are
+ * the local clock time (`10:15`), read from the start's own offset, so a clock-change day shows its
+ * 92 or 100 intervals as the queue saw them.
+ */
+export function intervalSeries(queue: HindsightQueueDto, date: string): ForecastActualSeries {
+  const slots = (queue.intervals ?? []).filter((slot) => slot.start.startsWith(date));
+  return {
+    labels: slots.map((slot) => slot.start.slice(11, 16)),
+    actual: slots.map((slot) => slot.actual),
+    forecast: slots.map((slot) => slot.p50),
+    p10: slots.map((slot) => slot.p10),
+    p90: slots.map((slot) => slot.p90),
+  };
+}
+
+/** The day a review opens on: the first event day that has intervals, else the first day with any. */
+export function defaultReviewDay(review: PeakReviewDto, queue: HindsightQueueDto): string | null {
+  const dates = intervalDates(queue);
+  return review.eventDates.find((date) => dates.includes(date)) ?? dates[0] ?? null;
+}
+
+/** A key figure of the review, ready to print. */
+export interface ReviewFigure {
+  label: string;
+  value: string;
+  hint: string;
+}
+
+const contacts = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const hours = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+const signedPercent = new Intl.NumberFormat('en-GB', {
+  style: 'percent',
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+
+/** A share as a percentage, or an em dash where there is none. */
+export function formatShare(value: number | null | undefined, signed = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return (signed ? signedPercent : percent).format(value);
+}
+
+/** The figures a manager reads first: contacts against forecast, hours over and under, service level. */
+export function reviewFigures(totals: HindsightTotals): ReviewFigure[] {
+  const forecastGap =
+    totals.planForecast !== null && totals.planForecast > 0
+      ? (totals.actual - totals.planForecast) / totals.planForecast
+      : null;
+  return [
+    {
+      label: 'Contacts',
+      value: contacts.format(totals.actual),
+      hint:
+        totals.planForecast === null
+          ? 'no plan covered this window'
+          : `plan forecast ${contacts.format(totals.planForecast)} (${formatShare(forecastGap, true)})`,
+    },
+    {
+      label: 'Over-staffed',
+      value: totals.overStaffedHours === null ? '—' : `${hours.format(totals.overStaffedHours)} h`,
+      hint: `${totals.intervalsOverStaffed} intervals with more people than the actuals needed`,
+    },
+    {
+      label: 'Under-staffed',
+      value: totals.underStaffedHours === null ? '—' : `${hours.format(totals.underStaffedHours)} h`,
+      hint: `${totals.intervalsUnderStaffed} intervals short of what the actuals needed`,
+    },
+    {
+      label: 'Service level reached',
+      value: formatShare(totals.serviceLevelReached),
+      hint: 'estimated (Erlang) from the people rostered and the actual contacts',
+    },
+  ];
+}
