@@ -40,6 +40,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       error: String(fields['error'] ?? HttpStatus[statusCode] ?? 'Error'),
       message: messages.join('; '),
       details,
+      ...(typeof fields['code'] === 'string' ? { code: fields['code'] } : {}),
     };
   }
 }
