@@ -231,11 +231,14 @@ export class PoolShiftsService {
             `${shift.confirmed_count} members are confirmed: cutting to ${places} places needs moveLastConfirmedToWaitlist: true, which moves the last ${shift.confirmed_count - places} confirmed back to the front of the waitlist.`,
           );
         const moved: { id: string; user_id: string }[] = await manager.query(
-          `update pool_sign_up set status = 'waitlisted', sequence = sequence + 1, updated_at = clock_timestamp()
-            where id in (select id from pool_sign_up where shift_id = $1 and status = 'confirmed'
-                          order by queued_at desc, id desc limit $2)
-            returning id, user_id`,
+          `select id, user_id from pool_sign_up where shift_id = $1 and status = 'confirmed'
+            order by queued_at desc, id desc limit $2`,
           [id, shift.confirmed_count - places],
+        );
+        await manager.query(
+          `update pool_sign_up set status = 'waitlisted', sequence = sequence + 1, updated_at = clock_timestamp()
+            where id = any($1::uuid[])`,
+          [moved.map((row) => row.id)],
         );
         movedBack = moved.map((row) => row.user_id);
         shift.confirmed_count -= moved.length;
