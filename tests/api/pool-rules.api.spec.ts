@@ -9,6 +9,7 @@ import {
   createPoolMembers,
   createShift,
   localDateIn,
+  poolTarget,
   type PoolMemberFixture,
 } from '../support/pool-fixtures';
 import { sessionHeaders } from '../support/sign-in';
@@ -68,31 +69,43 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
 
   it('not-a-member: a pool-member account that never joined (or left)', async () => {
     const shift = await createShift(service, planner);
-    const [member] = await createPoolMembers(service, { prefix: 'nomember', count: 1 });
+    const [member] = await createPoolMembers(poolTarget(service), { prefix: 'nomember', count: 1 });
     await service.dataSource.query(`delete from pool_member where user_id = $1`, [member.id]);
     await expectRefused(shift, member, 'not-a-member', /not in the pool/);
   });
 
   it("not-approved: waiting for the manager's approval, or refused", async () => {
     const shift = await createShift(service, planner);
-    const [pending] = await createPoolMembers(service, { prefix: 'pending', count: 1, approval: 'pending' });
+    const [pending] = await createPoolMembers(poolTarget(service), {
+      prefix: 'pending',
+      count: 1,
+      approval: 'pending',
+    });
     await expectRefused(shift, pending, 'not-approved', /waiting for your manager's approval/);
-    const [refused] = await createPoolMembers(service, { prefix: 'refused', count: 1, approval: 'refused' });
+    const [refused] = await createPoolMembers(poolTarget(service), {
+      prefix: 'refused',
+      count: 1,
+      approval: 'refused',
+    });
     await expectRefused(shift, refused, 'not-approved', /did not approve/);
   });
 
   it('untrained and training-expired: only training current on the shift date books the skill', async () => {
     const shift = await createShift(service, planner, { date: localDateIn(10) });
-    const [untrained] = await createPoolMembers(service, { prefix: 'untrained', count: 1, skills: [] });
+    const [untrained] = await createPoolMembers(poolTarget(service), {
+      prefix: 'untrained',
+      count: 1,
+      skills: [],
+    });
     await expectRefused(shift, untrained, 'untrained', /not trained for phone/);
-    const [expired] = await createPoolMembers(service, {
+    const [expired] = await createPoolMembers(poolTarget(service), {
       prefix: 'expired',
       count: 1,
       skills: [{ skill: 'phone', trainedOn: '2024-01-01', expiresOn: localDateIn(-3) }],
     });
     await expectRefused(shift, expired, 'training-expired', /Your phone training expired on/);
     // Expiring between today and the shift also refuses: it must be current on the shift's date.
-    const [expiring] = await createPoolMembers(service, {
+    const [expiring] = await createPoolMembers(poolTarget(service), {
       prefix: 'expiring',
       count: 1,
       skills: [{ skill: 'phone', trainedOn: '2024-01-01', expiresOn: localDateIn(5) }],
@@ -103,14 +116,14 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
   it('unavailable: a date off, or outside the weekly pattern', async () => {
     const monday = mondayAfter(10);
     const shift = await createShift(service, planner, { date: monday.toISODate()! });
-    const [dayOff] = await createPoolMembers(service, { prefix: 'dayoff', count: 1 });
+    const [dayOff] = await createPoolMembers(poolTarget(service), { prefix: 'dayoff', count: 1 });
     await request(service.url)
       .put('/api/pool/me/availability')
       .set(dayOff.headers)
       .send({ datesOff: [monday.toISODate()] })
       .expect(200);
     await expectRefused(shift, dayOff, 'unavailable', /as a day off/);
-    const [weekends] = await createPoolMembers(service, {
+    const [weekends] = await createPoolMembers(poolTarget(service), {
       prefix: 'weekends',
       count: 1,
       weeklyAvailability: [
@@ -127,7 +140,7 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
     const overlapping = await createShift(service, planner, { date: day, start: '12:00', end: '16:00' });
     // 13:00 -> 20:00 is 7 hours of rest, under the 11 hours required.
     const evening = await createShift(service, planner, { date: day, start: '20:00', end: '23:00' });
-    const [member] = await createPoolMembers(service, { prefix: 'overlap', count: 1 });
+    const [member] = await createPoolMembers(poolTarget(service), { prefix: 'overlap', count: 1 });
     await signUp(booked, member);
     await expectRefused(overlapping, member, 'overlap', /overlaps your shift of/);
     await expectRefused(evening, member, 'rest-too-short', /Less than 11 hours of rest/);
@@ -142,7 +155,11 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
 
   it('weekly-hours and peak-hours: the caps count confirmed paid hours', async () => {
     const monday = mondayAfter(14);
-    const [weekly] = await createPoolMembers(service, { prefix: 'weekly', count: 1, maxHoursPerWeek: 6 });
+    const [weekly] = await createPoolMembers(poolTarget(service), {
+      prefix: 'weekly',
+      count: 1,
+      maxHoursPerWeek: 6,
+    });
     const first = await createShift(service, planner, {
       date: monday.toISODate()!,
       start: '09:00',
@@ -164,7 +181,11 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
     });
     await signUp(short, weekly);
 
-    const [peak] = await createPoolMembers(service, { prefix: 'peak', count: 1, maxHoursPerPeak: 5 });
+    const [peak] = await createPoolMembers(poolTarget(service), {
+      prefix: 'peak',
+      count: 1,
+      maxHoursPerPeak: 5,
+    });
     const peakOne = await createShift(service, planner, { date: localDateIn(30), peak: 'Christmas 2026' });
     const peakTwo = await createShift(service, planner, { date: localDateIn(40), peak: 'Christmas 2026' });
     const otherPeak = await createShift(service, planner, { date: localDateIn(50), peak: 'Valentine 2027' });
@@ -174,7 +195,7 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
   });
 
   it('department-cap: no more of a department away at once than its cap', async () => {
-    const members = await createPoolMembers(service, { prefix: 'capped', count: 3 });
+    const members = await createPoolMembers(poolTarget(service), { prefix: 'capped', count: 3 });
     const [{ department_id: departmentId }] = await service.dataSource.query(
       `select department_id from app_user where id = $1`,
       [members[0].id],
@@ -212,7 +233,7 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
 
   it('window-not-open, window-closed and shift-past', async () => {
     const hour = 3_600_000;
-    const [member] = await createPoolMembers(service, { prefix: 'window', count: 1 });
+    const [member] = await createPoolMembers(poolTarget(service), { prefix: 'window', count: 1 });
     const notYet = await createShift(service, planner, {
       date: localDateIn(10),
       signUpOpensAt: new Date(Date.now() + 48 * hour).toISOString(),
@@ -239,7 +260,7 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
       date: localDateIn(5),
       withdrawalCutoffAt: new Date(Date.now() - 60_000).toISOString(),
     });
-    const [member] = await createPoolMembers(service, { prefix: 'cutoff', count: 1 });
+    const [member] = await createPoolMembers(poolTarget(service), { prefix: 'cutoff', count: 1 });
     await signUp(shift, member);
     const refused = await request(service.url)
       .delete(`/api/pool/shifts/${shift.id}/sign-ups/mine`)
@@ -250,7 +271,7 @@ describe('sign-up rules: a refusal per rule, nothing written', () => {
       shift.id,
     ]);
     expect(row.status).toBe('confirmed');
-    const [other] = await createPoolMembers(service, { prefix: 'notsigned', count: 1 });
+    const [other] = await createPoolMembers(poolTarget(service), { prefix: 'notsigned', count: 1 });
     const missing = await request(service.url)
       .delete(`/api/pool/shifts/${shift.id}/sign-ups/mine`)
       .set(other.headers)

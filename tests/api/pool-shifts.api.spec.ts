@@ -13,7 +13,7 @@ import type {
   WithdrawResponse,
 } from '@peakplan/contracts';
 
-import { createPoolMembers, createShift, localDateIn } from '../support/pool-fixtures';
+import { createPoolMembers, createShift, localDateIn, poolTarget } from '../support/pool-fixtures';
 import { sessionHeaders } from '../support/sign-in';
 import { startTestService, type TestService } from '../support/test-service';
 
@@ -109,7 +109,7 @@ describe('pool shifts and sign-ups', () => {
 
   it('confirms up to the places, then waitlists with positions; a withdrawal promotes the first in line', async () => {
     const shift = await createShift(service, planner, { places: 2, date: localDateIn(14) });
-    const members = await createPoolMembers(service, { prefix: 'line', count: 5 });
+    const members = await createPoolMembers(poolTarget(service), { prefix: 'line', count: 5 });
     const answers: SignUpResponse[] = [];
     for (const member of members)
       answers.push(
@@ -184,7 +184,7 @@ describe('pool shifts and sign-ups', () => {
 
   it('stores a sign-up on a preference shift as requested', async () => {
     const shift = await createShift(service, planner, { allocation: 'preference', date: localDateIn(15) });
-    const [member] = await createPoolMembers(service, { prefix: 'pref', count: 1 });
+    const [member] = await createPoolMembers(poolTarget(service), { prefix: 'pref', count: 1 });
     const answer = (
       await request(service.url).post(`/api/pool/shifts/${shift.id}/sign-ups`).set(member.headers).expect(201)
     ).body as SignUpResponse;
@@ -198,7 +198,7 @@ describe('pool shifts and sign-ups', () => {
 
   it('audits a change, tells the booked members, and refuses cutting places below the confirmed unless asked', async () => {
     const shift = await createShift(service, planner, { places: 3, date: localDateIn(16) });
-    const members = await createPoolMembers(service, { prefix: 'cut', count: 4 });
+    const members = await createPoolMembers(poolTarget(service), { prefix: 'cut', count: 4 });
     for (const member of members)
       await request(service.url)
         .post(`/api/pool/shifts/${shift.id}/sign-ups`)
@@ -265,7 +265,7 @@ describe('pool shifts and sign-ups', () => {
 
   it('cancels a shift: every sign-up cancelled, members told, sign-up refused', async () => {
     const shift = await createShift(service, planner, { places: 1, date: localDateIn(17) });
-    const members = await createPoolMembers(service, { prefix: 'cancel', count: 2 });
+    const members = await createPoolMembers(poolTarget(service), { prefix: 'cancel', count: 2 });
     for (const member of members)
       await request(service.url)
         .post(`/api/pool/shifts/${shift.id}/sign-ups`)
@@ -284,7 +284,7 @@ describe('pool shifts and sign-ups', () => {
       [shift.id],
     );
     expect(n).toBe(2);
-    const [late] = await createPoolMembers(service, { prefix: 'late', count: 1 });
+    const [late] = await createPoolMembers(poolTarget(service), { prefix: 'late', count: 1 });
     const refused = await request(service.url)
       .post(`/api/pool/shifts/${shift.id}/sign-ups`)
       .set(late.headers)

@@ -2,11 +2,28 @@
  * a fresh department per batch so department caps of other tests never apply, and shifts through the API. */
 import { DateTime } from 'luxon';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
 
 import type { CreatePoolShiftRequest, PoolShiftDto, WeeklyAvailability } from '@peakplan/contracts';
 
 import { sessionHeaders } from './sign-in';
 import type { TestService } from './test-service';
+
+/** What the fixtures need of a running service: its URL, its database, and a way to sign a person in. */
+export interface PoolTarget {
+  url: string;
+  dataSource: DataSource;
+  headersFor(email: string): Promise<Record<string, string>>;
+}
+
+/** An in-process test service as a pool target; sessions are minted directly (no argon2, no rate limit). */
+export function poolTarget(service: TestService): PoolTarget {
+  return {
+    url: service.url,
+    dataSource: service.dataSource,
+    headersFor: (email) => sessionHeaders(service, email),
+  };
+}
 
 export interface PoolMemberFixture {
   id: string;
@@ -30,7 +47,7 @@ export interface PoolMembersOptions {
 }
 
 export async function createPoolMembers(
-  service: TestService,
+  service: PoolTarget,
   options: PoolMembersOptions,
 ): Promise<PoolMemberFixture[]> {
   const db = service.dataSource;
@@ -79,7 +96,7 @@ export async function createPoolMembers(
     members.push({
       id: user.id,
       email: user.email,
-      headers: options.signIn === false ? {} : await sessionHeaders(service, user.email),
+      headers: options.signIn === false ? {} : await service.headersFor(user.email),
     });
   return members;
 }
@@ -90,7 +107,7 @@ export function localDateIn(days: number, zone = 'Europe/Amsterdam'): string {
 }
 
 export async function createShift(
-  service: TestService,
+  service: Pick<PoolTarget, 'url'>,
   planner: Record<string, string>,
   body: Partial<CreatePoolShiftRequest> = {},
 ): Promise<PoolShiftDto> {
