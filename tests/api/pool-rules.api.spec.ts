@@ -9,10 +9,10 @@ import {
   createPoolMembers,
   createShift,
   localDateIn,
-  poolTarget,
   type PoolMemberFixture,
 } from '../support/pool-fixtures';
 import { sessionHeaders } from '../support/sign-in';
+import { poolTarget } from '../support/pool-target';
 import { startTestService, type TestService } from '../support/test-service';
 
 /** A Monday at least `days` ahead (so a whole ISO week of shifts lies in the future). */

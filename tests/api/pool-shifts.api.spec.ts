@@ -13,8 +13,9 @@ import type {
   WithdrawResponse,
 } from '@peakplan/contracts';
 
-import { createPoolMembers, createShift, localDateIn, poolTarget } from '../support/pool-fixtures';
+import { createPoolMembers, createShift, localDateIn } from '../support/pool-fixtures';
 import { sessionHeaders } from '../support/sign-in';
+import { poolTarget } from '../support/pool-target';
 import { startTestService, type TestService } from '../support/test-service';
 
 describe('pool shifts and sign-ups', () => {

@@ -4,7 +4,6 @@
  * the first 10 of the waitlist. On embedded PostgreSQL and, with DATABASE_URL, on the server. */
 import type { SignUpResponse, WithdrawResponse } from '@peakplan/contracts';
 
-import { poolTarget } from '../support/pool-fixtures';
 import {
   prepareStorm,
   shiftSignUps,
@@ -12,6 +11,7 @@ import {
   withdrawAndSignUpStorm,
   type StormSetup,
 } from '../support/pool-storm';
+import { poolTarget } from '../support/pool-target';
 import { startTestService, type TestService } from '../support/test-service';
 
 const MEMBERS = 500;

@@ -6,23 +6,11 @@ import type { DataSource } from 'typeorm';
 
 import type { CreatePoolShiftRequest, PoolShiftDto, WeeklyAvailability } from '@peakplan/contracts';
 
-import { sessionHeaders } from './sign-in';
-import type { TestService } from './test-service';
-
 /** What the fixtures need of a running service: its URL, its database, and a way to sign a person in. */
 export interface PoolTarget {
   url: string;
   dataSource: DataSource;
   headersFor(email: string): Promise<Record<string, string>>;
-}
-
-/** An in-process test service as a pool target; sessions are minted directly (no argon2, no rate limit). */
-export function poolTarget(service: TestService): PoolTarget {
-  return {
-    url: service.url,
-    dataSource: service.dataSource,
-    headersFor: (email) => sessionHeaders(service, email),
-  };
 }
 
 export interface PoolMemberFixture {

@@ -19,6 +19,7 @@ import { PoolRuleRefusal, shiftNotFound } from './pool-refusal';
 import { loadShift, SHIFT_COLUMNS, shiftStatus, toShiftDto, type PoolShiftRow } from './pool-shift.row';
 import { shiftInstants } from './pool-time';
 import { ShiftFitService } from './shift-fit.service';
+import { poolTransaction } from './pool-transaction';
 import { promoteFromWaitlist } from './waitlist';
 
 const DAY_MS = 86_400_000;
@@ -200,7 +201,7 @@ export class PoolShiftsService {
    */
   async update(planner: SessionUser, id: string, request: UpdatePoolShiftRequest): Promise<PoolShiftDto> {
     const { timeZone } = await this.organisations.current();
-    return this.dataSource.transaction(async (manager) => {
+    return poolTransaction(this.dataSource, async (manager) => {
       const shift = await loadShift(manager, planner.organisationId, id, true);
       if (!shift) throw shiftNotFound(id);
       if (shift.cancelled_at) throw new PoolRuleRefusal('shift-cancelled', 'This shift has been cancelled.');
@@ -287,7 +288,7 @@ export class PoolShiftsService {
   /** Cancels a shift: every sign-up becomes cancelled and its member gets a message. */
   async cancel(planner: SessionUser, id: string): Promise<PoolShiftDto> {
     const { timeZone } = await this.organisations.current();
-    return this.dataSource.transaction(async (manager) => {
+    return poolTransaction(this.dataSource, async (manager) => {
       const shift = await loadShift(manager, planner.organisationId, id, true);
       if (!shift) throw shiftNotFound(id);
       if (shift.cancelled_at)

@@ -15,10 +15,40 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { PoolRuleRefusal, shiftNotFound } from './pool-refusal';
 import { loadShift, SHIFT_COLUMNS, toShiftDto, type PoolShiftRow } from './pool-shift.row';
 import { isoInZone } from './pool-time';
+import { poolTransaction, StaleShiftError } from './pool-transaction';
 import { checkMemberRules, checkShiftState } from './sign-up-rules';
 import { promoteFromWaitlist, waitlistPosition } from './waitlist';
 
 const ACTIVE_STATUSES = ['confirmed', 'waitlisted', 'requested'];
+
+/**
+ * Takes a place in one statement: locks the shift row (FOR UPDATE waits for, then reads, the latest
+ * committed count), decides the status, counts the place in (the check constraint keeps confirmed at
+ * most places), and writes the sign-up, reusing a withdrawn or cancelled row of the same member
+ * (unique shift and member) at the back of the line. No row comes back when the shift changed since
+ * the rules were checked (sequence) or was cancelled.
+ */
+const TAKE_PLACE = `
+  with shift as (
+    select places, confirmed_count, allocation from pool_shift
+     where id = $1 and sequence = $3 and cancelled_at is null
+     for update
+  ), decision as (
+    select case when allocation = 'preference' then 'requested'
+                when confirmed_count < places then 'confirmed'
+                else 'waitlisted' end as status
+      from shift
+  ), place as (
+    update pool_shift set confirmed_count = confirmed_count + 1
+     where id = $1 and exists (select 1 from decision where status = 'confirmed')
+  )
+  insert into pool_sign_up (shift_id, user_id, status)
+  select $1, $2, status from decision
+  on conflict (shift_id, user_id) do update
+     set status = excluded.status, queued_at = clock_timestamp(), updated_at = clock_timestamp(),
+         sequence = pool_sign_up.sequence + 1
+   where pool_sign_up.status in ('withdrawn', 'cancelled')
+  returning id, status`;
 
 /**
  * Sign-up and withdrawal. Each runs in one transaction that first locks the shift row (so sign-ups of
@@ -32,13 +62,23 @@ export class SignUpsService {
     private readonly organisations: OrganisationsService,
   ) {}
 
+  /**
+   * Signs the member up. The rules are checked first under the member's own lock (and their
+   * department's cap lock); then one statement locks the shift row, decides confirmed / waitlisted /
+   * requested from its current count, takes the place and writes the sign-up. The shift's lock is thus
+   * held for that statement, the waitlist position and the commit only, so a storm of sign-ups on one
+   * shift queues on the short part. Had the shift changed since it was read (its sequence moved), the
+   * whole attempt runs again with the rules checked on the new shift.
+   */
   async signUp(member: SessionUser, shiftId: string): Promise<SignUpResponse> {
     const { timeZone } = await this.organisations.current();
-    return this.dataSource.transaction(async (manager) => {
-      const shift = await loadShift(manager, member.organisationId, shiftId, true);
+    return poolTransaction(this.dataSource, async (manager) => {
+      const shift = await loadShift(manager, member.organisationId, shiftId);
       if (!shift) throw shiftNotFound(shiftId);
       const now = new Date();
       checkShiftState(shift, { timeZone, now });
+      // The member's lock first: their own sign-ups take turns, so "already signed up" is read after the last one.
+      await manager.query(`select 1 from app_user where id = $1 for no key update`, [member.id]);
       const [existing]: { id: string; status: SignUpStatus }[] = await manager.query(
         `select id, status from pool_sign_up where shift_id = $1 and user_id = $2`,
         [shiftId, member.id],
@@ -46,35 +86,29 @@ export class SignUpsService {
       if (existing && ACTIVE_STATUSES.includes(existing.status))
         throw new PoolRuleRefusal('already-signed-up', `You are already ${existing.status} for this shift.`);
       await checkMemberRules(manager, shift, member.id, { timeZone, now });
-      const status: SignUpResponse['status'] =
-        shift.allocation === 'preference'
-          ? 'requested'
-          : shift.confirmed_count < shift.places
-            ? 'confirmed'
-            : 'waitlisted';
-      if (status === 'confirmed')
-        await manager.query(`update pool_shift set confirmed_count = confirmed_count + 1 where id = $1`, [
-          shiftId,
-        ]);
-      // A withdrawn member signing up again takes the same row, at the back of the line.
-      const [{ id }]: { id: string }[] = await manager.query(
-        `insert into pool_sign_up (shift_id, user_id, status) values ($1, $2, $3)
-         on conflict (shift_id, user_id) do update
-           set status = excluded.status, queued_at = clock_timestamp(), updated_at = clock_timestamp(),
-               sequence = pool_sign_up.sequence + 1
-         returning id`,
-        [shiftId, member.id, status],
-      );
-      return status === 'waitlisted'
-        ? { id, shiftId, status, position: await waitlistPosition(manager, id) }
-        : { id, shiftId, status };
+      const [taken]: { id: string; status: SignUpResponse['status'] }[] = await manager.query(TAKE_PLACE, [
+        shiftId,
+        member.id,
+        shift.sequence,
+      ]);
+      if (!taken) {
+        const [current]: { sequence: number }[] = await manager.query(
+          `select sequence from pool_shift where id = $1`,
+          [shiftId],
+        );
+        if (current?.sequence !== shift.sequence) throw new StaleShiftError();
+        throw new PoolRuleRefusal('already-signed-up', 'You are already signed up for this shift.');
+      }
+      return taken.status === 'waitlisted'
+        ? { id: taken.id, shiftId, status: taken.status, position: await waitlistPosition(manager, taken.id) }
+        : { id: taken.id, shiftId, status: taken.status };
     });
   }
 
   /** Withdraws my sign-up; a confirmed place freed before the cut-off goes to the waitlist at once. */
   async withdraw(member: SessionUser, shiftId: string): Promise<WithdrawResponse> {
     const { timeZone } = await this.organisations.current();
-    return this.dataSource.transaction(async (manager) => {
+    return poolTransaction(this.dataSource, async (manager) => {
       const shift = await loadShift(manager, member.organisationId, shiftId, true);
       if (!shift) throw shiftNotFound(shiftId);
       const [mine]: { id: string; status: SignUpStatus }[] = await manager.query(
