@@ -220,3 +220,25 @@ export type PoolRuleCode =
   | 'not-signed-up'
   | 'withdrawal-cutoff-passed'
   | 'places-below-confirmed';
+
+/** `GET /api/staffing-plans/:planId/coverage`: per queue and interval of the plan's period. */
+export interface PlanCoverageIntervalDto {
+  queue: string;
+  /** Interval start with the organisation's offset. */
+  start: string;
+  /** Pool agents the plan scenario asks for in this interval. */
+  poolGap: number;
+  /** Places of the plan's published (not cancelled) shifts covering the interval. */
+  published: number;
+  confirmed: number;
+  /** Published places not yet confirmed. */
+  open: number;
+}
+
+export interface PlanCoverageDto {
+  planId: string;
+  /** Only intervals with a pool gap or a published place. */
+  intervals: PlanCoverageIntervalDto[];
+  /** Intervals whose gap is not yet covered by confirmed members. */
+  intervalsShort: number;
+}

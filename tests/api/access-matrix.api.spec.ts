@@ -88,6 +88,7 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'POST /api/pool/shifts/:shiftId/sign-ups': ['pool-member'],
   'DELETE /api/pool/shifts/:shiftId/sign-ups/mine': ['pool-member'],
   'POST /api/staffing-plans/:planId/publish': ['planner', 'admin'],
+  'GET /api/staffing-plans/:planId/coverage': ['planner', 'manager', 'admin'],
   'GET /api/pool/me/schedule': ['pool-member'],
   'GET /api/pool/me/calendar-feed': ['pool-member'],
   'POST /api/pool/me/calendar-feed/renew': ['pool-member'],

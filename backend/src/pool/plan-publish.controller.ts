@@ -1,9 +1,10 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { PoolShiftDto } from '@peakplan/contracts';
+import type { PlanCoverageDto, PoolShiftDto } from '@peakplan/contracts';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
+import { PlanCoverageService } from './plan-coverage.service';
 import { PublishPlanDto } from './pool.dto';
 import { PoolShiftsService } from './pool-shifts.service';
 
@@ -12,7 +13,10 @@ import { PoolShiftsService } from './pool-shifts.service';
 @ApiCookieAuth('peakplan_session')
 @Controller('staffing-plans')
 export class PlanPublishController {
-  constructor(private readonly shifts: PoolShiftsService) {}
+  constructor(
+    private readonly shifts: PoolShiftsService,
+    private readonly coverageOfPlans: PlanCoverageService,
+  ) {}
 
   @Post(':planId/publish')
   @Roles('planner', 'admin')
@@ -25,5 +29,17 @@ export class PlanPublishController {
     @Body() body: PublishPlanDto,
   ): Promise<PoolShiftDto[]> {
     return this.shifts.publishPlan(planner, planId, body);
+  }
+
+  @Get(':planId/coverage')
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({
+    description: 'Per interval: the pool gap, places published from the plan, confirmed, open.',
+  })
+  coverage(
+    @CurrentUser() viewer: SessionUser,
+    @Param('planId', ParseUUIDPipe) planId: string,
+  ): Promise<PlanCoverageDto> {
+    return this.coverageOfPlans.coverage(viewer, planId);
   }
 }
