@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,25 +21,7 @@ import { shiftInstants } from './pool-time';
 import { ShiftFitService } from './shift-fit.service';
 import { poolTransaction } from './pool-transaction';
 import { promoteFromWaitlist } from './waitlist';
-
-const DAY_MS = 86_400_000;
-
-interface NewShift {
-  queueId: string;
-  startsAt: Date;
-  endsAt: Date;
-  breakMinutes: number;
-  places: number;
-  remote: boolean;
-  location: string | null;
-  opensAt: Date;
-  closesAt: Date;
-  cutoffAt: Date;
-  allocation: 'first-come' | 'preference';
-  peak: string | null;
-  staffingPlanId: string | null;
-  draftShiftId: string | null;
-}
+import { badField, insertShifts, signUpWindow } from './new-shifts';
 
 /** Peak shifts: made by hand or published from a staffing plan, listed, changed (audited) and cancelled. */
 @Injectable()
@@ -60,7 +42,7 @@ export class PoolShiftsService {
       throw badField('breakMinutes', 'the break must be shorter than the shift');
     const window = signUpWindow(startsAt.toJSDate(), request, new Date());
     return this.dataSource.transaction(async (manager) => {
-      const [id] = await this.insertShifts(manager, planner, [
+      const [id] = await insertShifts(manager, planner, [
         {
           queueId,
           startsAt: startsAt.toJSDate(),
@@ -132,7 +114,7 @@ export class PoolShiftsService {
         chosen = drafts.filter((draft) => wanted.has(draft.id));
       }
       const now = new Date();
-      const ids = await this.insertShifts(
+      const ids = await insertShifts(
         manager,
         planner,
         chosen
@@ -336,42 +318,6 @@ export class PoolShiftsService {
     return queue.id;
   }
 
-  private async insertShifts(
-    manager: EntityManager,
-    planner: SessionUser,
-    shifts: NewShift[],
-  ): Promise<string[]> {
-    if (shifts.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
-      `insert into pool_shift (organisation_id, created_by, queue_id, starts_at, ends_at, break_minutes, places, remote,
-                               location, sign_up_opens_at, sign_up_closes_at, withdrawal_cutoff_at, allocation, peak,
-                               staffing_plan_id, draft_shift_id)
-       select $1, $2, * from unnest($3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[], $8::boolean[],
-                                    $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::text[],
-                                    $14::text[], $15::uuid[], $16::uuid[])
-       returning id`,
-      [
-        planner.organisationId,
-        planner.id,
-        shifts.map((shift) => shift.queueId),
-        shifts.map((shift) => shift.startsAt),
-        shifts.map((shift) => shift.endsAt),
-        shifts.map((shift) => shift.breakMinutes),
-        shifts.map((shift) => shift.places),
-        shifts.map((shift) => shift.remote),
-        shifts.map((shift) => shift.location),
-        shifts.map((shift) => shift.opensAt),
-        shifts.map((shift) => shift.closesAt),
-        shifts.map((shift) => shift.cutoffAt),
-        shifts.map((shift) => shift.allocation),
-        shifts.map((shift) => shift.peak),
-        shifts.map((shift) => shift.staffingPlanId),
-        shifts.map((shift) => shift.draftShiftId),
-      ],
-    );
-    return rows.map((row) => row.id);
-  }
-
   private async readMany(
     manager: EntityManager,
     organisationId: string,
@@ -387,31 +333,4 @@ export class PoolShiftsService {
     const now = new Date();
     return rows.map((row) => toShiftDto(row, timeZone, now));
   }
-}
-
-/**
- * The sign-up window: opens now unless given; closes 24 hours before the start unless given (or at the
- * start, when that is already past); withdrawals end 24 hours before the start unless given.
- */
-function signUpWindow(
-  startsAt: Date,
-  request: { signUpOpensAt?: string; signUpClosesAt?: string; withdrawalCutoffAt?: string },
-  now: Date,
-): { opensAt: Date; closesAt: Date; cutoffAt: Date } {
-  const opensAt = request.signUpOpensAt ? new Date(request.signUpOpensAt) : now;
-  const dayBefore = new Date(startsAt.getTime() - DAY_MS);
-  const closesAt = request.signUpClosesAt
-    ? new Date(request.signUpClosesAt)
-    : dayBefore > opensAt
-      ? dayBefore
-      : startsAt;
-  if (closesAt <= opensAt) throw badField('signUpClosesAt', 'must be after signUpOpensAt');
-  if (closesAt > startsAt) throw badField('signUpClosesAt', 'must not be after the start of the shift');
-  const cutoffAt = request.withdrawalCutoffAt ? new Date(request.withdrawalCutoffAt) : dayBefore;
-  if (cutoffAt > startsAt) throw badField('withdrawalCutoffAt', 'must not be after the start of the shift');
-  return { opensAt, closesAt, cutoffAt };
-}
-
-function badField(field: string, reason: string): BadRequestException {
-  return new BadRequestException({ message: `${field}: ${reason}`, details: [{ field, reason }] });
 }
