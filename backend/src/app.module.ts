@@ -17,6 +17,7 @@ import { HistoryImportModule } from './history-import/history-import.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeakReviewsModule } from './peak-reviews/peak-reviews.module';
+import { PoolModule } from './pool/pool.module';
 import { QueuesModule } from './queues/queues.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { StaffingPlansModule } from './staffing-plans/staffing-plans.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ScenariosModule,
         StaffingPlansModule,
         PeakReviewsModule,
+        PoolModule,
         JobsModule,
         EventsModule,
       ],

@@ -51,6 +51,8 @@ export interface PersonDto {
   email: string;
   roles: Role[];
   department: string | null;
+  /** The department's id, for `/api/departments/:departmentId/...` routes. */
+  departmentId: string | null;
   poolApproval: PoolApproval;
 }
 

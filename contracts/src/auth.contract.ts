@@ -26,4 +26,6 @@ export interface ApiError {
   error: string;
   message: string;
   details: { field?: string; row?: number; reason: string }[];
+  /** A stable rule code where a route names the rule it refused by (the pool's sign-up rules). */
+  code?: string;
 }

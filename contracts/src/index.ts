@@ -10,3 +10,4 @@ export * from './scenarios.contract';
 export * from './accuracy.contract';
 export * from './staffing-plans.contract';
 export * from './peak-reviews.contract';
+export * from './pool.contract';

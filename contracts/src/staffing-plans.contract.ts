@@ -9,6 +9,8 @@ export interface CreateStaffingPlanRequest {
 }
 
 export interface DraftShiftDto {
+  /** The draft shift's id, to publish chosen shifts (`POST /api/staffing-plans/:id/publish`). */
+  id: string;
   queue: string;
   start: string;
   end: string;

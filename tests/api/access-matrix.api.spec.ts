@@ -31,7 +31,12 @@ const CALLERS: { name: Role | 'anonymous'; email: string | null }[] = [
 ];
 
 /** The only routes anyone may call without signing in. Adding one is a security decision: add it here. */
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'POST /api/auth/login',
+  // The calendar feed: its secret URL is the credential (calendar apps send no session).
+  'GET /api/pool/calendar-feeds/:memberId/:key',
+];
 
 /** Routes whose access rule is pinned here, so that a changed decorator is a failing test, not a silent change. */
 const PINNED: Record<string, Role[] | 'public'> = {
@@ -63,6 +68,32 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'PUT /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
   'GET /api/scenarios/:scenarioId/core-staff': ['planner', 'manager', 'admin'],
   'DELETE /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
+  // Flexible pool (issue 12)
+  'GET /api/pool/me': ['pool-member'],
+  'POST /api/pool/me/join': ['pool-member'],
+  'POST /api/pool/me/leave': ['pool-member'],
+  'PUT /api/pool/me/availability': ['pool-member'],
+  'GET /api/pool/members': ['planner', 'manager', 'admin'],
+  'PUT /api/pool/members/:memberId/skills': ['planner', 'admin'],
+  'GET /api/pool/applicants': ['manager', 'admin'],
+  'POST /api/pool/applicants/:memberId/decision': ['manager'],
+  'GET /api/pool/department-caps': ['manager', 'planner', 'admin'],
+  'PUT /api/pool/department-caps/:departmentId': ['manager', 'admin'],
+  'POST /api/pool/shifts': ['planner', 'admin'],
+  'GET /api/pool/shifts': ['admin', 'planner', 'manager', 'pool-member'],
+  'GET /api/pool/shifts/:shiftId': ['admin', 'planner', 'manager', 'pool-member'],
+  'PATCH /api/pool/shifts/:shiftId': ['planner', 'admin'],
+  'POST /api/pool/shifts/:shiftId/cancel': ['planner', 'admin'],
+  'GET /api/pool/shifts/:shiftId/sign-ups': ['planner', 'admin'],
+  'POST /api/pool/shifts/:shiftId/sign-ups': ['pool-member'],
+  'DELETE /api/pool/shifts/:shiftId/sign-ups/mine': ['pool-member'],
+  'POST /api/staffing-plans/:planId/publish': ['planner', 'admin'],
+  'GET /api/staffing-plans/:planId/coverage': ['planner', 'manager', 'admin'],
+  'GET /api/pool/me/schedule': ['pool-member'],
+  'GET /api/pool/me/calendar-feed': ['pool-member'],
+  'POST /api/pool/me/calendar-feed/renew': ['pool-member'],
+  'GET /api/pool/me/calendar.ics': ['pool-member'],
+  'GET /api/pool/calendar-feeds/:memberId/:key': 'public',
 };
 
 function joinPath(...parts: string[]): string {

@@ -177,7 +177,9 @@ describe('accounts, scoping and audit on the real app and database', () => {
     const members = (
       await request(service.url).get(`/api/departments/${marketing}/members`).set(manager.bearer).expect(200)
     ).body as PersonDto[];
-    const ownMember = members.find((person) => person.roles.includes('pool-member'))!;
+    const ownMember = members.find(
+      (person) => person.roles.includes('pool-member') && person.poolApproval === 'pending',
+    )!;
     expect(members.every((person) => person.department === 'Marketing')).toBe(true);
     await request(service.url).get(`/api/departments/${finance}/members`).set(manager.bearer).expect(404);
 
@@ -189,7 +191,7 @@ describe('accounts, scoping and audit on the real app and database', () => {
     expect((approved.body as PersonDto).poolApproval).toBe('approved');
 
     const [financeMember] = await service.dataSource.query(
-      `select u.id from app_user u join department d on d.id = u.department_id where d.name = 'Finance' and 'pool-member' = any(u.roles) limit 1`,
+      `select u.id from app_user u join department d on d.id = u.department_id where d.name = 'Finance' and 'pool-member' = any(u.roles) and u.pool_approval = 'pending' limit 1`,
     );
     // Outside the manager's department: 404 whether the department in the path is theirs or not.
     await request(service.url)

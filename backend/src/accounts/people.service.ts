@@ -13,6 +13,7 @@ interface PersonRow {
   email: string;
   roles: Role[];
   department: string | null;
+  department_id: string | null;
   pool_approval: PersonDto['poolApproval'];
 }
 
@@ -23,6 +24,7 @@ function toPersonDto(row: PersonRow): PersonDto {
     email: row.email,
     roles: [...row.roles].sort(),
     department: row.department,
+    departmentId: row.department_id,
     poolApproval: row.pool_approval,
   };
 }
@@ -55,7 +57,7 @@ export class PeopleService {
   async get(viewer: SessionUser, id: string): Promise<PersonDto> {
     const params: unknown[] = [id];
     const [row]: PersonRow[] = await this.dataSource.query(
-      `select u.id, u.name, u.email, u.roles, d.name as department, u.pool_approval
+      `select u.id, u.name, u.email, u.roles, d.name as department, u.department_id, u.pool_approval
          from app_user u left join department d on d.id = u.department_id
         where u.id = $1 and ${personScope(viewer, params)}`,
       params,
@@ -72,7 +74,7 @@ export class PeopleService {
     );
     if (!department) throw new NotFoundException(`department ${departmentId} does not exist`);
     const rows: PersonRow[] = await this.dataSource.query(
-      `select u.id, u.name, u.email, u.roles, d.name as department, u.pool_approval
+      `select u.id, u.name, u.email, u.roles, d.name as department, u.department_id, u.pool_approval
          from app_user u join department d on d.id = u.department_id
         where u.department_id = $1 and u.active order by u.name, u.email`,
       [departmentId],
@@ -116,7 +118,7 @@ export class PeopleService {
         transaction,
       );
       const [row]: PersonRow[] = await transaction.query(
-        `select u.id, u.name, u.email, u.roles, d.name as department, u.pool_approval
+        `select u.id, u.name, u.email, u.roles, d.name as department, u.department_id, u.pool_approval
            from app_user u left join department d on d.id = u.department_id where u.id = $1`,
         [userId],
       );

@@ -45,6 +45,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       error: STATUS_CODES[statusCode] ?? 'Error',
       message: messages.join('; '),
       details,
+      ...(typeof fields['code'] === 'string' ? { code: fields['code'] } : {}),
     };
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generateDemoHistory } from './demo-history.generator';
+import { insertDemoPool } from './demo-pool';
 import { DEMO_QUEUES } from './demo-queues';
 
 export const DEMO_SEED = 20200214;
@@ -93,6 +94,7 @@ export async function loadDemoOrganisation(
         ],
       );
     }
+    await insertDemoPool(manager, organisationId, queueIds, options.today);
     const historyRows = await insertHistory(manager, queueIds, {
       from,
       to,

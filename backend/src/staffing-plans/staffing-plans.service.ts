@@ -53,7 +53,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
       intervals: true,
     });
     const queueIds = new Map(inputs.map((input) => [input.name, input.queueId]));
-    const shifts: DraftShiftDto[] = [];
+    const shifts: Omit<DraftShiftDto, 'id'>[] = [];
     const queues: StaffingPlanDto['queues'] = [];
     for (const input of inputs) {
       const requirement = result
@@ -148,6 +148,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
     );
     if (!plan) throw new NotFoundException(`staffing plan ${id} does not exist`);
     const rows: {
+      id: string;
       queue: string;
       starts_at: Date;
       ends_at: Date;
@@ -156,7 +157,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
       places: number;
       paid_hours: number;
     }[] = await manager.query(
-      `select q.name as queue, d.starts_at, d.ends_at, d.break_starts_at, d.break_ends_at, d.places, d.paid_hours
+      `select d.id, q.name as queue, d.starts_at, d.ends_at, d.break_starts_at, d.break_ends_at, d.places, d.paid_hours
            from draft_shift d join queue q on q.id = d.queue_id where d.staffing_plan_id = $1 order by d.starts_at, q.name`,
       [id],
     );
@@ -175,6 +176,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
       createdAt: new Date(plan.created_at).toISOString(),
       queues: plan.summary.queues,
       shifts: rows.map((row) => ({
+        id: row.id,
         queue: row.queue,
         start: iso(row.starts_at)!,
         end: iso(row.ends_at)!,

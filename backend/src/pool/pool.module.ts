@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ScenariosModule } from '../scenarios/scenarios.module';
+import { CalendarFeedService } from './calendar-feed.service';
+import { DepartmentCapsService } from './department-caps.service';
+import { MyScheduleController } from './my-schedule.controller';
+import { PlanCoverageService } from './plan-coverage.service';
+import { PlanPublishController } from './plan-publish.controller';
+import { PoolMembersController } from './pool-members.controller';
+import { PoolMembersService } from './pool-members.service';
+import { PoolShiftsController } from './pool-shifts.controller';
+import { PoolShiftsService } from './pool-shifts.service';
+import { ShiftFitService } from './shift-fit.service';
+import { SignUpsService } from './sign-ups.service';
+
+/** The flexible pool: memberships and approval, department caps, peak shifts, sign-ups and calendar feeds. */
+@Module({
+  imports: [OrganisationsModule, AuditModule, AuthModule, ScenariosModule],
+  controllers: [PoolMembersController, PoolShiftsController, PlanPublishController, MyScheduleController],
+  providers: [
+    PoolMembersService,
+    DepartmentCapsService,
+    PoolShiftsService,
+    ShiftFitService,
+    SignUpsService,
+    CalendarFeedService,
+    PlanCoverageService,
+  ],
+})
+export class PoolModule {}
