@@ -27,3 +27,8 @@ export interface ApiError {
   message: string;
   details: { field?: string; row?: number; reason: string }[];
 }
+
+/** `GET /api/auth/session`: who is signed in, answered 200 also when nobody is (user null). */
+export interface SessionResponse {
+  user: MeResponse | null;
+}

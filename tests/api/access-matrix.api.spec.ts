@@ -31,7 +31,7 @@ const CALLERS: { name: Role | 'anonymous'; email: string | null }[] = [
 ];
 
 /** The only routes anyone may call without signing in. Adding one is a security decision: add it here. */
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/session'];
 
 /** Routes whose access rule is pinned here, so that a changed decorator is a failing test, not a silent change. */
 const PINNED: Record<string, Role[] | 'public'> = {
@@ -63,6 +63,15 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'PUT /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
   'GET /api/scenarios/:scenarioId/core-staff': ['planner', 'manager', 'admin'],
   'DELETE /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
+  // Planner's dashboard (issue 15): queue and event upkeep, and the session check that never answers 401.
+  'GET /api/auth/session': 'public',
+  'POST /api/queues': ['planner', 'admin'],
+  'PATCH /api/queues/:id': ['planner', 'admin'],
+  'DELETE /api/queues/:id': ['planner', 'admin'],
+  'GET /api/events/:id': ['planner', 'manager', 'admin'],
+  'POST /api/events': ['planner', 'admin'],
+  'PATCH /api/events/:id': ['planner', 'admin'],
+  'DELETE /api/events/:id': ['planner', 'admin'],
 };
 
 function joinPath(...parts: string[]): string {
