@@ -22,6 +22,7 @@ const common = {
     '^@peakplan/backend/(.*)$': '<rootDir>/backend/src/$1',
     '^@peakplan/contracts$': '<rootDir>/contracts/src/index.ts',
     '^@peakplan/forecasting$': '<rootDir>/forecasting/src/index.ts',
+    '^@peakplan/forecasting/browser$': '<rootDir>/forecasting/src/browser.ts',
   },
   setupFiles: ['reflect-metadata'],
 };

@@ -1,0 +1,9 @@
+// The browser-safe part of the library, for the dashboard's bundle: the event calendar's date rules and
+// the staffing formulas. Leaves out what needs Node or weighs a lot in a page: the shift solver
+// (HiGHS WebAssembly, worker threads), public holidays (date-holidays) and the forecast engine.
+export * from './calendar/easter';
+export * from './calendar/event-definition';
+export * from './calendar/event-occurrences';
+export * from './calendar/event-rule';
+export * from './calendar/iso-date';
+export * from './staffing';
