@@ -29,3 +29,8 @@ export interface ApiError {
   /** A stable rule code where a route names the rule it refused by (the pool's sign-up rules). */
   code?: string;
 }
+
+/** `GET /api/auth/session`: who is signed in, answered 200 also when nobody is (user null). */
+export interface SessionResponse {
+  user: MeResponse | null;
+}

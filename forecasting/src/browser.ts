@@ -1,6 +1,9 @@
-// The library's browser entry point: calendar, forecast and staffing, without the HiGHS solver and the
-// Node worker threads of `shifts` (a test walks its imports). The dashboard's in-browser what-ifs load
-// this; the service and the command line load the whole library from index.ts.
-export * from './calendar';
-export * from './forecast';
+// The browser-safe part of the library, for the dashboard's bundle: the event calendar's date rules and
+// the staffing formulas. Leaves out what needs Node or weighs a lot in a page: the shift solver
+// (HiGHS WebAssembly, worker threads), public holidays (date-holidays) and the forecast engine.
+export * from './calendar/easter';
+export * from './calendar/event-definition';
+export * from './calendar/event-occurrences';
+export * from './calendar/event-rule';
+export * from './calendar/iso-date';
 export * from './staffing';

@@ -34,6 +34,8 @@ const CALLERS: { name: Role | 'anonymous'; email: string | null }[] = [
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'POST /api/auth/login',
+  // The session check answers "not signed in" without an error status (no 401 in the console).
+  'GET /api/auth/session',
   // The calendar feed: its secret URL is the credential (calendar apps send no session).
   'GET /api/pool/calendar-feeds/:memberId/:key',
 ];
@@ -94,6 +96,15 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'POST /api/pool/me/calendar-feed/renew': ['pool-member'],
   'GET /api/pool/me/calendar.ics': ['pool-member'],
   'GET /api/pool/calendar-feeds/:memberId/:key': 'public',
+  // Planner's dashboard (issue 15): queue and event upkeep, and the session check that never answers 401.
+  'GET /api/auth/session': 'public',
+  'POST /api/queues': ['planner', 'admin'],
+  'PATCH /api/queues/:id': ['planner', 'admin'],
+  'DELETE /api/queues/:id': ['planner', 'admin'],
+  'GET /api/events/:id': ['planner', 'manager', 'admin'],
+  'POST /api/events': ['planner', 'admin'],
+  'PATCH /api/events/:id': ['planner', 'admin'],
+  'DELETE /api/events/:id': ['planner', 'admin'],
 };
 
 function joinPath(...parts: string[]): string {

@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/access.decorators';
 import { hashPassword } from '../auth/password-hashing';
 import { SessionsService } from '../auth/sessions.service';
+import { isUniqueViolation } from '../common/unique-violation';
 import { type AccountCsvRow, parseAccountsCsv } from './accounts-csv';
 import type { CreateAccountDto } from './accounts.dto';
 
@@ -98,7 +99,7 @@ export class AccountsService {
     try {
       return await work();
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new ConflictException(conflictMessage);
       }
       throw error;

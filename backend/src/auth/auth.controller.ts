@@ -15,15 +15,16 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/sw
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CookieOptions, Request, Response } from 'express';
 
-import type { LoginResponse, MeResponse } from '@peakplan/contracts';
+import type { LoginResponse, MeResponse, SessionResponse } from '@peakplan/contracts';
 
 import { CurrentUser, EVERY_ROLE, Public, Roles, type SessionUser } from './access.decorators';
-import type { AuthenticatedRequest } from './access.guard';
+import { type AuthenticatedRequest, sessionTokenOf } from './access.guard';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { SESSION_POLICY } from './session-policy';
 import { SESSION_SECRET } from './session-secret';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfTokenFor } from './session-tokens';
+import { SessionsService } from './sessions.service';
 
 /** Generic on purpose: it never says whether the email exists, the password was wrong or the account is locked. */
 export const SIGN_IN_FAILED =
@@ -36,6 +37,7 @@ export const SIGN_IN_FAILED =
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     @Inject(SESSION_SECRET) private readonly secret: string,
   ) {}
 
@@ -94,6 +96,26 @@ export class AuthController {
       );
     }
     return toMe(user);
+  }
+
+  /**
+   * Who is signed in, for the dashboard's first page load: 200 with `user: null` when nobody is, so that
+   * a visit of the sign-in page logs no 401. Public, and it tells the caller only about their own session.
+   */
+  @Get('session')
+  @Public()
+  @ApiOkResponse({ description: 'The signed-in person, or user null; never 401.' })
+  async session(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
+    const presented = sessionTokenOf(request);
+    const user = presented ? await this.sessions.resolve(presented.token) : null;
+    if (!presented || !user) return { user: null };
+    if (presented.via === 'cookie' && !request.cookies?.[CSRF_COOKIE]) {
+      response.cookie(CSRF_COOKIE, csrfTokenFor(this.secret, presented.token), this.cookieOptions(request));
+    }
+    return { user: toMe(user) };
   }
 
   @Put('password')

@@ -4,7 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { EventDefinition } from '@peakplan/forecasting';
 
-/** Every event of the organisation in key order, or only the one with `key` (empty when there is none). */
+/**
+ * Every event in use (not retired) of the organisation in key order, or only the one with `key`, retired
+ * or not, so a past peak stays reviewable (empty when there is none).
+ */
 export async function loadEventDefinitions(
   database: DataSource | EntityManager,
   organisationId: string,
@@ -18,7 +21,7 @@ export async function loadEventDefinitions(
     window_after: number;
   }[] = await database.query(
     `select key, name, rule, window_before, window_after from event
-      where organisation_id = $1 and ($2::text is null or key = $2) order by key`,
+      where organisation_id = $1 and ($2::text is null and retired_at is null or key = $2) order by key`,
     [organisationId, key ?? null],
   );
   return rows.map((event) => ({

@@ -13,4 +13,7 @@ export class EventEntity {
   @Column('jsonb') rule!: EventRule;
   @Column('integer', { name: 'window_before' }) windowBefore!: number;
   @Column('integer', { name: 'window_after' }) windowAfter!: number;
+  /** ISO 3166 code of where the event applies; null for the whole organisation. */
+  @Column('text', { nullable: true }) region!: string | null;
+  @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
 }

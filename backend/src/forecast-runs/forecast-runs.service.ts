@@ -141,7 +141,7 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
       });
     }
     const queues: { id: string; name: string; interval_minutes: number }[] = await this.dataSource.query(
-      `select id, name, interval_minutes from queue where organisation_id = $1 ${request.queueId ? 'and id = $2' : ''} order by name`,
+      `select id, name, interval_minutes from queue where organisation_id = $1 ${request.queueId ? 'and id = $2' : 'and retired_at is null'} order by name`,
       request.queueId ? [organisation.id, request.queueId] : [organisation.id],
     );
     if (request.queueId && queues.length === 0)

@@ -65,7 +65,7 @@ export class PlanningJobsService {
     const { timeZone } = await this.organisations.current();
     const due: { id: string; name: string }[] = await this.dataSource.query(
       `select q.id, q.name from queue q
-        where exists (select 1 from contact_history h where h.queue_id = q.id
+        where q.retired_at is null and exists (select 1 from contact_history h where h.queue_id = q.id
                         and h.interval_start < ($2::date)::timestamp at time zone $1
                         and h.interval_start >= (coalesce((select max(r.training_to) from forecast_run r
                                                              where r.queue_id = q.id and r.status = 'completed'), '-infinity'::date) + 1)::timestamp at time zone $1)

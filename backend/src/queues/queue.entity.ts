@@ -21,4 +21,5 @@ export class QueueEntity {
   patienceSeconds!: number | null;
   @Column('integer') concurrency!: number;
   @Column('integer', { name: 'interval_minutes' }) intervalMinutes!: number;
+  @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
 }

@@ -14,6 +14,7 @@ import type {
 
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../common/unique-violation';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { computeScenario, type ScenarioQueueInput } from './scenario-compute';
 
@@ -444,7 +445,7 @@ export class ScenariosService {
   }
 
   private nameTaken(error: unknown, name: string): never {
-    if ((error as { code?: string }).code === '23505')
+    if (isUniqueViolation(error))
       throw new ConflictException({
         message: `a scenario named "${name}" exists already`,
         details: [{ field: 'name', reason: 'is taken' }],

@@ -7,13 +7,13 @@ import { forkJoin, map, of, scan, switchMap } from 'rxjs';
 import { DailyHistoryLineChartComponent } from '../charts/daily-history-line-chart/daily-history-line-chart.component';
 import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
+import { AuthService } from '../core/auth/auth.service';
 import { calendarDateIn, DateRange, lastYearsRange } from '../core/dates/date-range';
+import { ORGANISATION_TIME_ZONE } from '../core/format/organisation-format';
+import { HistoryImportPanelComponent } from '../history-import/history-import-panel.component';
 import { DailyHistoryChartData, toDailyHistoryChartData } from './daily-history-chart-data';
 import { DateRangeSelectorComponent } from './date-range-selector.component';
 import { QueueListComponent } from './queue-list.component';
-
-/** The organisation's time zone until the API reports it (PRODUCT.md: default Europe/Amsterdam). */
-const ORGANISATION_TIME_ZONE = 'Europe/Amsterdam';
 
 interface QueueHistory {
   queue: QueueDto;
@@ -28,7 +28,13 @@ interface HistoryView {
 /** Planning start page: the queues and each queue's daily contact history with the event days marked. */
 @Component({
   selector: 'pp-planning-page',
-  imports: [DailyHistoryLineChartComponent, DateRangeSelectorComponent, QueueListComponent, DecimalPipe],
+  imports: [
+    DailyHistoryLineChartComponent,
+    DateRangeSelectorComponent,
+    QueueListComponent,
+    DecimalPipe,
+    HistoryImportPanelComponent,
+  ],
   template: `
     <header class="page-header">
       <div>
@@ -66,6 +72,10 @@ interface HistoryView {
         }
       }
     </section>
+
+    @if (canImport()) {
+      <pp-history-import-panel (imported)="refreshAfterImport()" />
+    }
 
     @if (queueList().length > 0) {
       <section
@@ -170,6 +180,12 @@ interface HistoryView {
 })
 export class PlanningPage {
   private readonly api = inject(PeakplanApi);
+  private readonly auth = inject(AuthService);
+
+  /** Importing is for planners and admins (the server checks again). */
+  protected readonly canImport = computed(() =>
+    (this.auth.user()?.roles ?? []).some((role) => role === 'planner' || role === 'admin'),
+  );
 
   protected readonly today = calendarDateIn(new Date(), ORGANISATION_TIME_ZONE);
   protected readonly range = signal<DateRange>(lastYearsRange(this.today, 2));
@@ -240,6 +256,12 @@ export class PlanningPage {
 
   protected errorMessage(state: LoadState<unknown>): string {
     return state.status === 'error' ? state.message : '';
+  }
+
+  /** New history (or a new queue from the file) shows at once. */
+  protected refreshAfterImport(): void {
+    this.retryQueues();
+    this.retryHistory();
   }
 
   protected retryQueues(): void {

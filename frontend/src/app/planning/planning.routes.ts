@@ -1,5 +1,29 @@
 import { Routes } from '@angular/router';
 
+import { PlanningLayoutComponent } from './planning-layout.component';
 import { PlanningPage } from './planning.page';
 
-export const PLANNING_ROUTES: Routes = [{ path: '', component: PlanningPage, title: 'Planning · PeakPlan' }];
+export const PLANNING_ROUTES: Routes = [
+  {
+    path: '',
+    component: PlanningLayoutComponent,
+    children: [
+      { path: '', component: PlanningPage, title: 'Planning · PeakPlan' },
+      {
+        path: 'queues-events',
+        title: 'Queues and events · PeakPlan',
+        loadComponent: () => import('../queues-events/queues-events.page').then((m) => m.QueuesEventsPage),
+      },
+      {
+        path: 'forecast',
+        title: 'Forecast · PeakPlan',
+        loadComponent: () => import('../forecast/forecast.page').then((m) => m.ForecastPage),
+      },
+      {
+        path: 'scenarios',
+        title: 'Scenarios · PeakPlan',
+        loadComponent: () => import('../scenarios/scenarios.page').then((m) => m.ScenariosPage),
+      },
+    ],
+  },
+];

@@ -35,6 +35,7 @@ const COLORS = {
   abandoned: '#b91c1c',
   event: '#c2410c',
   eventLine: 'rgba(194, 65, 12, 0.45)',
+  eventText: '#9a3412',
   grid: 'rgba(15, 23, 42, 0.08)',
   text: '#334155',
 };
@@ -274,6 +275,21 @@ function eventDayLines(current: () => DailyHistoryChartData | null): Plugin<'lin
         ctx.moveTo(x, chartArea.top);
         ctx.lineTo(x, chartArea.bottom);
         ctx.stroke();
+      }
+      // Event names at the top of their lines, readable without hovering; a name that would run into
+      // the previous one is left to the tooltip. A day without history says so (closed, not zero).
+      ctx.setLineDash([]);
+      ctx.font = '600 11px system-ui, sans-serif';
+      ctx.fillStyle = COLORS.eventText;
+      let freeFrom = chartArea.left;
+      for (const marker of data.eventMarkers) {
+        const x = scales['x'].getPixelForValue(marker.index);
+        const label = `${marker.names.join(', ')}${marker.offered === null ? ' (no history)' : ''}`;
+        const width = ctx.measureText(label).width;
+        const left = Math.min(x + 3, chartArea.right - width);
+        if (left < freeFrom) continue;
+        ctx.fillText(label, left, chartArea.top + 11);
+        freeFrom = left + width + 8;
       }
       ctx.restore();
     },

@@ -1,11 +1,12 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { LoginRequest, LoginResponse, MeResponse } from '@peakplan/contracts';
+import type { LoginRequest, LoginResponse, MeResponse, SessionResponse } from '@peakplan/contracts';
 import { firstValueFrom, map, Observable, tap } from 'rxjs';
 
 /**
  * The signed-in person. The session itself is an httpOnly cookie the browser keeps; this service only
- * knows who it belongs to (`GET /api/auth/me`). Mutating requests carry the CSRF header through
+ * knows who it belongs to (`GET /api/auth/session`, which answers 200 with user null when nobody is
+ * signed in, so the sign-in page logs no 401). Mutating requests carry the CSRF header through
  * HttpClient's XSRF support (see app.config.ts).
  */
 @Injectable({ providedIn: 'root' })
@@ -21,14 +22,13 @@ export class AuthService {
   loadSession(): Promise<MeResponse | null> {
     const known = this.currentUser();
     if (known !== undefined) return Promise.resolve(known);
-    this.pendingSessionCheck ??= firstValueFrom(this.http.get<MeResponse>('/api/auth/me'))
+    this.pendingSessionCheck ??= firstValueFrom(this.http.get<SessionResponse>('/api/auth/session'))
       .then(
-        (user) => user,
+        (session) => session.user,
         (error: unknown) => {
-          // 401 is the normal "not signed in"; anything else (server down) also means we cannot
-          // vouch for a session, so the sign-in page takes over and reports the problem when used.
-          if (!(error instanceof HttpErrorResponse) || error.status !== 401)
-            console.warn('Session check failed', error);
+          // The server is down or refused: we cannot vouch for a session, so the sign-in page takes
+          // over and reports the problem when used.
+          console.warn('Session check failed', error);
           return null;
         },
       )

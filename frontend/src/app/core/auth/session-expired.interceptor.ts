@@ -6,7 +6,7 @@ import { catchError, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 
 /** Requests whose 401 is an answer, not an expired session. */
-const AUTH_ENDPOINTS = ['/api/auth/login', '/api/auth/me', '/api/auth/logout'];
+const AUTH_ENDPOINTS = ['/api/auth/login', '/api/auth/me', '/api/auth/session', '/api/auth/logout'];
 
 /** A 401 from any other API call means the session ended: back to sign-in, then back here. */
 export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
