@@ -25,8 +25,8 @@ import type {
   ScenarioAdjustments,
   UpdateScenarioRequest,
 } from '@peakplan/contracts';
+import { IsCalendarDate } from '../common/calendar-date';
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class CoreStaffPatternDto implements CoreStaffPattern {
@@ -82,11 +82,11 @@ export class CreateScenarioDto implements CreateScenarioRequest {
   forecastRunIds!: string[];
   @ApiPropertyOptional({ example: '2027-01-31' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional({ example: '2027-03-13' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
   @ApiPropertyOptional({ type: ScenarioAdjustmentsDto })
   @IsOptional()
@@ -99,11 +99,11 @@ export class UpdateScenarioDto implements UpdateScenarioRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
   @ApiPropertyOptional({ type: ScenarioAdjustmentsDto })
   @IsOptional()

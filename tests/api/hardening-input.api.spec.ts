@@ -1,0 +1,123 @@
+/* Issue 11: malformed input is the client's mistake, answered with a 4xx in the API's error shape and
+ * never a 500 — on sign-in (no session) as much as behind one. */
+import request from 'supertest';
+
+import { sessionHeaders } from '../support/sign-in';
+import { startTestService, type TestService } from '../support/test-service';
+
+const ERROR_SHAPE = {
+  statusCode: expect.any(Number),
+  error: expect.any(String),
+  message: expect.any(String),
+  details: expect.any(Array),
+};
+
+describe('malformed input is refused with a 4xx in the error shape (point 1)', () => {
+  let service: TestService;
+  let admin: Record<string, string>;
+  let planner: Record<string, string>;
+  let queueId: string;
+
+  beforeAll(async () => {
+    service = await startTestService({ demoHistoryDays: 7, today: '2026-03-01' });
+    admin = await sessionHeaders(service, 'admin@peakplan.test');
+    planner = await sessionHeaders(service, 'planner@peakplan.test');
+    [{ id: queueId }] = await service.dataSource.query(`select id from queue order by name limit 1`);
+  });
+  afterAll(() => service?.stop());
+
+  const signIn = () => request(service.url).post('/api/auth/login').set('Content-Type', 'application/json');
+
+  it.each([
+    ['an oversized body', () => signIn().send(`{"email":"${'x'.repeat(1_100_000)}"}`), 413, /larger than/],
+    [
+      'an unknown charset',
+      () => signIn().set('Content-Type', 'application/json; charset=klingon').send('{}'),
+      415,
+      /charset/,
+    ],
+    [
+      'an unknown content encoding',
+      () => signIn().set('Content-Encoding', 'br2').send('{}'),
+      415,
+      /encoding/,
+    ],
+    [
+      'a broken gzip body',
+      () => signIn().set('Content-Encoding', 'gzip').send('{}'),
+      400,
+      /could not be read/,
+    ],
+    ['broken JSON', () => signIn().send('{"email":'), 400, /JSON/],
+    [
+      'JSON nested 100,000 deep',
+      () => signIn().send(`{"email":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
+      400,
+      /nested at most/,
+    ],
+  ])('sign-in with %s', async (_label, send, status, message) => {
+    const response = await send();
+    expect(response.status).toBe(status);
+    expect(response.body).toEqual({ ...ERROR_SHAPE, statusCode: status });
+    expect(response.body.message).toMatch(message);
+  });
+
+  it('refuses NUL and other control characters in values and in keys, naming the field', async () => {
+    const before = await service.dataSource.query(`select count(*)::int as n from app_user`);
+    const nul = await request(service.url)
+      .post('/api/accounts')
+      .set(admin)
+      .send({ email: 'nul@peakplan.test', name: 'Nul\u0000Person', roles: ['planner'] })
+      .expect(400);
+    expect(nul.body.details).toEqual([
+      { field: 'name', reason: expect.stringMatching(/control characters/) },
+    ]);
+    const key = await request(service.url)
+      .post('/api/accounts')
+      .set(admin)
+      .send({ email: 'key@peakplan.test', name: 'Key', roles: ['planner'], ['a\u0001b']: 1 })
+      .expect(400);
+    expect(key.body.details[0].reason).toMatch(/field names must not contain control characters/);
+    expect(await service.dataSource.query(`select count(*)::int as n from app_user`)).toEqual(before);
+  });
+
+  it('refuses lone surrogates (invalid Unicode) in bodies and query strings', async () => {
+    const body = await signIn()
+      .send('{"email":"\\ud800@peakplan.test","password":"abcdefghijkl"}')
+      .expect(400);
+    expect(body.body.details).toEqual([{ field: 'email', reason: expect.stringMatching(/valid Unicode/) }]);
+    const query = await request(service.url)
+      .get(`/api/queues/${queueId}/history/daily?from=%ED%A0%80`)
+      .set(planner);
+    // Express decodes an invalid UTF-8 sequence to U+FFFD, so this is a bad date rather than a surrogate.
+    expect(query.status).toBe(400);
+  });
+
+  it.each(['2026-02-30', '0000-01-01', '2025-02-29', '2026-13-01'])(
+    'refuses the impossible date %s in a query string and in a body',
+    async (date) => {
+      const query = await request(service.url)
+        .get(`/api/queues/${queueId}/history/daily?from=${date}&to=2026-03-01`)
+        .set(planner)
+        .expect(400);
+      expect(query.body.details).toEqual([
+        { field: 'from', reason: expect.stringMatching(/real calendar date/) },
+      ]);
+      const body = await request(service.url)
+        .post('/api/jobs/nightly-refit/run')
+        .set(admin)
+        .send({ date })
+        .expect(400);
+      expect(body.body.details).toEqual([
+        { field: 'date', reason: expect.stringMatching(/real calendar date/) },
+      ]);
+    },
+  );
+
+  it('accepts 29 February of a leap year', async () => {
+    await request(service.url)
+      .get(`/api/queues/${queueId}/history/daily?from=2024-02-29&to=2026-03-01`)
+      .set(planner)
+      .expect(200);
+  });
+});
