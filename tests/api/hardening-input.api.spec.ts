@@ -114,6 +114,30 @@ describe('malformed input is refused with a 4xx in the error shape (point 1)', (
     },
   );
 
+  it('refuses a 600 KB sign-in body of 60,000 unknown keys with one short problem, health answered meanwhile (point 3)', async () => {
+    const keys = Object.fromEntries(
+      Array.from({ length: 60_000 }, (_, index) => [`k${index.toString(36)}`, 'v']),
+    );
+    const [hostile, health] = await Promise.all([
+      signIn().send(JSON.stringify(keys)),
+      request(service.url).get('/api/health'),
+    ]);
+    expect(JSON.stringify(keys).length).toBeGreaterThan(600_000);
+    expect(hostile.status).toBe(400);
+    expect(hostile.body.details).toEqual([{ field: 'body', reason: 'must hold at most 100 fields' }]);
+    expect(hostile.text.length).toBeLessThan(300);
+    expect(health.status).toBe(200);
+  });
+
+  it('reports at most 10 validation problems, saying how many more there were (point 3)', async () => {
+    const unknown = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`extra${index}`, 1]));
+    const response = await signIn()
+      .send({ email: 'a@peakplan.test', password: 'abcdefghijkl', ...unknown })
+      .expect(400);
+    expect(response.body.details).toHaveLength(10);
+    expect(response.body.message).toMatch(/; and 30 more$/);
+  });
+
   it('accepts 29 February of a leap year', async () => {
     await request(service.url)
       .get(`/api/queues/${queueId}/history/daily?from=2024-02-29&to=2026-03-01`)

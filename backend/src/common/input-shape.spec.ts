@@ -27,3 +27,27 @@ describe('findInputShapeProblem', () => {
     expect(findInputShapeProblem(deep, 'body')?.reason).toMatch(/nested at most 12 levels/);
   });
 });
+
+describe('findInputShapeProblem bounds the work before validation (point 3)', () => {
+  it('refuses more than 100 keys in one object, at once', () => {
+    const keys = Object.fromEntries(Array.from({ length: 60_000 }, (_, index) => [`k${index}`, 'v']));
+    expect(findInputShapeProblem(keys, 'body')).toEqual({
+      field: 'body',
+      reason: 'must hold at most 100 fields',
+    });
+    expect(findInputShapeProblem({ a: { ...keys } }, 'body')?.field).toBe('a');
+  });
+
+  it('refuses arrays of more than 1,000 items and bodies of more than 10,000 values', () => {
+    expect(findInputShapeProblem({ weekdays: new Array(1001).fill(1) }, 'body')).toEqual({
+      field: 'weekdays',
+      reason: 'must hold at most 1000 items',
+    });
+    // 20 arrays of 1,000 numbers: each array is allowed, the whole is 20,021 values.
+    const wide = { rows: Array.from({ length: 20 }, () => new Array(1000).fill(0)) };
+    expect(findInputShapeProblem(wide, 'body')).toEqual({
+      field: 'body',
+      reason: 'must hold at most 10000 values',
+    });
+  });
+});

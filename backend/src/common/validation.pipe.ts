@@ -10,17 +10,25 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; reaso
   });
 }
 
-function badRequest(details: { field: string; reason: string }[]): BadRequestException {
+/** A client that sent many mistakes learns the first few; a list of thousands helps no one and costs. */
+export const MAX_REPORTED_PROBLEMS = 10;
+
+function badRequest(problems: { field: string; reason: string }[]): BadRequestException {
+  const details = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  const more = problems.length - details.length;
   return new BadRequestException({
     error: 'Bad Request',
-    message: details.map((detail) => `${detail.field}: ${detail.reason}`).join('; '),
+    message:
+      details.map((detail) => `${detail.field}: ${detail.reason}`).join('; ') +
+      (more > 0 ? `; and ${more} more` : ''),
     details,
   });
 }
 
 /**
- * The global pipe: the shape of what was sent is bounded first (depth, text PeakPlan can store; see
- * input-shape.ts), then unknown fields are refused, types transformed, each problem named by field.
+ * The global pipe: the shape of what was sent is bounded first (depth, keys, array lengths, number of
+ * values, text PeakPlan can store; see input-shape.ts), so class-validator never sees more than a
+ * bounded request; then unknown fields are refused, types transformed, each problem named by field.
  */
 class BoundedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
