@@ -12,7 +12,7 @@ const ERROR_SHAPE = {
   details: expect.any(Array),
 };
 
-describe('malformed input is refused with a 4xx in the error shape (point 1)', () => {
+describe('malformed and implausible input is refused with a 4xx in the error shape (issue 11)', () => {
   let service: TestService;
   let admin: Record<string, string>;
   let planner: Record<string, string>;
@@ -136,6 +136,61 @@ describe('malformed input is refused with a 4xx in the error shape (point 1)', (
       .expect(400);
     expect(response.body.details).toHaveLength(10);
     expect(response.body.message).toMatch(/; and 30 more$/);
+  });
+
+  it('refuses values that used to be accepted and fail later (point 5)', async () => {
+    const count = async (table: string) =>
+      (await service.dataSource.query(`select count(*)::int as n from ${table}`))[0].n as number;
+    const [jobs, runs, scenarios, users] = [
+      await count('job_run'),
+      await count('forecast_run'),
+      await count('scenario'),
+      await count('app_user'),
+    ];
+    await request(service.url)
+      .post('/api/jobs/accuracy-snapshot/run')
+      .set(admin)
+      .send({ date: '2026-02-30' })
+      .expect(400);
+    const training = await request(service.url)
+      .post('/api/forecast-runs')
+      .set(planner)
+      .send({ trainingTo: '9999-12-31' })
+      .expect(400);
+    expect(training.body.details).toEqual([
+      { field: 'trainingTo', reason: expect.stringMatching(/^must not be after yesterday/) },
+    ]);
+    const scenario = (adjustments: object, name = 'Peak') =>
+      request(service.url)
+        .post('/api/scenarios')
+        .set(planner)
+        .send({ name, forecastRunIds: ['00000000-0000-4000-8000-000000000000'], adjustments });
+    const pattern = (weekdays: number[]) => ({
+      coreStaff: [{ weekdays, from: '08:00', to: '17:00', agents: 3 }],
+    });
+    const tenThousand = await scenario(pattern(new Array(10_000).fill(1))).expect(400);
+    expect(tenThousand.body.details).toEqual([
+      { field: 'adjustments.coreStaff[0].weekdays', reason: 'must hold at most 1000 items' },
+    ]);
+    const eight = await scenario(pattern([0, 1, 2, 3, 4, 5, 6, 0])).expect(400);
+    expect(eight.body.details.map((detail: { reason: string }) => detail.reason).join(' ')).toMatch(
+      /no more than 7 elements.*unique|unique.*no more than 7/,
+    );
+    const blank = await scenario({}, ' \t\n ').expect(400);
+    expect(blank.body.details).toEqual([
+      { field: 'name', reason: 'name must not be empty or only whitespace' },
+    ]);
+    await request(service.url)
+      .post('/api/accounts')
+      .set(admin)
+      .send({ email: 'blank@peakplan.test', name: '   ', roles: ['planner'] })
+      .expect(400);
+    expect([
+      await count('job_run'),
+      await count('forecast_run'),
+      await count('scenario'),
+      await count('app_user'),
+    ]).toEqual([jobs, runs, scenarios, users]);
   });
 
   it('accepts 29 February of a leap year', async () => {

@@ -13,17 +13,18 @@ import {
 import type { CreateAccountRequest, PoolApprovalRequest, Role } from '@peakplan/contracts';
 
 import { EVERY_ROLE } from '../auth/access.decorators';
+import { IsNotBlank } from '../common/not-blank';
 import { PASSWORD_RULES } from '../auth/session-policy';
 
 export class CreateAccountDto implements CreateAccountRequest {
   @IsEmail({}, { message: 'must be an email address' }) @MaxLength(320) email!: string;
-  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsString() @IsNotBlank() @MaxLength(200) name!: string;
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(EVERY_ROLE, { each: true, message: `each role must be one of ${EVERY_ROLE.join(', ')}` })
   roles!: Role[];
-  @IsOptional() @IsString() @MaxLength(200) department?: string | null;
+  @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) department?: string | null;
   @IsOptional()
   @IsString()
   @MinLength(PASSWORD_RULES.minLength, { message: `must be at least ${PASSWORD_RULES.minLength} characters` })

@@ -148,6 +148,12 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
       throw new NotFoundException(`queue ${request.queueId} does not exist`);
     const yesterday = DateTime.now().setZone(organisation.timeZone).minus({ days: 1 }).toISODate()!;
     const trainingTo = request.trainingTo ?? yesterday;
+    // Training reads history: a day that has not ended yet (year 9999, say) has none and failed inside.
+    if (trainingTo > yesterday)
+      throw new BadRequestException({
+        message: `trainingTo (${trainingTo}) must not be after yesterday (${yesterday})`,
+        details: [{ field: 'trainingTo', reason: `must not be after yesterday (${yesterday})` }],
+      });
     if (request.trainingFrom && request.trainingFrom > trainingTo)
       throw new BadRequestException({
         message: `trainingFrom (${request.trainingFrom}) must not be after trainingTo (${trainingTo})`,

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -15,7 +16,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 
@@ -26,6 +26,7 @@ import type {
   UpdateScenarioRequest,
 } from '@peakplan/contracts';
 import { IsCalendarDate } from '../common/calendar-date';
+import { IsNotBlank } from '../common/not-blank';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -33,6 +34,9 @@ export class CoreStaffPatternDto implements CoreStaffPattern {
   @ApiPropertyOptional({ example: 'phone' }) @IsOptional() @IsString() queue?: string;
   @ApiProperty({ example: [1, 2, 3, 4, 5] })
   @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
   @IsInt({ each: true })
   @IsIn([0, 1, 2, 3, 4, 5, 6], { each: true })
   weekdays!: number[];
@@ -73,7 +77,7 @@ export class ScenarioAdjustmentsDto implements ScenarioAdjustments {
 }
 
 export class CreateScenarioDto implements CreateScenarioRequest {
-  @ApiProperty({ example: 'Valentine 2027: +10%' }) @IsString() @MinLength(1) @MaxLength(120) name!: string;
+  @ApiProperty({ example: 'Valentine 2027: +10%' }) @IsString() @IsNotBlank() @MaxLength(120) name!: string;
   @ApiProperty({ description: 'One completed forecast run per queue' })
   @IsArray()
   @ArrayMinSize(1)
@@ -96,7 +100,7 @@ export class CreateScenarioDto implements CreateScenarioRequest {
 }
 
 export class UpdateScenarioDto implements UpdateScenarioRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotBlank() @MaxLength(120) name?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsCalendarDate()
@@ -113,7 +117,7 @@ export class UpdateScenarioDto implements UpdateScenarioRequest {
 }
 
 export class CopyScenarioDto {
-  @ApiProperty({ example: 'Valentine 2027: +20%' }) @IsString() @MinLength(1) @MaxLength(120) name!: string;
+  @ApiProperty({ example: 'Valentine 2027: +20%' }) @IsString() @IsNotBlank() @MaxLength(120) name!: string;
 }
 
 export class CompareScenariosQuery {
