@@ -199,4 +199,20 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
       .set(planner)
       .expect(200);
   });
+
+  it('starts forecast runs for all queues or for none: a queue without history refuses the whole start (point 4)', async () => {
+    await service.dataSource.query(
+      `insert into queue (organisation_id, name, kind, service_level_target, target_seconds, aht_seconds)
+       select id, 'zz-no-history', 'live', 0.8, 20, 300 from organisation`,
+    );
+    const before = await service.dataSource.query(`select count(*)::int as n from forecast_run`);
+    const refused = await request(service.url)
+      .post('/api/forecast-runs')
+      .set(planner)
+      .send({ trainingTo: '2026-02-28', horizonDays: 7 })
+      .expect(400);
+    expect(refused.body.message).toMatch(/"zz-no-history" has no history/);
+    // The queues before it in name order used to keep a run "queued" that later failed as interrupted.
+    expect(await service.dataSource.query(`select count(*)::int as n from forecast_run`)).toEqual(before);
+  });
 });
