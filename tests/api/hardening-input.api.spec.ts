@@ -215,4 +215,21 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
     // The queues before it in name order used to keep a run "queued" that later failed as interrupted.
     expect(await service.dataSource.query(`select count(*)::int as n from forecast_run`)).toEqual(before);
   });
+
+  it('documents the sign-in, change-password, create-account, set-roles and pool-approval bodies in OpenAPI (point 11)', async () => {
+    const document = (await request(service.url).get('/api/docs-json').expect(200)).body as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    const fields = (name: string) => Object.keys(document.components.schemas[name]?.properties ?? {}).sort();
+    expect(fields('LoginDto')).toEqual(['email', 'password']);
+    expect(fields('ChangePasswordDto')).toEqual(['currentPassword', 'newPassword']);
+    expect(fields('CreateAccountDto')).toEqual(['department', 'email', 'name', 'password', 'roles']);
+    expect(document.components.schemas['CreateAccountDto']!.required!.sort()).toEqual([
+      'email',
+      'name',
+      'roles',
+    ]);
+    expect(fields('SetRolesDto')).toEqual(['roles']);
+    expect(fields('PoolApprovalDto')).toEqual(['decision']);
+  });
 });

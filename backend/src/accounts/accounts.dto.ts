@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -17,14 +18,33 @@ import { IsNotBlank } from '../common/not-blank';
 import { PASSWORD_RULES } from '../auth/session-policy';
 
 export class CreateAccountDto implements CreateAccountRequest {
-  @IsEmail({}, { message: 'must be an email address' }) @MaxLength(320) email!: string;
-  @IsString() @IsNotBlank() @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'ann@example.com', maxLength: 320, format: 'email' })
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(320)
+  email!: string;
+  @ApiProperty({ example: 'Ann Jansen', maxLength: 200 })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(200)
+  name!: string;
+  @ApiProperty({ enum: EVERY_ROLE, isArray: true, example: ['planner'], minItems: 1, uniqueItems: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(EVERY_ROLE, { each: true, message: `each role must be one of ${EVERY_ROLE.join(', ')}` })
   roles!: Role[];
-  @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) department?: string | null;
+  @ApiPropertyOptional({ example: 'Customer Service', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(200)
+  department?: string | null;
+  @ApiPropertyOptional({
+    description: 'Left out: the account has no password until an admin resets it (one-time password)',
+    minLength: PASSWORD_RULES.minLength,
+    maxLength: PASSWORD_RULES.maxLength,
+    format: 'password',
+  })
   @IsOptional()
   @IsString()
   @MinLength(PASSWORD_RULES.minLength, { message: `must be at least ${PASSWORD_RULES.minLength} characters` })
@@ -33,6 +53,13 @@ export class CreateAccountDto implements CreateAccountRequest {
 }
 
 export class SetRolesDto {
+  @ApiProperty({
+    enum: EVERY_ROLE,
+    isArray: true,
+    example: ['planner', 'manager'],
+    minItems: 1,
+    uniqueItems: true,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -41,5 +68,7 @@ export class SetRolesDto {
 }
 
 export class PoolApprovalDto implements PoolApprovalRequest {
-  @IsIn(['approved', 'refused']) decision!: 'approved' | 'refused';
+  @ApiProperty({ enum: ['approved', 'refused'], example: 'approved' })
+  @IsIn(['approved', 'refused'])
+  decision!: 'approved' | 'refused';
 }
