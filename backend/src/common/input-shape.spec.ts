@@ -21,6 +21,16 @@ describe('findInputShapeProblem', () => {
     expect(findInputShapeProblem({ ['k\u007f']: 1 }, 'body')?.reason).toMatch(/^field names/);
   });
 
+  it('refuses the reserved names __proto__, constructor and prototype as fields', () => {
+    expect(findInputShapeProblem(JSON.parse('{"constructor":{"prototype":{"x":1}}}'), 'body')).toEqual({
+      field: 'constructor',
+      reason: 'is a reserved name, not a field',
+    });
+    expect(findInputShapeProblem(JSON.parse('{"a":{"__proto__":{"admin":true}}}'), 'body')?.field).toBe(
+      'a.__proto__',
+    );
+  });
+
   it('stops at the depth limit without recursing', () => {
     let deep: unknown = 'leaf';
     for (let level = 0; level < 200_000; level++) deep = [deep];

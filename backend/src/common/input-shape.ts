@@ -13,6 +13,12 @@ export const INPUT_LIMITS = {
   maxValues: 10_000,
 } as const;
 
+/**
+ * Field names no request needs and class-transformer mishandles: `{"constructor": …}` slipped past
+ * forbidNonWhitelisted and left an empty (valid) body behind, found by the fuzz test.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export interface InputShapeProblem {
   field: string;
   reason: string;
@@ -54,6 +60,7 @@ export function findInputShapeProblem(value: unknown, root: string): InputShapeP
       const field = next.field ? `${next.field}.${key}` : key;
       const keyProblem = plainTextProblem(key);
       if (keyProblem) return problem(next.field, `field names ${keyProblem}`);
+      if (RESERVED_KEYS.has(key)) return problem(field, 'is a reserved name, not a field');
       pending.push({ value: (next.value as Record<string, unknown>)[key], field, depth: next.depth + 1 });
     }
   }
