@@ -232,4 +232,22 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
     expect(fields('SetRolesDto')).toEqual(['roles']);
     expect(fields('PoolApprovalDto')).toEqual(['decision']);
   });
+
+  it('reads every CSV upload with one rule: a BOM or CR LF is refused with the same message by the history and accounts imports (point 10)', async () => {
+    const bom = '\ufeffname,email,department,roles\nAnna,anna@example.com,Finance,pool-member\n';
+    const crlf = 'name,email,department,roles\r\nAnna,anna@example.com,Finance,pool-member\r\n';
+    const upload = (path: string, headers: Record<string, string>, text: string) =>
+      request(service.url).post(path).set(headers).set('Content-Type', 'text/csv').send(text);
+    for (const [text, message] of [
+      [bom, /^row 1: the file starts with a UTF-8 byte-order mark \(BOM\)/],
+      [crlf, /^row 1: the line ends with CR LF \(Windows line ends\)/],
+    ] as const) {
+      const history = await upload('/api/history/imports', planner, text).expect(400);
+      const accounts = await upload('/api/accounts/import', admin, text).expect(400);
+      expect(history.body.message).toMatch(message);
+      // The history import adds "; nothing was imported", as it does to every refusal.
+      expect(history.body.message).toBe(`${accounts.body.message}; nothing was imported`);
+      expect(accounts.body.details).toEqual(history.body.details);
+    }
+  });
 });

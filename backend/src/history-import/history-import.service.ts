@@ -16,6 +16,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 
 import type { HistoryImportProgress, HistoryImportReport, ImportRowProblem } from '@peakplan/contracts';
 
+import { csvText } from '../common/csv-text';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CopyStagingSink } from './copy-staging-sink';
 import { CsvRecordSplitter } from './csv-record-splitter';
@@ -40,12 +41,13 @@ import {
 import { InsertStagingSink } from './insert-staging-sink';
 import type { StagingSink } from './staging-sink';
 import { StagingLostError, StagingTable, sweepStagingTables } from './staging-table';
-import { utf8Text } from './utf8-text';
 
 /** Row problems kept for the report; the count goes on past it. */
 const MAX_REPORTED_PROBLEMS = 1000;
 /** A record longer than this is not contact history (e.g. a 10 MB line without line ends). */
 const MAX_RECORD_CHARS = 64 * 1024;
+/** Streamed, so far larger than memory would allow; a file beyond this is the wrong file. */
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 export interface HistoryImportOptions {
   importId?: string;
@@ -201,7 +203,11 @@ export class HistoryImportService {
         ? new CopyStagingSink(this.dataSource, staging.name)
         : new InsertStagingSink(this.dataSource, staging.name);
       sink = rowSink;
-      const text = utf8Text(progress);
+      const text = csvText({
+        maxBytes: MAX_FILE_BYTES,
+        onBytes: (bytes) => (progress.bytesRead += bytes),
+        toError: (problem) => new ImportFileError(problem.message, problem.details),
+      });
       const interrupted = () =>
         text.destroy(new ImportFileError('the upload was interrupted before the end of the file'));
       input.once('aborted', interrupted).once('error', interrupted);
