@@ -72,3 +72,22 @@ export class PoolApprovalDto implements PoolApprovalRequest {
   @IsIn(['approved', 'refused'])
   decision!: 'approved' | 'refused';
 }
+
+/** `POST /api/accounts/import?apply=true&changeRoles=true`: both off by default (a preview; roles kept). */
+export class AccountImportQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: write the changes (default: preview only)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  apply?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: "true: set existing accounts' roles to the file's (default: keep their roles)",
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  changeRoles?: 'true' | 'false';
+}
