@@ -1,5 +1,8 @@
 /* Issue 11: malformed input is the client's mistake, answered with a 4xx in the API's error shape and
  * never a 500 — on sign-in (no session) as much as behind one. */
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+
 import request from 'supertest';
 
 import { sessionHeaders } from '../support/sign-in';
@@ -249,5 +252,63 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
       expect(history.body.message).toBe(`${accounts.body.message}; nothing was imported`);
       expect(accounts.body.details).toEqual(history.body.details);
     }
+  });
+
+  it('keeps the record of an import killed with the service, answered as interrupted (point 8)', async () => {
+    // While an upload is read, its import is recorded as running.
+    const importId = randomUUID();
+    const upload = httpRequest(`${service.url}/api/history/imports`, {
+      method: 'POST',
+      headers: { ...planner, 'Content-Type': 'text/csv', 'X-Import-Id': importId },
+    });
+    upload.on('error', () => undefined);
+    upload.write('queue,start,offered\n');
+    let rows: { status: string }[] = [];
+    for (let attempt = 0; attempt < 100 && rows.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      rows = await service.dataSource.query(`select status from history_import where id = $1`, [importId]);
+    }
+    expect(rows).toEqual([{ status: 'running' }]);
+    upload.destroy();
+    // A process killed mid-import leaves its row running and its staging run behind, then dies: here the
+    // staging run is made to look like another process's, untouched for an hour.
+    const killedId = randomUUID();
+    await service.dataSource.query(
+      `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
+       values ($1, 'running', 'big.csv', 'planner@peakplan.test', now() - interval '1 hour', null, $2)`,
+      [
+        killedId,
+        JSON.stringify({
+          importId: killedId,
+          status: 'running',
+          phase: 'reading',
+          fileName: 'big.csv',
+          bytesRead: 10,
+          rowsRead: 5,
+          rejected: 0,
+          startedAt: '2026-12-01T10:00:00.000Z',
+        }),
+      ],
+    );
+    await service.dataSource.query(
+      `insert into history_staging_run (id, import_id, started_at, touched_at) values ($1, $2, now() - interval '1 hour', now() - interval '1 hour')`,
+      [randomUUID(), killedId],
+    );
+    const status = await request(service.url)
+      .get(`/api/history/imports/${killedId}`)
+      .set(planner)
+      .expect(200);
+    expect(status.body).toMatchObject({
+      importId: killedId,
+      status: 'interrupted',
+      fileName: 'big.csv',
+      rowsRead: 5,
+      inserted: 0,
+    });
+    expect(status.body.message).toMatch(/^interrupted: the service stopped/);
+    const list = await request(service.url).get('/api/history/imports').set(planner).expect(200);
+    expect(list.body.find((entry: { importId: string }) => entry.importId === killedId)?.status).toBe(
+      'interrupted',
+    );
   });
 });

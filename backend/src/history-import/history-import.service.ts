@@ -40,6 +40,7 @@ import {
 } from './history-merge';
 import { InsertStagingSink } from './insert-staging-sink';
 import type { StagingSink } from './staging-sink';
+import { markInterruptedImports } from './interrupted-imports';
 import { StagingLostError, StagingTable, sweepStagingTables } from './staging-table';
 
 /** Row problems kept for the report; the count goes on past it. */
@@ -198,6 +199,18 @@ export class HistoryImportService {
       await this.sweep(!copy);
       staging = await StagingTable.create(this.dataSource, importId);
       const stagingTable = staging;
+      // Recorded from the start: an import killed with the service is then reported as interrupted.
+      await this.dataSource.query(
+        `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
+         values ($1, 'running', $2, $3, $4, null, $5) on conflict (id) do nothing`,
+        [
+          importId,
+          progress.fileName,
+          options.importedBy ?? null,
+          progress.startedAt,
+          JSON.stringify(progress),
+        ],
+      );
       // No connection is held while the file is read: each batch takes one from the pool.
       const rowSink: StagingSink = copy
         ? new CopyStagingSink(this.dataSource, staging.name)
@@ -341,6 +354,7 @@ export class HistoryImportService {
   async status(importId: string): Promise<HistoryImportProgress | HistoryImportReport> {
     const running = this.running.get(importId);
     if (running) return { ...running };
+    await this.markInterrupted();
     const [stored] = await this.dataSource.query(`select report from history_import where id = $1`, [
       importId,
     ]);
@@ -350,8 +364,10 @@ export class HistoryImportService {
 
   /** The latest imports, newest first (reports without their row problems), and the running ones. */
   async list(limit = 50): Promise<(HistoryImportProgress | HistoryImportReport)[]> {
+    await this.markInterrupted();
     const rows: { report: HistoryImportReport }[] = await this.dataSource.query(
-      `select report - 'problems' as report from history_import order by started_at desc limit $1`,
+      `select report - 'problems' as report from history_import where status <> 'running'
+        order by started_at desc limit $1`,
       [limit],
     );
     return [
@@ -360,10 +376,18 @@ export class HistoryImportService {
     ];
   }
 
+  /** Marks interrupted the imports recorded as running that no process is reading any more. */
+  private async markInterrupted(): Promise<void> {
+    const embedded = !(await this.supportsCopy());
+    await markInterruptedImports(this.dataSource, [...this.running.keys()], embedded ? this.startedAt : null);
+  }
+
   private async record(runner: QueryRunner, report: HistoryImportReport, importedBy: string | null) {
     await runner.query(
       `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
+       values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (id) do update set status = excluded.status, finished_at = excluded.finished_at,
+         report = excluded.report`,
       [
         report.importId,
         report.status,
@@ -403,7 +427,9 @@ export class HistoryImportService {
     };
     await this.dataSource.query(
       `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
-       values ($1, 'refused', $2, $3, $4, $5, $6) on conflict (id) do nothing`,
+       values ($1, 'refused', $2, $3, $4, $5, $6)
+       on conflict (id) do update set status = 'refused', finished_at = excluded.finished_at, report = excluded.report
+       where history_import.status = 'running'`,
       [
         importId,
         report.fileName,
