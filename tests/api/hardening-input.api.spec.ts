@@ -311,4 +311,42 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
       'interrupted',
     );
   });
+
+  it('keeps the daily history aggregate equal to the 15-minute rows after the demo load and after an import (point 6)', async () => {
+    const onTheFly = `select c.queue_id, to_char((c.interval_start at time zone o.time_zone)::date, 'YYYY-MM-DD') as day,
+        sum(c.offered)::int as offered, coalesce(sum(c.handled), 0)::int as handled, coalesce(sum(c.abandoned), 0)::int as abandoned
+        from contact_history c join queue q on q.id = c.queue_id join organisation o on o.id = q.organisation_id
+       group by 1, 2 order by 1, 2`;
+    const kept = `select queue_id, to_char(local_date, 'YYYY-MM-DD') as day, offered::int, handled::int, abandoned::int
+        from contact_history_daily order by 1, 2`;
+    const demo = await service.dataSource.query(kept);
+    expect(demo.length).toBeGreaterThan(0);
+    expect(demo).toEqual(await service.dataSource.query(onTheFly));
+    const [{ id, name }] = await service.dataSource.query(
+      `select id, name from queue where name <> 'zz-no-history' order by name limit 1`,
+    );
+    const [before] = (
+      await request(service.url)
+        .get(`/api/queues/${id}/history/daily?from=2026-02-27&to=2026-02-27`)
+        .set(planner)
+        .expect(200)
+    ).body.days;
+    // One interval of 27 February set to 5,000 offered (an update) and one on a day without history (an insert).
+    const csv = `queue,start,offered\n${name},2026-02-27T10:00:00+01:00,5000\n${name},2025-06-01T10:00:00+02:00,7\n`;
+    await request(service.url)
+      .post('/api/history/imports')
+      .set(planner)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
+    expect(await service.dataSource.query(kept)).toEqual(await service.dataSource.query(onTheFly));
+    const after = (
+      await request(service.url)
+        .get(`/api/queues/${id}/history/daily?from=2025-06-01&to=2026-02-27`)
+        .set(planner)
+        .expect(200)
+    ).body.days;
+    expect(after[0]).toEqual({ date: '2025-06-01', offered: 7, handled: 0, abandoned: 0 });
+    expect(after.at(-1).offered).toBeGreaterThan(before.offered);
+  });
 });

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generateDemoHistory } from './demo-history.generator';
 import { DEMO_QUEUES } from './demo-queues';
+import { refreshAllDailyHistory } from '../history/daily-history';
 
 export const DEMO_SEED = 20200214;
 const INSERT_BATCH = 8000;
@@ -97,6 +98,7 @@ export async function loadDemoOrganisation(
       timeZone,
       onProgress: options.onProgress,
     });
+    await refreshAllDailyHistory(manager);
     return { organisationId, historyRows, from, to };
   });
 }

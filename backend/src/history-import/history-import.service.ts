@@ -17,6 +17,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import type { HistoryImportProgress, HistoryImportReport, ImportRowProblem } from '@peakplan/contracts';
 
 import { csvText } from '../common/csv-text';
+import { refreshDailyHistoryForStaging } from '../history/daily-history';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CopyStagingSink } from './copy-staging-sink';
 import { CsvRecordSplitter } from './csv-record-splitter';
@@ -306,6 +307,7 @@ export class HistoryImportService {
         progress.phase = 'merging';
         merged = await mergeStaged(client, staging.name);
       }
+      await refreshDailyHistoryForStaging(client, staging.name);
       problems.sort((a, b) => a.row - b.row);
       const report: HistoryImportReport = {
         importId,

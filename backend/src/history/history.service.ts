@@ -23,16 +23,14 @@ export class HistoryService {
     const firstDay = from ?? DateTime.fromISO(lastDay).minus({ years: 2 }).toISODate()!;
     if (firstDay > lastDay)
       throw new BadRequestException(`from (${firstDay}) must not be after to (${lastDay})`);
+    // Kept per day at import time (daily-history.ts): a key range, not a sum over 15-minute rows.
     const rows: { date: string; offered: string; handled: string; abandoned: string }[] =
       await this.dataSource.query(
-        `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date,
-              sum(offered) as offered, coalesce(sum(handled), 0) as handled, coalesce(sum(abandoned), 0) as abandoned
-         from contact_history
-        where queue_id = $1
-          and interval_start >= ($3::date)::timestamp at time zone $2
-          and interval_start < ($4::date + 1)::timestamp at time zone $2
-        group by 1 order by 1`,
-        [queue.id, timeZone, firstDay, lastDay],
+        `select to_char(local_date, 'YYYY-MM-DD') as date, offered, handled, abandoned
+           from contact_history_daily
+          where queue_id = $1 and local_date between $2::date and $3::date
+          order by local_date`,
+        [queue.id, firstDay, lastDay],
       );
     return {
       queueId: queue.id,

@@ -10,6 +10,7 @@ import { PeakReviews1764300000001 } from './1764300000001-peak-reviews';
 import { ForecastRunProgress1764400000040 } from './1764400000040-forecast-run-progress';
 import { HistoryStagingRuns1764500000000 } from './1764500000000-history-staging-runs';
 import { HistoryImportInterrupted1764610000000 } from './1764610000000-history-import-interrupted';
+import { ContactHistoryDaily1764610000001 } from './1764610000001-contact-history-daily';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ForecastRunProgress1764400000040,
   HistoryStagingRuns1764500000000,
   HistoryImportInterrupted1764610000000,
+  ContactHistoryDaily1764610000001,
 ];
