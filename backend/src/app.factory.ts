@@ -26,6 +26,8 @@ export async function createApp(
     bodyParser: true,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // Behind a TLS proxy: the client's address for the sign-in limit, and https for Secure cookies.
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -36,12 +36,28 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
-/** `POST /api/accounts/import` (body: CSV with header `name,email,department,roles`). */
+/** What an import does (or, in a preview, would do) with one row of the file. */
+export interface AccountImportRow {
+  row: number;
+  email: string;
+  action: 'create' | 'change' | 'unchanged';
+  /** Fields of an existing account that change: name, department, roles. */
+  changes: ('name' | 'department' | 'roles')[];
+  /** The file's roles differ from the account's, kept because changeRoles was not asked for. */
+  rolesKept: boolean;
+}
+
+/**
+ * `POST /api/accounts/import[?apply=true][&changeRoles=true]` (body: CSV with header
+ * `name,email,department,roles`). Without apply=true a preview: nothing is written.
+ */
 export interface AccountImportResult {
+  applied: boolean;
   created: number;
   updated: number;
   unchanged: number;
   departmentsCreated: string[];
+  rows: AccountImportRow[];
 }
 
 /** `GET /api/people/:id`: a person as the caller may see them (own profile, own department, or all). */

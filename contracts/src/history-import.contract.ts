@@ -23,8 +23,11 @@ export interface HistoryImportProgress {
 /** The final report of an import: what was read, written, left alone and refused. */
 export interface HistoryImportReport {
   importId: string;
-  /** `refused`: nothing was written (bad file, or bad rows without skipInvalidRows). */
-  status: 'completed' | 'refused';
+  /**
+   * `refused`: nothing was written (bad file, or bad rows without skipInvalidRows). `interrupted`: the
+   * service stopped (or was killed) during the import; nothing was written.
+   */
+  status: 'completed' | 'refused' | 'interrupted';
   fileName: string | null;
   skipInvalidRows: boolean;
   /** Data rows read (the header not counted). */

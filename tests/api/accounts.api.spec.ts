@@ -128,28 +128,110 @@ describe('accounts, scoping and audit on the real app and database', () => {
     ].join('\n');
     const first = (
       await request(service.url)
-        .post('/api/accounts/import')
+        .post('/api/accounts/import?apply=true')
         .set(admin.bearer)
         .set('Content-Type', 'text/csv')
         .send(good)
         .expect(200)
     ).body as AccountImportResult;
-    expect(first).toEqual({ created: 2, updated: 0, unchanged: 1, departmentsCreated: ['Night Shift'] });
+    expect(first).toMatchObject({
+      applied: true,
+      created: 2,
+      updated: 0,
+      unchanged: 1,
+      departmentsCreated: ['Night Shift'],
+    });
     const again = (
       await request(service.url)
-        .post('/api/accounts/import')
+        .post('/api/accounts/import?apply=true')
         .set(admin.bearer)
         .set('Content-Type', 'text/csv')
         .send(good)
         .expect(200)
     ).body as AccountImportResult;
-    expect(again).toEqual({ created: 0, updated: 0, unchanged: 3, departmentsCreated: [] });
+    expect(again).toMatchObject({
+      applied: true,
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      departmentsCreated: [],
+    });
     // Imported accounts have no password: no default password outside demo mode.
     const [{ password_hash }] = await service.dataSource.query(
       `select password_hash from app_user where email = 'olga@peakplan.test'`,
     );
     expect(password_hash).toBeNull();
     await request(service.url).post('/api/accounts/import').set(admin.bearer).send({ csv: good }).expect(415);
+  });
+
+  it('previews an import per row, changes existing roles only when asked, and never takes the admin role from the importer (issue 11 point 2)', async () => {
+    const csv = [
+      'name,email,department,roles',
+      'Rosa Preview,rosa@peakplan.test,Finance,pool-member',
+      'Pieter Planner,planner@peakplan.test,Customer Service,pool-member',
+      'Marieke Renamed,manager@peakplan.test,Marketing,manager',
+    ].join('\n');
+    const upload = (query: string, text = csv) =>
+      request(service.url)
+        .post(`/api/accounts/import${query}`)
+        .set(admin.bearer)
+        .set('Content-Type', 'text/csv')
+        .send(text);
+    const snapshot = () =>
+      service.dataSource.query(`select email, name, roles from app_user order by email`) as Promise<
+        unknown[]
+      >;
+    const before = await snapshot();
+    const preview = (await upload('').expect(200)).body as AccountImportResult;
+    expect(preview).toEqual({
+      applied: false,
+      created: 1,
+      updated: 1,
+      unchanged: 1,
+      departmentsCreated: [],
+      rows: [
+        { row: 2, email: 'rosa@peakplan.test', action: 'create', changes: [], rolesKept: false },
+        // The file says pool-member; the planner keeps the planner role unless changeRoles=true.
+        { row: 3, email: 'planner@peakplan.test', action: 'unchanged', changes: [], rolesKept: true },
+        { row: 4, email: 'manager@peakplan.test', action: 'change', changes: ['name'], rolesKept: false },
+      ],
+    });
+    expect(await snapshot()).toEqual(before);
+
+    const withRoles = (await upload('?changeRoles=true').expect(200)).body as AccountImportResult;
+    expect(withRoles.rows[1]).toEqual({
+      row: 3,
+      email: 'planner@peakplan.test',
+      action: 'change',
+      changes: ['roles'],
+      rolesKept: false,
+    });
+    expect(await snapshot()).toEqual(before);
+
+    const applied = (await upload('?apply=true').expect(200)).body as AccountImportResult;
+    expect(applied).toMatchObject({ applied: true, created: 1, updated: 1, unchanged: 1 });
+    const [planner] = await service.dataSource.query(
+      `select roles from app_user where email = 'planner@peakplan.test'`,
+    );
+    expect(planner.roles).toEqual(['planner']);
+
+    // The importing admin's own row without the admin role: refused, in a preview and on apply.
+    const selfDemotion = ['name,email,department,roles', `Admin,${admin.user.email},,planner`].join('\n');
+    const afterApply = await snapshot();
+    for (const query of ['?changeRoles=true', '?changeRoles=true&apply=true']) {
+      const refused = await upload(query, selfDemotion).expect(400);
+      expect(refused.body.details).toEqual([
+        { row: 2, field: 'roles', reason: 'would take the admin role from the importing admin' },
+      ]);
+    }
+    expect(await snapshot()).toEqual(afterApply);
+    // Without changeRoles the admin keeps the role and the row is only reported.
+    const kept = (await upload('?apply=true', selfDemotion).expect(200)).body as AccountImportResult;
+    expect(kept.rows[0]).toMatchObject({ rolesKept: true });
+    const [self] = await service.dataSource.query(`select roles from app_user where id = $1`, [
+      admin.user.id,
+    ]);
+    expect(self.roles).toContain('admin');
   });
 
   it('lets a pool member see only their own profile: another member by id is 404, not 403', async () => {

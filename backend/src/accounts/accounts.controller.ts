@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 import type { AccountDto, AccountImportResult, PasswordResetResponse } from '@peakplan/contracts';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
-import { CreateAccountDto, SetRolesDto } from './accounts.dto';
+import { AccountImportQuery, CreateAccountDto, SetRolesDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { readCsvBody } from './read-text-body';
 
@@ -43,10 +43,18 @@ export class AccountsController {
     },
   })
   @ApiOkResponse({
-    description: 'CSV with header name,email,department,roles; all rows or none, idempotent.',
+    description:
+      'Per row: create, change (which fields) or unchanged. A preview unless apply=true; all rows or none, idempotent. Existing accounts keep their roles unless changeRoles=true; no import takes the admin role from you or removes the last admin.',
   })
-  async import(@CurrentUser() admin: SessionUser, @Req() request: Request): Promise<AccountImportResult> {
-    return this.accounts.importCsv(admin, await readCsvBody(request, ACCOUNT_CSV_LIMIT_BYTES));
+  async import(
+    @CurrentUser() admin: SessionUser,
+    @Req() request: Request,
+    @Query() query: AccountImportQuery,
+  ): Promise<AccountImportResult> {
+    return this.accounts.importCsv(admin, await readCsvBody(request, ACCOUNT_CSV_LIMIT_BYTES), {
+      apply: query.apply === 'true',
+      changeRoles: query.changeRoles === 'true',
+    });
   }
 
   @Get(':id')

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 
 import type { ApiError } from '@peakplan/contracts';
 
+import { bodyReadError } from './body-read-error';
+
 /**
  * Every error leaves as `{ statusCode, error, message, details[] }`, `error` always the status's HTTP
  * reason phrase ("Bad Request", never "BAD_REQUEST"); unexpected ones are logged, not leaked.
@@ -23,7 +25,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toApiError(exception: unknown): ApiError {
+  private toApiError(thrown: unknown): ApiError {
+    const exception = bodyReadError(thrown) ?? thrown;
     if (!(exception instanceof HttpException)) {
       return {
         statusCode: 500,

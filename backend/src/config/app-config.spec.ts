@@ -44,4 +44,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig(environment, '/srv/dist')).toThrow(ConfigError);
     expect(() => loadConfig(environment, '/srv/dist')).toThrow(message);
   });
+
+  it('reads TRUST_PROXY as false (default), a hop count or a list of proxy addresses and subnets', () => {
+    expect(loadConfig({}, '/srv/dist').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, '/srv/dist').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, '/srv/dist').trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }, '/srv/dist').trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+  });
+
+  it.each(['true', '10.0.0.0/33', 'proxy.example', '1.2.3'])(
+    'refuses TRUST_PROXY=%s, saying what it takes',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value }, '/srv/dist')).toThrow(
+        new RegExp(
+          `^environment variable TRUST_PROXY=${JSON.stringify(value).replace(/\./g, '\\.')} must be false, a number of proxy hops`,
+        ),
+      );
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+import { trustProxyFromEnv, type TrustProxy } from './trust-proxy';
+
 /** Environment read and validated once, at start. Bad values stop the service with one clear line. */
 export interface AppConfig {
   port: number;
@@ -21,6 +23,8 @@ export interface AppConfig {
   /** Secret for signing sessions; from the environment, or generated into the data folder (embedded mode). */
   sessionSecret: string | null;
   nodeEnv: 'production' | 'development' | 'test';
+  /** Which reverse proxies may say the client's address and protocol (Express "trust proxy"). */
+  trustProxy: TrustProxy;
 }
 
 const booleanFromEnv = z
@@ -53,6 +57,7 @@ const environmentSchema = z.object({
   PEAKPLAN_FRONTEND_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  TRUST_PROXY: trustProxyFromEnv,
 });
 
 export class ConfigError extends Error {
@@ -84,6 +89,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, distDir: string): App
     frontendDir: resolve(env.PEAKPLAN_FRONTEND_DIR ?? resolve(distDir, 'frontend', 'browser')),
     sessionSecret: env.SESSION_SECRET ?? null,
     nodeEnv: env.NODE_ENV,
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

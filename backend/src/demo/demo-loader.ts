@@ -6,6 +6,7 @@ import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generateDemoHistory } from './demo-history.generator';
 import { insertDemoPool } from './demo-pool';
 import { DEMO_QUEUES } from './demo-queues';
+import { refreshAllDailyHistory } from '../history/daily-history';
 
 export const DEMO_SEED = 20200214;
 /** The demo organisation's time zone. */
@@ -101,6 +102,7 @@ export async function loadDemoOrganisation(
       timeZone,
       onProgress: options.onProgress,
     });
+    await refreshAllDailyHistory(manager);
     return { organisationId, historyRows, from, to };
   });
 }

@@ -148,41 +148,58 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
       throw new NotFoundException(`queue ${request.queueId} does not exist`);
     const yesterday = DateTime.now().setZone(organisation.timeZone).minus({ days: 1 }).toISODate()!;
     const trainingTo = request.trainingTo ?? yesterday;
+    // Training reads history: a day that has not ended yet (year 9999, say) has none and failed inside.
+    if (trainingTo > yesterday)
+      throw new BadRequestException({
+        message: `trainingTo (${trainingTo}) must not be after yesterday (${yesterday})`,
+        details: [{ field: 'trainingTo', reason: `must not be after yesterday (${yesterday})` }],
+      });
     if (request.trainingFrom && request.trainingFrom > trainingTo)
       throw new BadRequestException({
         message: `trainingFrom (${request.trainingFrom}) must not be after trainingTo (${trainingTo})`,
         details: [{ field: 'trainingFrom', reason: 'must not be after trainingTo' }],
       });
-    const runs: ForecastRunSummary[] = [];
+    // Every queue is checked before any run is written, and the runs are written in one transaction:
+    // a refusal for the third queue used to leave the first two "queued", to fail later as interrupted.
+    const planned: { queueId: string; intervalMinutes: number; trainingFrom: string }[] = [];
     for (const queue of queues) {
       const [range] = await this.dataSource.query(
         `select to_char(min(interval_start at time zone $2), 'YYYY-MM-DD') as first
            from contact_history where queue_id = $1 and interval_start < ($3::date + 1)::timestamp at time zone $2`,
         [queue.id, organisation.timeZone, trainingTo],
       );
-      const trainingFrom = request.trainingFrom ?? range.first;
+      const trainingFrom: string | null = request.trainingFrom ?? range.first;
       if (!trainingFrom)
         throw new BadRequestException({
           message: `queue "${queue.name}" has no history up to ${trainingTo}: import history first`,
           details: [{ field: 'queueId', reason: 'no history' }],
         });
-      const [{ id }] = await this.dataSource.query(
-        `insert into forecast_run (queue_id, status, training_from, training_to, forecast_from, horizon_days, interval_minutes, country, lead_days, requested_by)
-         values ($1, 'running', $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-        [
-          queue.id,
-          trainingFrom,
-          trainingTo,
-          addDays(trainingTo, 1),
-          request.horizonDays ?? 90,
-          request.intervalMinutes ?? queue.interval_minutes,
-          country,
-          request.leadDays ?? 28,
-          requestedBy,
-        ],
-      );
-      runs.push(await this.summary(id));
+      planned.push({ queueId: queue.id, intervalMinutes: queue.interval_minutes, trainingFrom });
     }
+    const runIds = await this.dataSource.transaction(async (manager) => {
+      const ids: string[] = [];
+      for (const run of planned) {
+        const [{ id }] = await manager.query(
+          `insert into forecast_run (queue_id, status, training_from, training_to, forecast_from, horizon_days, interval_minutes, country, lead_days, requested_by)
+           values ($1, 'running', $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+          [
+            run.queueId,
+            run.trainingFrom,
+            trainingTo,
+            addDays(trainingTo, 1),
+            request.horizonDays ?? 90,
+            request.intervalMinutes ?? run.intervalMinutes,
+            country,
+            request.leadDays ?? 28,
+            requestedBy,
+          ],
+        );
+        ids.push(id as string);
+      }
+      return ids;
+    });
+    const runs: ForecastRunSummary[] = [];
+    for (const id of runIds) runs.push(await this.summary(id));
     // Queued only once every run row is written: the runs execute after this request's queries.
     for (const run of runs) {
       const done = (this.chain = this.chain.then(() => this.execute(run.id)));

@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 import type { StartForecastRunRequest } from '@peakplan/contracts';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '../common/calendar-date';
 
 export class StartForecastRunDto implements StartForecastRunRequest {
   @ApiPropertyOptional({ description: 'One queue; every queue when left out' })
@@ -16,12 +15,12 @@ export class StartForecastRunDto implements StartForecastRunRequest {
     description: 'First training day (default: first history day)',
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'trainingFrom must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   trainingFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-11-23', description: 'Last training day (default: yesterday)' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'trainingTo must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   trainingTo?: string;
 
   @ApiPropertyOptional({ example: 90, minimum: 1, maximum: 730 })

@@ -16,6 +16,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 
 import type { HistoryImportProgress, HistoryImportReport, ImportRowProblem } from '@peakplan/contracts';
 
+import { csvText } from '../common/csv-text';
+import { refreshDailyHistoryForStaging } from '../history/daily-history';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CopyStagingSink } from './copy-staging-sink';
 import { CsvRecordSplitter } from './csv-record-splitter';
@@ -39,13 +41,15 @@ import {
 } from './history-merge';
 import { InsertStagingSink } from './insert-staging-sink';
 import type { StagingSink } from './staging-sink';
+import { markInterruptedImports } from './interrupted-imports';
 import { StagingLostError, StagingTable, sweepStagingTables } from './staging-table';
-import { utf8Text } from './utf8-text';
 
 /** Row problems kept for the report; the count goes on past it. */
 const MAX_REPORTED_PROBLEMS = 1000;
 /** A record longer than this is not contact history (e.g. a 10 MB line without line ends). */
 const MAX_RECORD_CHARS = 64 * 1024;
+/** Streamed, so far larger than memory would allow; a file beyond this is the wrong file. */
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 export interface HistoryImportOptions {
   importId?: string;
@@ -196,12 +200,28 @@ export class HistoryImportService {
       await this.sweep(!copy);
       staging = await StagingTable.create(this.dataSource, importId);
       const stagingTable = staging;
+      // Recorded from the start: an import killed with the service is then reported as interrupted.
+      await this.dataSource.query(
+        `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
+         values ($1, 'running', $2, $3, $4, null, $5) on conflict (id) do nothing`,
+        [
+          importId,
+          progress.fileName,
+          options.importedBy ?? null,
+          progress.startedAt,
+          JSON.stringify(progress),
+        ],
+      );
       // No connection is held while the file is read: each batch takes one from the pool.
       const rowSink: StagingSink = copy
         ? new CopyStagingSink(this.dataSource, staging.name)
         : new InsertStagingSink(this.dataSource, staging.name);
       sink = rowSink;
-      const text = utf8Text(progress);
+      const text = csvText({
+        maxBytes: MAX_FILE_BYTES,
+        onBytes: (bytes) => (progress.bytesRead += bytes),
+        toError: (problem) => new ImportFileError(problem.message, problem.details),
+      });
       const interrupted = () =>
         text.destroy(new ImportFileError('the upload was interrupted before the end of the file'));
       input.once('aborted', interrupted).once('error', interrupted);
@@ -287,6 +307,7 @@ export class HistoryImportService {
         progress.phase = 'merging';
         merged = await mergeStaged(client, staging.name);
       }
+      await refreshDailyHistoryForStaging(client, staging.name);
       problems.sort((a, b) => a.row - b.row);
       const report: HistoryImportReport = {
         importId,
@@ -335,6 +356,7 @@ export class HistoryImportService {
   async status(importId: string): Promise<HistoryImportProgress | HistoryImportReport> {
     const running = this.running.get(importId);
     if (running) return { ...running };
+    await this.markInterrupted();
     const [stored] = await this.dataSource.query(`select report from history_import where id = $1`, [
       importId,
     ]);
@@ -344,8 +366,10 @@ export class HistoryImportService {
 
   /** The latest imports, newest first (reports without their row problems), and the running ones. */
   async list(limit = 50): Promise<(HistoryImportProgress | HistoryImportReport)[]> {
+    await this.markInterrupted();
     const rows: { report: HistoryImportReport }[] = await this.dataSource.query(
-      `select report - 'problems' as report from history_import order by started_at desc limit $1`,
+      `select report - 'problems' as report from history_import where status <> 'running'
+        order by started_at desc limit $1`,
       [limit],
     );
     return [
@@ -354,10 +378,18 @@ export class HistoryImportService {
     ];
   }
 
+  /** Marks interrupted the imports recorded as running that no process is reading any more. */
+  private async markInterrupted(): Promise<void> {
+    const embedded = !(await this.supportsCopy());
+    await markInterruptedImports(this.dataSource, [...this.running.keys()], embedded ? this.startedAt : null);
+  }
+
   private async record(runner: QueryRunner, report: HistoryImportReport, importedBy: string | null) {
     await runner.query(
       `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
+       values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (id) do update set status = excluded.status, finished_at = excluded.finished_at,
+         report = excluded.report`,
       [
         report.importId,
         report.status,
@@ -397,7 +429,9 @@ export class HistoryImportService {
     };
     await this.dataSource.query(
       `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
-       values ($1, 'refused', $2, $3, $4, $5, $6) on conflict (id) do nothing`,
+       values ($1, 'refused', $2, $3, $4, $5, $6)
+       on conflict (id) do update set status = 'refused', finished_at = excluded.finished_at, report = excluded.report
+       where history_import.status = 'running'`,
       [
         importId,
         report.fileName,

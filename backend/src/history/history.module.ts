@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { OrganisationsModule } from '../organisations/organisations.module';
-import { QueuesModule } from '../queues/queues.module';
 import { ContactHistoryEntity } from './contact-history.entity';
 import { HistoryController } from './history.controller';
 import { HistoryService } from './history.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactHistoryEntity]), OrganisationsModule, QueuesModule],
+  imports: [TypeOrmModule.forFeature([ContactHistoryEntity])],
   controllers: [HistoryController],
   providers: [HistoryService],
   exports: [HistoryService],

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
 import type { JobOutcome } from './job-lock.service';
 import { PLANNING_JOBS, PlanningJobsService, type PlanningJob } from './planning-jobs.service';
+import { IsCalendarDate } from '../common/calendar-date';
 
 export class RunJobDto {
   @ApiPropertyOptional({
@@ -12,7 +13,7 @@ export class RunJobDto {
     description: 'The local date the run counts for (default today)',
   })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   date?: string;
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '../common/calendar-date';
 
 /** `?intervals=false`: totals and days only (the interval rows are most of a review's size). */
 export class PeakReviewQuery {
@@ -22,11 +21,11 @@ export class PeakReviewQuery {
 /** `?from=&to=` (required, local dates inclusive) and optionally one queue. */
 export class HindsightQuery {
   @ApiProperty({ example: '2026-02-04', description: 'First day (inclusive), YYYY-MM-DD' })
-  @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: '2026-02-15', description: 'Last day (inclusive), YYYY-MM-DD; at most 92 days' })
-  @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   to!: string;
 
   @ApiPropertyOptional({ description: 'One queue (default every queue)' })

@@ -1,9 +1,11 @@
 /* Reads an uploaded core-staff CSV from a stream into checked rows, before any transaction opens: the
  * embedded database serves one transaction at a time, so a slow upload must not hold it. Bounded by
  * bytes and rows; every bad row is collected so that the refusal lists them all (up to a cap). */
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 
 import { parse } from 'csv-parse';
+
+import { csvText } from '../common/csv-text';
 
 import {
   CoreStaffFileError,
@@ -42,41 +44,6 @@ function csvProblem(error: unknown): CoreStaffFileError {
   throw error;
 }
 
-/** Decodes UTF-8 strictly and refuses NUL bytes (binary files) and files over the byte limit. */
-function utf8Text(): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let bytes = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > MAX_CORE_STAFF_BYTES)
-        return callback(
-          new CoreStaffFileError(
-            `the file is larger than ${MAX_CORE_STAFF_BYTES / 1024 / 1024} MB; core staff is at most ${MAX_CORE_STAFF_ROWS} rows`,
-            [],
-            true,
-          ),
-        );
-      if (chunk.includes(0))
-        return callback(
-          new CoreStaffFileError('the file holds binary data (NUL bytes), not CSV text: upload UTF-8 CSV'),
-        );
-      try {
-        callback(null, decoder.decode(chunk, { stream: true }));
-      } catch {
-        callback(new CoreStaffFileError('the file is not UTF-8 text: upload UTF-8 CSV'));
-      }
-    },
-    flush(callback) {
-      try {
-        callback(null, decoder.decode());
-      } catch {
-        callback(new CoreStaffFileError('the file ends inside a UTF-8 character: is it truncated?'));
-      }
-    },
-  });
-}
-
 /**
  * Every row of the file, checked by the reader that `makeReader` builds from the header.
  * @throws CoreStaffFileError for an empty file, a bad header, bad CSV, or too many rows or bytes
@@ -86,13 +53,22 @@ export async function readCoreStaffCsv(
   makeReader: (header: string[]) => CoreStaffRowReader,
 ): Promise<ReadCoreStaff> {
   const parser = parse({
-    bom: true,
     info: true,
     skip_empty_lines: true,
     relax_column_count: true,
     max_record_size: MAX_RECORD_BYTES,
   });
-  const decoder = utf8Text();
+  const decoder = csvText({
+    maxBytes: MAX_CORE_STAFF_BYTES,
+    toError: (problem) =>
+      problem.tooLarge
+        ? new CoreStaffFileError(
+            `${problem.message}; core staff is at most ${MAX_CORE_STAFF_ROWS} rows`,
+            [],
+            true,
+          )
+        : new CoreStaffFileError(problem.message, problem.details),
+  });
   const interrupted = () =>
     parser.destroy(new CoreStaffFileError('the upload was interrupted before the end of the file'));
   input.once('aborted', interrupted).once('error', interrupted);

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -15,7 +16,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 
@@ -25,14 +25,18 @@ import type {
   ScenarioAdjustments,
   UpdateScenarioRequest,
 } from '@peakplan/contracts';
+import { IsCalendarDate } from '../common/calendar-date';
+import { IsNotBlank } from '../common/not-blank';
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class CoreStaffPatternDto implements CoreStaffPattern {
   @ApiPropertyOptional({ example: 'phone' }) @IsOptional() @IsString() queue?: string;
   @ApiProperty({ example: [1, 2, 3, 4, 5] })
   @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
   @IsInt({ each: true })
   @IsIn([0, 1, 2, 3, 4, 5, 6], { each: true })
   weekdays!: number[];
@@ -73,7 +77,7 @@ export class ScenarioAdjustmentsDto implements ScenarioAdjustments {
 }
 
 export class CreateScenarioDto implements CreateScenarioRequest {
-  @ApiProperty({ example: 'Valentine 2027: +10%' }) @IsString() @MinLength(1) @MaxLength(120) name!: string;
+  @ApiProperty({ example: 'Valentine 2027: +10%' }) @IsString() @IsNotBlank() @MaxLength(120) name!: string;
   @ApiProperty({ description: 'One completed forecast run per queue' })
   @IsArray()
   @ArrayMinSize(1)
@@ -82,11 +86,11 @@ export class CreateScenarioDto implements CreateScenarioRequest {
   forecastRunIds!: string[];
   @ApiPropertyOptional({ example: '2027-01-31' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional({ example: '2027-03-13' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
   @ApiPropertyOptional({ type: ScenarioAdjustmentsDto })
   @IsOptional()
@@ -96,14 +100,14 @@ export class CreateScenarioDto implements CreateScenarioRequest {
 }
 
 export class UpdateScenarioDto implements UpdateScenarioRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotBlank() @MaxLength(120) name?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
   @ApiPropertyOptional({ type: ScenarioAdjustmentsDto })
   @IsOptional()
@@ -113,7 +117,7 @@ export class UpdateScenarioDto implements UpdateScenarioRequest {
 }
 
 export class CopyScenarioDto {
-  @ApiProperty({ example: 'Valentine 2027: +20%' }) @IsString() @MinLength(1) @MaxLength(120) name!: string;
+  @ApiProperty({ example: 'Valentine 2027: +20%' }) @IsString() @IsNotBlank() @MaxLength(120) name!: string;
 }
 
 export class CompareScenariosQuery {

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 import type { CreateStaffingPlanRequest, StaffingPlanDto } from '@peakplan/contracts';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
 import { StaffingPlansService } from './staffing-plans.service';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '../common/calendar-date';
 
 export class CreateStaffingPlanDto implements CreateStaffingPlanRequest {
   @ApiPropertyOptional({ description: 'Default: the scenario marked as the plan' })
@@ -16,11 +15,11 @@ export class CreateStaffingPlanDto implements CreateStaffingPlanRequest {
   scenarioId?: string;
   @ApiPropertyOptional({ example: '2027-02-12' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional({ example: '2027-02-14' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
   @ApiPropertyOptional({ example: [4, 6, 8] })
   @IsOptional()

@@ -11,6 +11,8 @@ import { ForecastRunProgress1764400000040 } from './1764400000040-forecast-run-p
 import { HistoryStagingRuns1764500000000 } from './1764500000000-history-staging-runs';
 import { FlexiblePool1764600000000 } from './1764600000000-flexible-pool';
 import { RetireQueuesEvents1764630000000 } from './1764630000000-retire-queues-events';
+import { HistoryImportInterrupted1764610000000 } from './1764610000000-history-import-interrupted';
+import { ContactHistoryDaily1764610000001 } from './1764610000001-contact-history-daily';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   HistoryStagingRuns1764500000000,
   FlexiblePool1764600000000,
   RetireQueuesEvents1764630000000,
+  HistoryImportInterrupted1764610000000,
+  ContactHistoryDaily1764610000001,
 ];
