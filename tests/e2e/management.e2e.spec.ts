@@ -67,14 +67,14 @@ describe('management in a real browser', () => {
       .waitFor();
     const figure = (name: string) =>
       page.locator('.figure').filter({ has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) });
-    await expect(figure('Contacts').locator('.value').textContent()).resolves.toMatch(/^[\d,]+$/);
+    await expect(figure('Contacts').locator('.value').textContent()).resolves.toMatch(/^[\d.]+$/);
     await expect(figure('Service level reached').locator('.value').textContent()).resolves.toMatch(
-      /^\d+(\.\d)?%$/,
+      /^\d+(,\d)?%$/,
     );
     const rows = page.locator('table tbody tr');
     expect(await rows.locator('th').allTextContents()).toEqual(['chat', 'email', 'phone']);
     for (const cell of await rows.locator('td').allTextContents())
-      expect(cell).toMatch(/^([-+]?\d+(\.\d)?%|—)$/);
+      expect(cell).toMatch(/^([-+]?\d+(,\d)?%|–)$/);
 
     // Both charts drew the actual and the forecast, and the interval chart opened on 14 February.
     const dayOption = page.getByLabel('Day', { exact: true }).locator('option:checked');

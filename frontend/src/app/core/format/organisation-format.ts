@@ -1,5 +1,5 @@
 /**
- * Numbers and dates as the organisation writes them. PRODUCT.md: nl-NL and Europe/Amsterdam by
+ * Numbers and dates as the organisation writes them. docs/domain.md: nl-NL and Europe/Amsterdam by
  * default; the API does not report the organisation's own yet, so the defaults live here, once.
  * Pure (Intl only), so its spec runs under plain jest.
  */

@@ -24,6 +24,8 @@ import {
   Tooltip,
 } from 'chart.js';
 
+import { PALETTE, withAlpha } from '../../charts/chart-palette';
+import { formatNumber } from '../../core/format/organisation-format';
 import type { ForecastActualSeries } from './peak-review-chart-data';
 
 Chart.register(
@@ -38,15 +40,13 @@ Chart.register(
   Legend,
 );
 
-// Okabe–Ito colours (safe for the common colour-vision deficiencies): actual in vermillion, forecast in blue.
 const COLORS = {
-  actual: '#d55e00',
-  forecast: '#0072b2',
-  band: 'rgba(0, 114, 178, 0.16)',
-  grid: 'rgba(15, 23, 42, 0.08)',
-  text: '#334155',
+  actual: PALETTE.vermillion,
+  forecast: PALETTE.blue,
+  band: withAlpha(PALETTE.blue, 0.16),
+  grid: PALETTE.grid,
+  text: PALETTE.text,
 };
-const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 /**
  * Forecast against actual as a line chart: the actual contacts, the forecast, and where given the
@@ -86,7 +86,7 @@ export class ForecastActualChartComponent {
   protected readonly summary = computed(() => {
     const series = this.series();
     const total = (values: (number | null)[]) => values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
-    return `${this.title()}: ${series.labels.length} points, actual ${wholeNumber.format(total(series.actual))} contacts against ${wholeNumber.format(total(series.forecast))} forecast.`;
+    return `${this.title()}: ${series.labels.length} points, actual ${formatNumber(total(series.actual))} contacts against ${formatNumber(total(series.forecast))} forecast.`;
   });
 
   constructor() {
@@ -162,14 +162,14 @@ export class ForecastActualChartComponent {
             beginAtZero: true,
             title: { display: true, text: this.yLabel(), color: COLORS.text },
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, callback: (value) => wholeNumber.format(Number(value)) },
+            ticks: { color: COLORS.text, callback: (value) => formatNumber(Number(value)) },
           },
         },
         plugins: {
           title: {
             display: true,
             text: this.title(),
-            color: '#0f172a',
+            color: PALETTE.title,
             font: { size: 15, weight: 'bold' },
             align: 'start',
           },
@@ -188,7 +188,7 @@ export class ForecastActualChartComponent {
               label: (item) =>
                 item.parsed.y === null
                   ? `${item.dataset.label}: —`
-                  : `${item.dataset.label}: ${wholeNumber.format(item.parsed.y)} contacts`,
+                  : `${item.dataset.label}: ${formatNumber(item.parsed.y)} contacts`,
             },
           },
         },

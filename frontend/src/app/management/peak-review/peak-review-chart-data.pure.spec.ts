@@ -85,21 +85,21 @@ describe('peak review chart data', () => {
     expect(defaultReviewDay(review, { ...QUEUE, intervals: [] })).toBeNull();
   });
 
-  it('prints the key figures with units: (1,100 − 1,000) / 1,000 = +10% against the plan', () => {
+  it('prints the key figures with units in nl-NL: (1100 − 1000) / 1000 = +10% against the plan', () => {
     expect(reviewFigures(TOTALS)).toEqual([
-      { label: 'Contacts', value: '1,100', hint: 'plan forecast 1,000 (+10%)' },
+      { label: 'Contacts', value: '1.100', hint: 'plan forecast 1.000 (+10,0%)' },
       { label: 'Over-staffed', value: '3 h', hint: '13 intervals with more people than the actuals needed' },
       { label: 'Under-staffed', value: '6 h', hint: '22 intervals short of what the actuals needed' },
       {
         label: 'Service level reached',
-        value: '78.1%',
+        value: '78,1%',
         hint: 'estimated (Erlang) from the people rostered and the actual contacts',
       },
     ]);
     expect(reviewFigures({ ...TOTALS, planForecast: null, serviceLevelReached: null })[0].hint).toBe(
       'no plan covered this window',
     );
-    expect(formatShare(null)).toBe('—');
-    expect(formatShare(-0.0349, true)).toBe('-3.5%');
+    expect(formatShare(null)).toBe('–');
+    expect(formatShare(-0.0349, true)).toBe('-3,5%');
   });
 });

@@ -1,6 +1,8 @@
 /* Maps a post-peak review onto what its charts and tables show. Pure, so it is tested without Angular. */
 import type { HindsightQueueDto, HindsightTotals, PeakReviewDto } from '@peakplan/contracts';
 
+import { formatNumber, formatPercent } from '../../core/format/organisation-format';
+
 /** One chart of forecast against actual: the x labels and the series drawn over them. */
 export interface ForecastActualSeries {
   labels: string[];
@@ -54,19 +56,10 @@ export interface ReviewFigure {
   hint: string;
 }
 
-const contacts = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const hours = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
-const signedPercent = new Intl.NumberFormat('en-GB', {
-  style: 'percent',
-  maximumFractionDigits: 1,
-  signDisplay: 'exceptZero',
-});
-
-/** A share as a percentage, or an em dash where there is none. */
+/** A share as a percentage in the organisation's locale, signed (`+10%`) where asked; a dash where none. */
 export function formatShare(value: number | null | undefined, signed = false): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return (signed ? signedPercent : percent).format(value);
+  const text = formatPercent(value);
+  return signed && value !== null && value !== undefined && value > 0 ? `+${text}` : text;
 }
 
 /** The figures a manager reads first: contacts against forecast, hours over and under, service level. */
@@ -78,20 +71,20 @@ export function reviewFigures(totals: HindsightTotals): ReviewFigure[] {
   return [
     {
       label: 'Contacts',
-      value: contacts.format(totals.actual),
+      value: formatNumber(totals.actual),
       hint:
         totals.planForecast === null
           ? 'no plan covered this window'
-          : `plan forecast ${contacts.format(totals.planForecast)} (${formatShare(forecastGap, true)})`,
+          : `plan forecast ${formatNumber(totals.planForecast)} (${formatShare(forecastGap, true)})`,
     },
     {
       label: 'Over-staffed',
-      value: totals.overStaffedHours === null ? '—' : `${hours.format(totals.overStaffedHours)} h`,
+      value: totals.overStaffedHours === null ? '–' : `${formatNumber(totals.overStaffedHours)} h`,
       hint: `${totals.intervalsOverStaffed} intervals with more people than the actuals needed`,
     },
     {
       label: 'Under-staffed',
-      value: totals.underStaffedHours === null ? '—' : `${hours.format(totals.underStaffedHours)} h`,
+      value: totals.underStaffedHours === null ? '–' : `${formatNumber(totals.underStaffedHours)} h`,
       hint: `${totals.intervalsUnderStaffed} intervals short of what the actuals needed`,
     },
     {
