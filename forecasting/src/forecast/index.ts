@@ -22,6 +22,7 @@ export type { IntervalObservation, QueueHistory } from './parse-history-csv';
 export type { ErrorBand, IntervalTable } from './prediction-intervals';
 export { DEFAULT_REGRESSION_OPTIONS } from './regression-model';
 export type { RegressionOptions } from './regression-model';
+export { plannerClosedDays } from './planner-closed-days';
 export { mulberry32, standardNormal } from './seeded-random';
 export type { RandomSource } from './seeded-random';
 export { forecastIntervals } from './forecast-intervals';
