@@ -63,6 +63,9 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'PUT /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
   'GET /api/scenarios/:scenarioId/core-staff': ['planner', 'manager', 'admin'],
   'DELETE /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
+  // closed days (issue 13)
+  'PUT /api/queues/:id/closed-days': ['planner', 'admin'],
+  'PUT /api/events/:id/closed': ['planner', 'admin'],
 };
 
 function joinPath(...parts: string[]): string {

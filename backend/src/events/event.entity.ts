@@ -13,4 +13,6 @@ export class EventEntity {
   @Column('jsonb') rule!: EventRule;
   @Column('integer', { name: 'window_before' }) windowBefore!: number;
   @Column('integer', { name: 'window_after' }) windowAfter!: number;
+  /** Closed on the event's date (every queue). */
+  @Column('boolean') closed!: boolean;
 }

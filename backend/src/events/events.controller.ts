@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 
@@ -7,6 +7,7 @@ import type { EventDto, EventOccurrenceDto } from '@peakplan/contracts';
 import { Roles } from '../auth/access.decorators';
 import { DateRangeQuery } from '../common/date-range.query';
 import { EventsService } from './events.service';
+import { SetEventClosedDto } from './set-event-closed.dto';
 
 @ApiTags('events')
 @Roles('planner', 'manager', 'admin')
@@ -28,5 +29,12 @@ export class EventsController {
       range.from ?? `${thisYear - 2}-01-01`,
       range.to ?? `${thisYear}-12-31`,
     );
+  }
+
+  @Put(':id/closed')
+  @Roles('planner', 'admin')
+  @ApiOkResponse({ description: 'The event; when closed, every queue is closed on its date (forecast 0).' })
+  setClosed(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetEventClosedDto): Promise<EventDto> {
+    return this.eventsService.setClosed(id, body.closed);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 
@@ -15,6 +15,19 @@ export function toEventDefinition(event: EventEntity): EventDefinition {
     rule: event.rule,
     windowBefore: event.windowBefore,
     windowAfter: event.windowAfter,
+    closed: event.closed,
+  };
+}
+
+function toEventDto(event: EventEntity, country: string | null): EventDto {
+  return {
+    id: event.id,
+    name: event.name,
+    rule: event.rule,
+    windowBefore: event.windowBefore,
+    windowAfter: event.windowAfter,
+    country,
+    closed: event.closed,
   };
 }
 
@@ -31,14 +44,17 @@ export class EventsService {
       where: { organisationId: organisation.id },
       order: { name: 'ASC' },
     });
-    return events.map((event) => ({
-      id: event.id,
-      name: event.name,
-      rule: event.rule,
-      windowBefore: event.windowBefore,
-      windowAfter: event.windowAfter,
-      country: organisation.country,
-    }));
+    return events.map((event) => toEventDto(event, organisation.country));
+  }
+
+  /** Closes (or opens) every queue on the event's date. */
+  async setClosed(id: string, closed: boolean): Promise<EventDto> {
+    const organisation = await this.organisations.current();
+    const event = await this.events.findOneBy({ id, organisationId: organisation.id });
+    if (!event) throw new NotFoundException(`event ${id} does not exist`);
+    event.closed = closed;
+    await this.events.update({ id }, { closed });
+    return toEventDto(event, organisation.country);
   }
 
   /** The dates of the organisation's events between two dates (inclusive), resolved by the calendar engine. */

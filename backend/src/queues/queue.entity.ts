@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 import type { QueueKind } from '@peakplan/contracts';
+import type { EventRule } from '@peakplan/forecasting';
 
 const numeric = {
   to: (value: number | null) => value,
@@ -21,4 +22,6 @@ export class QueueEntity {
   patienceSeconds!: number | null;
   @Column('integer') concurrency!: number;
   @Column('integer', { name: 'interval_minutes' }) intervalMinutes!: number;
+  /** Closed days as event date rules (validated by the calendar engine on the way in). */
+  @Column('jsonb', { name: 'closed_days' }) closedDays!: EventRule[];
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { QueueDto } from '@peakplan/contracts';
 
 import { Roles } from '../auth/access.decorators';
 import { QueuesService, toQueueDto } from './queues.service';
+import { SetClosedDaysDto } from './set-closed-days.dto';
 
 @ApiTags('queues')
 @Roles('planner', 'manager', 'admin')
@@ -21,5 +22,12 @@ export class QueuesController {
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<QueueDto> {
     return toQueueDto(await this.queuesService.get(id));
+  }
+
+  @Put(':id/closed-days')
+  @Roles('planner', 'admin')
+  @ApiOkResponse({ description: 'The queue with its new closed days (forecast 0, never staffed).' })
+  setClosedDays(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetClosedDaysDto): Promise<QueueDto> {
+    return this.queuesService.setClosedDays(id, body.closedDays);
   }
 }

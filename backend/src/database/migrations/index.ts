@@ -9,6 +9,7 @@ import { ScenarioCoreStaff1764300000000 } from './1764300000000-scenario-core-st
 import { PeakReviews1764300000001 } from './1764300000001-peak-reviews';
 import { ForecastRunProgress1764400000040 } from './1764400000040-forecast-run-progress';
 import { HistoryStagingRuns1764500000000 } from './1764500000000-history-staging-runs';
+import { ClosedDays1764620000000 } from './1764620000000-closed-days';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PeakReviews1764300000001,
   ForecastRunProgress1764400000040,
   HistoryStagingRuns1764500000000,
+  ClosedDays1764620000000,
 ];
