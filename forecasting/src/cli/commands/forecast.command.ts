@@ -57,7 +57,7 @@ export function loadQueue(
     );
   }
   try {
-    const history = selectQueueHistory(parseHistoryCsv(text, timeZone), options.get('queue'));
+    const history = selectQueueHistory(parseHistoryCsv(text, timeZone, Date.now()), options.get('queue'));
     return { history, country, timeZone };
   } catch (error) {
     throw new CliUsageError(`${input}: ${(error as Error).message}`);
