@@ -5,3 +5,4 @@ export * from './event-presets';
 export * from './event-rule';
 export * from './iso-date';
 export * from './public-holidays';
+export * from './observance-rules';

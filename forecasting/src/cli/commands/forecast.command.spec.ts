@@ -13,6 +13,21 @@ const options = (entries: Record<string, string>) => new Map(Object.entries(entr
 
 beforeAll(() => jest.spyOn(process.stderr, 'write').mockImplementation(() => true));
 
+describe('any country date-holidays knows', () => {
+  it('lists Sweden’s events and accepts a Spanish or Bavarian forecast', async () => {
+    const sweden = (await events(options({ country: 'se', year: '2026' }))) as {
+      events: { id: string; date: string }[];
+    };
+    expect(sweden.events.find((event) => event.id === 'mothers-day')?.date).toBe('2026-05-31');
+    for (const country of ['ES', 'DE-BY']) {
+      const result = (await forecast(options({ input: FIXTURE, horizon: '7', country }))) as {
+        days: unknown[];
+      };
+      expect(result.days).toHaveLength(7);
+    }
+  });
+});
+
 describe('peakplan forecast', () => {
   it('prints the contract JSON for the demo fixture', async () => {
     const result = (await forecast(options({ input: FIXTURE, horizon: '30', country: 'NL' }))) as {
