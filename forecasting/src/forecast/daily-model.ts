@@ -30,6 +30,9 @@ export interface FittedDailyModel {
   setup: EngineSetup;
   regression: RegressionFit;
   closures: ClosureRules;
+  /** What the model was fitted on and with, so the intraday backtest can refit it at earlier origins. */
+  history: readonly DailyObservation[];
+  options: DailyModelOptions;
 }
 
 /** One forecast day. */
@@ -102,6 +105,8 @@ export function fitDailyModel(
     setup,
     regression: fit,
     closures,
+    history,
+    options,
   };
 }
 
