@@ -2,7 +2,7 @@ import { isoDateToDayNumber, addDays, type IsoDate } from '../calendar';
 import type { DailyForecastDay, FittedDailyModel } from './daily-model';
 import { intervalBand, runIntradayBacktest, type IntradayBacktestReport } from './intraday-backtest';
 import { buildIntradayProfiles } from './intraday-profile';
-import { sameWeekdayAverage, slotCountsOf } from './interval-baselines';
+import { mixIntervals, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
 import type { IntervalObservation } from './parse-history-csv';
 import { spreadIntraday, type IntervalForecast, type OpeningHours } from './spread-intraday';
 
@@ -77,7 +77,7 @@ function withFallbackBand(slot: IntervalForecast): IntervalForecast {
   return { ...slot, p10: Math.max(0, slot.p50 - lower), p90: slot.p50 + upper };
 }
 
-/** The chosen blend of PeakPlan's spread and a baseline, with the calibrated bands by horizon. */
+/** The chosen mix of PeakPlan's spread and a baseline, with the calibrated bands by horizon. */
 function chosenIntervals(
   spread: readonly IntervalForecast[],
   days: readonly DailyForecastDay[],
@@ -88,24 +88,34 @@ function chosenIntervals(
   const counts = slotCountsOf(history);
   const dates = [...counts.keys()].sort().reverse();
   const origin = addDays(dates[0], 1);
-  const closed = new Map(days.map((day) => [day.date, day.closed]));
-  const baselines = new Map<IsoDate, Float64Array>();
-  const { peakplan: weight, baseline } = backtest.chosen;
   const perSlot = intervalMinutes / 15;
-  return spread.map((slot) => {
+  const quarterOf = (start: string) => Number(start.slice(11, 13)) * 4 + Number(start.slice(14, 16)) / 15;
+  const slotsByDate = new Map<IsoDate, IntervalForecast[]>();
+  for (const slot of spread) {
     const date = slot.start.slice(0, 10);
-    let average = baselines.get(date);
-    if (!average) {
-      average = sameWeekdayAverage(counts, dates, origin, date, baseline === 'last-week' ? 1 : 4);
-      baselines.set(date, average);
+    slotsByDate.set(date, [...(slotsByDate.get(date) ?? []), slot]);
+  }
+  const result: IntervalForecast[] = [];
+  for (const day of days) {
+    const slots = slotsByDate.get(day.date) ?? [];
+    const peakplan = new Float64Array(96);
+    for (const slot of slots)
+      for (let q = 0; q < perSlot; q++) peakplan[quarterOf(slot.start) + q] += slot.p50 / perSlot;
+    const mixed = mixIntervals(
+      backtest.chosen,
+      peakplan,
+      sameWeekdayAverage(counts, dates, origin, day.date, 4),
+      sameWeekdayAverage(counts, dates, origin, day.date, 1),
+      day,
+    );
+    const horizonDay = Math.max(1, isoDateToDayNumber(day.date) - isoDateToDayNumber(origin) + 1);
+    for (const slot of slots) {
+      let p50 = 0;
+      for (let q = 0; q < perSlot; q++) p50 += mixed[quarterOf(slot.start) + q] ?? 0;
+      // Nothing forecast (a closed day, or outside the hours every forecaster saw open): no band either.
+      if (p50 === 0) result.push({ start: slot.start, p10: 0, p50: 0, p90: 0 });
+      else result.push({ start: slot.start, p50, ...intervalBand(backtest.bands, p50, horizonDay) });
     }
-    const quarter = Number(slot.start.slice(11, 13)) * 4 + Number(slot.start.slice(14, 16)) / 15;
-    let base = 0;
-    for (let q = 0; q < perSlot; q++) base += average[quarter + q] ?? 0;
-    const p50 = closed.get(date) ? 0 : weight * slot.p50 + (1 - weight) * base;
-    // Nothing forecast (a closed day, or outside the hours every forecaster saw open): no band either.
-    if (p50 === 0) return { start: slot.start, p10: 0, p50: 0, p90: 0 };
-    const horizonDay = isoDateToDayNumber(date) - isoDateToDayNumber(origin) + 1;
-    return { start: slot.start, p50, ...intervalBand(backtest.bands, p50, Math.max(1, horizonDay)) };
-  });
+  }
+  return result;
 }

@@ -42,3 +42,36 @@ export function sameWeekdayAverage(
   if (used > 0) for (let q = 0; q < 96; q++) result[q] /= used;
   return result;
 }
+
+/** How a candidate mixes PeakPlan's spread with a spreadsheet baseline (see INTRADAY_CANDIDATES). */
+export interface IntervalMix {
+  /** Weight of PeakPlan's spread; the rest goes to the baseline. */
+  peakplan: number;
+  /** `four-week-shape`: PeakPlan's day total spread with the four-week average's shape. */
+  baseline: 'four-week-average' | 'last-week' | 'four-week-shape';
+}
+
+/**
+ * One day's 96 quarter-hour forecasts of a candidate. On an event day a baseline that knows nothing of
+ * the peak keeps only its shape, scaled to PeakPlan's day total (the daily model learned the peak), so a
+ * blend never drops a Valentine's build-up back to an ordinary week; a closed day is 0.
+ */
+export function mixIntervals(
+  mix: IntervalMix,
+  peakplan: ArrayLike<number>,
+  fourWeeks: ArrayLike<number>,
+  lastWeek: ArrayLike<number>,
+  day: { p50: number; closed: boolean; events: readonly string[] },
+): Float64Array {
+  const result = new Float64Array(96);
+  if (day.closed) return result;
+  let base: ArrayLike<number> = mix.baseline === 'last-week' ? lastWeek : fourWeeks;
+  if (mix.baseline === 'four-week-shape' || day.events.length > 0) {
+    let total = 0;
+    for (let q = 0; q < 96; q++) total += base[q];
+    const scale = total > 0 ? day.p50 / total : 0;
+    base = total > 0 ? Float64Array.from({ length: 96 }, (_, q) => base[q] * scale) : peakplan;
+  }
+  for (let q = 0; q < 96; q++) result[q] = mix.peakplan * peakplan[q] + (1 - mix.peakplan) * base[q];
+  return result;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fitDailyModel, forecastDaily } from './daily-model';
 import { forecastIntervals } from './forecast-intervals';
 import { intervalBand, runIntradayBacktest } from './intraday-backtest';
-import { sameWeekdayAverage, slotCountsOf } from './interval-baselines';
+import { mixIntervals, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
 import { parseHistoryCsv, selectQueueHistory } from './parse-history-csv';
 
 const CALL_CENTRE = selectQueueHistory(
@@ -91,5 +91,44 @@ describe('forecastIntervals with the intraday choice', () => {
     expect(result.warnings.join(' ')).toMatch(/no intraday backtest/);
     const busy = result.intervals.find((slot) => slot.p50 > 20)!;
     expect(busy.p90 - busy.p50).toBeGreaterThanOrEqual(1.2816 * Math.sqrt(busy.p50) - 1e-9);
+  });
+});
+
+describe('mixIntervals on an event day', () => {
+  it('keeps the baseline’s shape but PeakPlan’s day total, so a blend keeps the peak', () => {
+    // Ordinary four-week average: 10 and 30 in two quarters (total 40); PeakPlan forecasts 100 for the
+    // event day as 50/50. Event day: baseline scaled ×2.5 → 25/75; a 0.5 blend → (50 + 25)/2, (50 + 75)/2.
+    const fourWeeks = new Float64Array(96);
+    fourWeeks[36] = 10;
+    fourWeeks[37] = 30;
+    const peakplan = new Float64Array(96);
+    peakplan[36] = 50;
+    peakplan[37] = 50;
+    const day = { p50: 100, closed: false, events: ['valentines'] };
+    const mixed = mixIntervals(
+      { peakplan: 0.5, baseline: 'four-week-average' },
+      peakplan,
+      fourWeeks,
+      fourWeeks,
+      day,
+    );
+    expect([mixed[36], mixed[37]]).toEqual([37.5, 62.5]);
+    const ordinary = mixIntervals(
+      { peakplan: 0.5, baseline: 'four-week-average' },
+      peakplan,
+      fourWeeks,
+      fourWeeks,
+      {
+        ...day,
+        events: [],
+      },
+    );
+    expect([ordinary[36], ordinary[37]]).toEqual([30, 40]);
+    expect(
+      mixIntervals({ peakplan: 0, baseline: 'last-week' }, peakplan, fourWeeks, fourWeeks, {
+        ...day,
+        closed: true,
+      })[36],
+    ).toBe(0);
   });
 });

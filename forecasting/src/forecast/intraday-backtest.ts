@@ -3,22 +3,26 @@ import { intervalCoverage, wape } from './accuracy-metrics';
 import { fitDailyModel, forecastDaily, type DailyModelOptions } from './daily-model';
 import { conformalErrorBand, type ErrorBand } from './error-band';
 import { buildIntradayProfiles } from './intraday-profile';
-import { sameWeekdayAverage, slotCountsOf, type SlotCounts } from './interval-baselines';
+import {
+  mixIntervals,
+  sameWeekdayAverage,
+  slotCountsOf,
+  type IntervalMix,
+  type SlotCounts,
+} from './interval-baselines';
 import type { DailyObservation } from './daily-history';
 import type { IntervalObservation } from './parse-history-csv';
 
 /** An intraday forecaster: PeakPlan's spread, a spreadsheet baseline, or a blend of PeakPlan and the 4-week average. */
-export interface IntradayCandidate {
+export interface IntradayCandidate extends IntervalMix {
   name: string;
-  /** Weight of PeakPlan's spread; the rest goes to `baseline`. */
-  peakplan: number;
-  baseline: 'four-week-average' | 'last-week';
 }
 
 export const INTRADAY_CANDIDATES: readonly IntradayCandidate[] = [
   { name: 'peakplan', peakplan: 1, baseline: 'four-week-average' },
   { name: 'four-week-average', peakplan: 0, baseline: 'four-week-average' },
   { name: 'last-week', peakplan: 0, baseline: 'last-week' },
+  { name: 'peakplan total, four-week shape', peakplan: 0, baseline: 'four-week-shape' },
   { name: 'blend(peakplan 0.75, four-week-average 0.25)', peakplan: 0.75, baseline: 'four-week-average' },
   { name: 'blend(peakplan 0.5, four-week-average 0.5)', peakplan: 0.5, baseline: 'four-week-average' },
   { name: 'blend(peakplan 0.25, four-week-average 0.75)', peakplan: 0.25, baseline: 'four-week-average' },
@@ -125,14 +129,9 @@ export function intradayCandidateForecasts(
       shares = total > 0 ? fourWeeks.map((value) => value / total) : new Float64Array(96);
     }
     const peakplan = Float64Array.from({ length: 96 }, (_, q) => (day.closed ? 0 : day.p50 * shares[q]));
-    INTRADAY_CANDIDATES.forEach((candidate, c) => {
-      const baseline = candidate.baseline === 'last-week' ? lastWeek : fourWeeks;
-      candidates[c].push(
-        Float64Array.from({ length: 96 }, (_, q) =>
-          day.closed ? 0 : candidate.peakplan * peakplan[q] + (1 - candidate.peakplan) * baseline[q],
-        ),
-      );
-    });
+    INTRADAY_CANDIDATES.forEach((candidate, c) =>
+      candidates[c].push(mixIntervals(candidate, peakplan, fourWeeks, lastWeek, day)),
+    );
   });
   return { origin, candidates, days };
 }
