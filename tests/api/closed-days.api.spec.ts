@@ -123,6 +123,8 @@ describe('closed days on a real database', () => {
       const detail = (await request(service.url).get(`/api/forecast-runs/${run.id}`).set(manager).expect(200))
         .body as ForecastRunDetail;
       expect(detail.error).toBeNull();
+      // 400 days of 15-minute history: the intraday backtest ran and named its choice
+      expect(detail.parameters?.intraday?.reason).toContain(detail.parameters?.intraday?.name);
       const day = (date: string) => detail.days.find((candidate) => candidate.date === date)!;
       expect(day('2026-02-14')).toMatchObject({ p10: 0, p50: 0, p90: 0, closed: true });
       if (run.queueName === 'phone')

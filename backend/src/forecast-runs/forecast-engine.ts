@@ -98,6 +98,15 @@ export function runForecastEngine(
       outliers: model.outliers,
       gaps: model.gaps,
       events: model.events.map((event) => event.id),
+      intraday: spread.intraday.backtest
+        ? {
+            name: spread.intraday.name,
+            reason: spread.intraday.reason,
+            wape: spread.intraday.backtest.wape,
+            intervalCoverage: spread.intraday.backtest.intervalCoverage,
+            dayCoverage: spread.intraday.backtest.dayCoverage,
+          }
+        : null,
     },
     backtest,
     warnings,
