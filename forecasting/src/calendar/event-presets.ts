@@ -1,6 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import type { EventRule } from './event-rule';
-import { holidayPlace, observanceRule } from './observance-rules';
+import { holidayPlace, observanceRule, type HolidayPlace } from './observance-rules';
 
 /*
  * Default windows (days before / after the event date), chosen from how gift and card orders build up:
@@ -86,13 +86,22 @@ export const PRESET_COUNTRIES: readonly string[] = Object.keys(HAND_RULES);
  */
 export function eventPresets(code: string): EventDefinition[] {
   const place = holidayPlace(code);
+  const key = place.region ? `${place.country}-${place.region}` : place.country;
+  // date-holidays parses its rules on every call (~70 ms for a country); a place's presets never change.
+  let presets = presetCache.get(key);
+  if (!presets) presetCache.set(key, (presets = presetsOf(place, key)));
+  return presets.map((event) => ({ ...event }));
+}
+
+const presetCache = new Map<string, readonly EventDefinition[]>();
+
+function presetsOf(place: HolidayPlace, key: string): EventDefinition[] {
   const events: EventDefinition[] = [VALENTINES];
   const mothers = observanceRule(place, "Mother's Day");
   if (mothers) events.push(mothersDay(mothers));
   const fathers = observanceRule(place, "Father's Day");
   if (fathers) events.push(fathersDay(fathers));
   events.push(BLACK_FRIDAY, CHRISTMAS);
-  const key = place.region ? `${place.country}-${place.region}` : place.country;
   for (const extra of [
     ...(HAND_RULES[place.country] ?? []),
     ...(place.region ? (HAND_RULES[key] ?? []) : []),
@@ -101,5 +110,5 @@ export function eventPresets(code: string): EventDefinition[] {
     if (same >= 0) events[same] = extra;
     else events.push(extra);
   }
-  return events.map((event) => ({ ...event }));
+  return events;
 }

@@ -45,16 +45,14 @@ export class RidgeAccumulator {
     const { columns: n, gram } = this;
     if (lambda.length !== n) throw new RangeError(`lambda must have ${n} entries, got ${lambda.length}`);
     // addRow accumulates the lower triangle; ml-matrix checks that the matrix is symmetric.
-    const normal = new Matrix(n, n);
+    const rows = Array.from({ length: n }, () => new Array<number>(n));
     for (let i = 0; i < n; i++) {
       const row = i * n;
-      for (let j = 0; j < i; j++) {
-        normal.set(i, j, gram[row + j]);
-        normal.set(j, i, gram[row + j]);
-      }
+      for (let j = 0; j < i; j++) rows[i][j] = rows[j][i] = gram[row + j];
       // A tiny jitter keeps columns never seen in the data (e.g. a future event offset) solvable.
-      normal.set(i, i, gram[row + i] + lambda[i] + 1e-9);
+      rows[i][i] = gram[row + i] + lambda[i] + 1e-9;
     }
+    const normal = new Matrix(rows);
     const cholesky = new CholeskyDecomposition(normal);
     if (!cholesky.isPositiveDefinite())
       throw new RangeError('design is singular: too few observed days to fit');
