@@ -28,6 +28,13 @@ export interface EventDto {
   region: string | null;
   /** When the event was retired (ISO instant); null while it shapes forecasts. */
   retiredAt: string | null;
+  /** True when every queue is closed on the event's date (e.g. Christmas Day): forecast 0, never staffed. */
+  closed: boolean;
+}
+
+/** Body of PUT /api/events/:id/closed. */
+export interface SetEventClosedRequest {
+  closed: boolean;
 }
 
 /** `POST /api/events`. */

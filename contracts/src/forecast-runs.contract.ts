@@ -113,6 +113,18 @@ export interface ForecastRunDetail extends ForecastRunSummary {
     outliers: { date: string; offered: number; expected: number; reason: string }[];
     gaps: { from: string; to: string }[];
     events: string[];
+    /**
+     * The intraday forecaster the intraday backtest chose (PeakPlan's spread, the four-week average, last
+     * week, a blend), its interval WAPE beside the others and the out-of-sample band coverage; null when
+     * the interval history is too short to backtest. Absent on runs made before it existed.
+     */
+    intraday?: {
+      name: string;
+      reason: string;
+      wape: Record<string, number>;
+      intervalCoverage: number | null;
+      dayCoverage: number | null;
+    } | null;
   } | null;
   backtest: ForecastBacktestDto | null;
   days: ForecastDayDto[];

@@ -17,6 +17,19 @@ export interface QueueDto {
   intervalMinutes: number;
   /** When the queue was retired (ISO instant); null while it is in use. Retired queues keep their history. */
   retiredAt: string | null;
+  /**
+   * Days the queue is closed, as event date rules (`{ kind: 'fixed', month: 12, day: 24 }`,
+   * `{ kind: 'easter-offset', days: 1 }`, `{ kind: 'one-off', dates: [...] }`): forecast 0, never staffed.
+   */
+  closedDays: ClosedDayRule[];
+}
+
+/** A date rule in the form of an event rule (see EventDto.rule). */
+export type ClosedDayRule = Record<string, unknown> & { kind: string };
+
+/** Body of PUT /api/queues/:id/closed-days: the queue's closed days, replacing the ones before. */
+export interface SetQueueClosedDaysRequest {
+  closedDays: ClosedDayRule[];
 }
 
 /** `POST /api/queues`. */

@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './forecast';
 export * from './staffing';
 export * from './shifts';
+export * from './history-csv';

@@ -105,6 +105,9 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'POST /api/events': ['planner', 'admin'],
   'PATCH /api/events/:id': ['planner', 'admin'],
   'DELETE /api/events/:id': ['planner', 'admin'],
+  // closed days (issue 13)
+  'PUT /api/queues/:id/closed-days': ['planner', 'admin'],
+  'PUT /api/events/:id/closed': ['planner', 'admin'],
 };
 
 function joinPath(...parts: string[]): string {

@@ -19,8 +19,9 @@ export async function loadEventDefinitions(
     rule: EventDefinition['rule'];
     window_before: number;
     window_after: number;
+    closed: boolean;
   }[] = await database.query(
-    `select key, name, rule, window_before, window_after from event
+    `select key, name, rule, window_before, window_after, closed from event
       where organisation_id = $1 and ($2::text is null and retired_at is null or key = $2) order by key`,
     [organisationId, key ?? null],
   );
@@ -30,5 +31,6 @@ export async function loadEventDefinitions(
     rule: event.rule,
     windowBefore: event.window_before,
     windowAfter: event.window_after,
+    ...(event.closed ? { closed: true } : {}),
   }));
 }

@@ -16,4 +16,6 @@ export class EventEntity {
   /** ISO 3166 code of where the event applies; null for the whole organisation. */
   @Column('text', { nullable: true }) region!: string | null;
   @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
+  /** Closed on the event's date (every queue). */
+  @Column('boolean') closed!: boolean;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 
@@ -8,6 +8,7 @@ import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators'
 import { DateRangeQuery } from '../common/date-range.query';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto } from './event.dto';
 import { EventsService } from './events.service';
+import { SetEventClosedDto } from './set-event-closed.dto';
 
 @ApiTags('events')
 @Roles('planner', 'manager', 'admin')
@@ -61,5 +62,12 @@ export class EventsController {
   @ApiOkResponse({ description: 'Retires the event: forecasts stop using it; its past stays readable.' })
   retire(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<EventDto> {
     return this.eventsService.retire(user, id);
+  }
+
+  @Put(':id/closed')
+  @Roles('planner', 'admin')
+  @ApiOkResponse({ description: 'The event; when closed, every queue is closed on its date (forecast 0).' })
+  setClosed(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetEventClosedDto): Promise<EventDto> {
+    return this.eventsService.setClosed(id, body.closed);
   }
 }

@@ -20,6 +20,7 @@ export function toEventDefinition(event: EventEntity): EventDefinition {
     rule: event.rule,
     windowBefore: event.windowBefore,
     windowAfter: event.windowAfter,
+    closed: event.closed,
   };
 }
 
@@ -33,6 +34,7 @@ function toEventDto(event: EventEntity, country: string | null): EventDto {
     windowAfter: event.windowAfter,
     country,
     region: event.region,
+    closed: event.closed,
     retiredAt: event.retiredAt ? event.retiredAt.toISOString() : null,
   };
 }
@@ -53,6 +55,16 @@ export class EventsService {
       order: { name: 'ASC' },
     });
     return events.map((event) => toEventDto(event, organisation.country));
+  }
+
+  /** Closes (or opens) every queue on the event's date. */
+  async setClosed(id: string, closed: boolean): Promise<EventDto> {
+    const organisation = await this.organisations.current();
+    const event = await this.events.findOneBy({ id, organisationId: organisation.id });
+    if (!event) throw new NotFoundException(`event ${id} does not exist`);
+    event.closed = closed;
+    await this.events.update({ id }, { closed });
+    return toEventDto(event, organisation.country);
   }
 
   async get(id: string): Promise<EventDto> {

@@ -7,6 +7,7 @@ import {
   runBacktest,
   type DailyObservation,
   type EventDefinition,
+  type EventRule,
   type IntervalObservation,
 } from '@peakplan/forecasting';
 
@@ -21,6 +22,8 @@ export interface ForecastEngineInput {
   daily: DailyObservation[];
   intervals: IntervalObservation[];
   events: EventDefinition[];
+  /** The queue's closed days (date rules a planner set); events marked closed are closed as well. */
+  closedDays?: EventRule[];
   country: string;
   leadDays: number;
   forecastFrom: string;
@@ -51,7 +54,12 @@ export function runForecastEngine(
   input: ForecastEngineInput,
   onStage: (stage: ForecastEngineStage) => void = () => undefined,
 ): ForecastEngineResult {
-  const options = { country: input.country, events: input.events, leadDays: input.leadDays };
+  const options = {
+    country: input.country,
+    events: input.events,
+    leadDays: input.leadDays,
+    closedDays: input.closedDays,
+  };
   onStage('fitting');
   const model = fitDailyModel(input.daily, options);
   const days = forecastDaily(model, input.horizonDays, input.forecastFrom);
@@ -90,6 +98,15 @@ export function runForecastEngine(
       outliers: model.outliers,
       gaps: model.gaps,
       events: model.events.map((event) => event.id),
+      intraday: spread.intraday.backtest
+        ? {
+            name: spread.intraday.name,
+            reason: spread.intraday.reason,
+            wape: spread.intraday.backtest.wape,
+            intervalCoverage: spread.intraday.backtest.intervalCoverage,
+            dayCoverage: spread.intraday.backtest.dayCoverage,
+          }
+        : null,
     },
     backtest,
     warnings,

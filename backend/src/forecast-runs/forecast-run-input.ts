@@ -2,7 +2,7 @@
  * Separate from the service so that a test can give the engine the very same input. */
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { addDays, eventPresets } from '@peakplan/forecasting';
+import { addDays, eventPresets, type EventRule } from '@peakplan/forecasting';
 
 import type { ForecastEngineInput } from './forecast-engine';
 import type { ForecastEngineJob } from './forecast-engine-messages';
@@ -30,6 +30,10 @@ export async function loadForecastJob(
     [runId],
   );
   if (!run) throw new Error(`forecast run ${runId} does not exist`);
+  const [queue]: { closed_days: EventRule[] }[] = await database.query(
+    `select closed_days from queue where id = $1`,
+    [run.queue_id],
+  );
   const daily: { date: string; offered: string }[] = await database.query(
     `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date, sum(offered) as offered
        from contact_history
@@ -60,6 +64,7 @@ export async function loadForecastJob(
     settings: {
       daily: daily.map((row) => ({ date: row.date, offered: Number(row.offered) })),
       events: events.length > 0 ? events : eventPresets(run.country),
+      closedDays: queue?.closed_days ?? [],
       country: run.country,
       leadDays: run.lead_days,
       forecastFrom: run.forecast_from,

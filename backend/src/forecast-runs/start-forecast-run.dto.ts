@@ -32,10 +32,13 @@ export class StartForecastRunDto implements StartForecastRunRequest {
 
   @ApiPropertyOptional({
     example: 'NL',
-    description: 'Public holidays and event presets (default: the organisation)',
+    description:
+      'Public holidays and event presets (default: the organisation): any country or region date-holidays knows, e.g. FR, ES, DE-BY',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z]{2}$/, { message: 'country must be a two-letter country code' })
+  @Matches(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, {
+    message: 'country must be a two-letter country code, optionally with a region (DE-BY)',
+  })
   country?: string;
 
   @ApiPropertyOptional({ example: 15, enum: [15, 30, 60] })

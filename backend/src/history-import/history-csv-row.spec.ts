@@ -1,3 +1,5 @@
+import { parseHistoryCsv } from '@peakplan/forecasting';
+
 import { HistoryRowReader, type StagedHistoryRow } from './history-csv-row';
 
 const QUEUES = [
@@ -80,5 +82,38 @@ describe('HistoryRowReader', () => {
     expect(staged('2024-02-29').daily).toBe(true);
     const read = reader().read(['phone', '2100-02-29', '1', ''], 3);
     expect(read).toEqual([{ row: 3, field: 'start', reason: 'is not a calendar date: "2100-02-29"' }]);
+  });
+});
+
+describe('one grammar for the API and the command line', () => {
+  // The same records through the API's reader and forecasting's parseHistoryCsv (what `peakplan` reads):
+  // each is accepted by both or refused by both, for the same column.
+  const cases: [string, string | null][] = [
+    ['phone,2026-02-13T09:15:00+01:00,3', null],
+    ['phone,2026-02-13,120', null],
+    ['phone,2026-02-13,1.5', 'offered'],
+    ['phone,2026-02-13,-1', 'offered'],
+    ['phone,2026-11-25,1', 'start'], // after today
+    ['phone,2026-11-24T14:00:00+01:00,1', 'start'], // after now
+    ['phone,2026-02-13T09:15:00+15:00,1', 'start'], // no such offset
+    ['phone,2026-02-30,1', 'start'],
+    ['phone,13/02/2026,1', 'start'],
+    [',2026-02-13,1', 'queue'],
+  ];
+  it.each(cases)('%s', (line, field) => {
+    const api = reader(['queue', 'start', 'offered']).read(line.split(','), 2);
+    let cli: string | null = null;
+    try {
+      parseHistoryCsv(`queue,start,offered\n${line}\n`, 'Europe/Amsterdam', NOW);
+    } catch (error) {
+      cli = (error as Error).message;
+    }
+    if (field === null) {
+      expect(Array.isArray(api)).toBe(false);
+      expect(cli).toBeNull();
+    } else {
+      expect(Array.isArray(api) && api.map((error) => error.field)).toEqual([field]);
+      expect(cli).toMatch(new RegExp(`^row 2: ${field} `));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 import type { QueueKind } from '@peakplan/contracts';
+import type { EventRule } from '@peakplan/forecasting';
 
 const numeric = {
   to: (value: number | null) => value,
@@ -22,4 +23,6 @@ export class QueueEntity {
   @Column('integer') concurrency!: number;
   @Column('integer', { name: 'interval_minutes' }) intervalMinutes!: number;
   @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
+  /** Closed days as event date rules (validated by the calendar engine on the way in). */
+  @Column('jsonb', { name: 'closed_days' }) closedDays!: EventRule[];
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { QueueDto } from '@peakplan/contracts';
@@ -6,6 +6,7 @@ import type { QueueDto } from '@peakplan/contracts';
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
 import { CreateQueueDto, ListQueuesQuery, UpdateQueueDto } from './queue.dto';
 import { QueuesService, toQueueDto } from './queues.service';
+import { SetClosedDaysDto } from './set-closed-days.dto';
 
 @ApiTags('queues')
 @Roles('planner', 'manager', 'admin')
@@ -47,5 +48,12 @@ export class QueuesController {
   @ApiOkResponse({ description: 'Retires the queue: its history and forecasts stay; it leaves the lists.' })
   retire(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<QueueDto> {
     return this.queuesService.retire(user, id);
+  }
+
+  @Put(':id/closed-days')
+  @Roles('planner', 'admin')
+  @ApiOkResponse({ description: 'The queue with its new closed days (forecast 0, never staffed).' })
+  setClosedDays(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetClosedDaysDto): Promise<QueueDto> {
+    return this.queuesService.setClosedDays(id, body.closedDays);
   }
 }

@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 
-import type { QueueDto } from '@peakplan/contracts';
+import type { ClosedDayRule, QueueDto } from '@peakplan/contracts';
+import { resolveEventDates, type EventRule } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
@@ -23,6 +24,7 @@ export function toQueueDto(queue: QueueEntity): QueueDto {
     concurrency: queue.concurrency,
     intervalMinutes: queue.intervalMinutes,
     retiredAt: queue.retiredAt ? queue.retiredAt.toISOString() : null,
+    closedDays: queue.closedDays as ClosedDayRule[],
   };
 }
 
@@ -137,5 +139,24 @@ export class QueuesService {
       }
       throw error;
     }
+  }
+
+  /** Replaces the queue's closed days; each rule must resolve in the calendar engine, or nothing changes. */
+  async setClosedDays(id: string, closedDays: ClosedDayRule[]): Promise<QueueDto> {
+    const queue = await this.get(id);
+    closedDays.forEach((rule, i) => {
+      try {
+        resolveEventDates(rule as EventRule, 2000);
+      } catch (error) {
+        const reason = (error as Error).message;
+        throw new BadRequestException({
+          message: `closedDays[${i}]: ${reason}`,
+          details: [{ field: `closedDays[${i}]`, reason }],
+        });
+      }
+    });
+    queue.closedDays = closedDays as EventRule[];
+    await this.queues.update({ id }, { closedDays: queue.closedDays });
+    return toQueueDto(queue);
   }
 }

@@ -37,6 +37,8 @@ export interface ScenarioQueueInput {
   p50: Float64Array;
   /** Event keys of each interval's day. */
   events: string[][];
+  /** Whether each interval's day is closed (forecast 0): a deferred queue does no work then either. */
+  closed?: boolean[];
   /**
    * Core staff uploaded for each interval, −1 where none was uploaded; left out when the queue has no
    * upload in the period. An uploaded value replaces the weekly patterns for its interval.
@@ -231,6 +233,7 @@ export function computeScenario(
         responseSeconds: targetSeconds,
         occupancy: maxOccupancy,
         targetShare: adjustments.serviceLevel ?? queue.serviceLevelTarget,
+        closed: queue.closed,
       });
       required = plan.agents;
       scheduled = Int32Array.from(plan.agents, (agents) => scheduledAgents(agents, shrinkage));

@@ -342,11 +342,12 @@ export class ScenariosService {
         local_minute: number;
         p50: number;
         events: string[];
+        closed: boolean;
       }[] = await this.dataSource.query(
         `select i.interval_start as start, to_char(i.interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
                   extract(dow from i.interval_start at time zone $2)::int as weekday,
                   (extract(hour from i.interval_start at time zone $2) * 60 + extract(minute from i.interval_start at time zone $2))::int as local_minute,
-                  i.p50, coalesce(d.events, '{}') as events
+                  i.p50, coalesce(d.events, '{}') as events, coalesce(d.closed, false) as closed
              from forecast_run_interval i
              left join forecast_run_day d on d.run_id = i.run_id and d.date = (i.interval_start at time zone $2)::date
             where i.run_id = $1 and i.interval_start >= ($3::date)::timestamp at time zone $2
@@ -389,6 +390,7 @@ export class ScenariosService {
         localMinutes: Int16Array.from(rows, (row) => row.local_minute),
         p50: Float64Array.from(rows, (row) => row.p50),
         events: rows.map((row) => row.events),
+        closed: rows.map((row) => row.closed),
         uploadedCore,
       });
     }

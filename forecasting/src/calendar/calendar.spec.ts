@@ -124,3 +124,53 @@ describe('presets and occurrences', () => {
     expect(dates).toEqual(expect.arrayContaining(['2026-01-01', '2026-04-06', '2026-04-27', '2026-12-25']));
   });
 });
+
+describe('any country and region date-holidays knows', () => {
+  const mothersDay = (code: string, year: number) =>
+    eventOccurrences(
+      eventPresets(code).filter((event) => event.id === 'mothers-day'),
+      year,
+      year,
+    ).map((o) => o.date);
+  // Local Mother's Day, hand-checked against a calendar: France and Sweden the last Sunday of May
+  // (31 May 2026; France moves it a week when it meets Pentecost, not in 2026 or 2027), Spain the first
+  // Sunday of May (3 May 2026), Poland fixed on 26 May, Italy the second Sunday of May (10 May 2026).
+  it.each([
+    ['FR', '2026-05-31'],
+    ['SE', '2026-05-31'],
+    ['ES', '2026-05-03'],
+    ['PL', '2026-05-26'],
+    ['IT', '2026-05-10'],
+  ])('%s: Mother’s Day on its local date (%s)', (code, date) => {
+    expect(mothersDay(code, 2026)).toEqual([date]);
+  });
+  it('tables a date-holidays rule PeakPlan has no rule kind for, and keeps the simple ones as rules', () => {
+    expect(eventPresets('FR').find((e) => e.id === 'mothers-day')?.rule.kind).toBe('one-off');
+    expect(mothersDay('FR', 2027)).toEqual(['2027-05-30']); // last Sunday of May 2027
+    expect(eventPresets('ES').find((e) => e.id === 'mothers-day')?.rule).toEqual({
+      kind: 'nth-weekday',
+      month: 5,
+      weekday: 0,
+      n: 1,
+    });
+  });
+  it('keeps hand rules where a peak needs more: Sinterklaas, Vatertag, Antwerp', () => {
+    expect(eventPresets('NL').map((e) => e.id)).toContain('sinterklaas');
+    expect(eventPresets('DE-BY').find((e) => e.id === 'fathers-day')?.rule).toEqual({
+      kind: 'easter-offset',
+      days: 39,
+    });
+    expect(eventPresets('BE-VAN').map((e) => e.id)).toContain('mothers-day-antwerp');
+  });
+  it('adds a region’s own public holidays (Bavaria: Epiphany, Corpus Christi 4 June 2026)', () => {
+    const bavaria = publicHolidays('DE-BY', 2026, 2026).map((o) => o.date);
+    const germany = publicHolidays('DE', 2026, 2026).map((o) => o.date);
+    expect(bavaria).toEqual(expect.arrayContaining(['2026-01-06', '2026-06-04']));
+    expect(germany).not.toContain('2026-01-06');
+  });
+  it('names an unknown country or region', () => {
+    expect(() => eventPresets('NLD')).toThrow(/country is not known to date-holidays: "NLD"/);
+    expect(() => eventPresets('FR-ZZ')).toThrow(/region "ZZ" of FR is not known/);
+    expect(() => publicHolidays('FR-ZZ', 2026, 2026)).toThrow(/region "ZZ"/);
+  });
+});

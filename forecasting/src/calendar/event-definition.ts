@@ -10,6 +10,8 @@ export interface EventDefinition {
   windowBefore: number;
   /** Days after the event date that belong to its window (tail or collapse). */
   windowAfter: number;
+  /** True when the queue is closed on the event date itself (set by a planner, e.g. Christmas Day). */
+  closed?: boolean;
 }
 
 /** One dated instance of an event. */
@@ -29,4 +31,6 @@ export function assertEventDefinition(event: EventDefinition, argument = 'event'
     if (!Number.isInteger(value) || value < 0 || value > 60)
       throw new RangeError(`${argument}.${field} must be an integer 0..60, got ${value}`);
   }
+  if (event.closed !== undefined && typeof event.closed !== 'boolean')
+    throw new TypeError(`${argument}.closed must be a boolean when given`);
 }

@@ -1,5 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import type { EventRule } from './event-rule';
+import { holidayPlace, observanceRule, type HolidayPlace } from './observance-rules';
 
 /*
  * Default windows (days before / after the event date), chosen from how gift and card orders build up:
@@ -34,8 +35,6 @@ const BLACK_FRIDAY: EventDefinition = {
   windowAfter: 4,
 };
 
-const SECOND_SUNDAY_OF_MAY: EventRule = { kind: 'nth-weekday', month: 5, weekday: 0, n: 2 };
-
 function mothersDay(rule: EventRule): EventDefinition {
   return { id: 'mothers-day', name: "Mother's Day", rule, windowBefore: 7, windowAfter: 1 };
 }
@@ -43,12 +42,13 @@ function fathersDay(rule: EventRule): EventDefinition {
   return { id: 'fathers-day', name: "Father's Day", rule, windowBefore: 7, windowAfter: 1 };
 }
 
-const PRESETS: Record<string, () => EventDefinition[]> = {
-  NL: () => [
-    VALENTINES,
-    mothersDay(SECOND_SUNDAY_OF_MAY),
-    fathersDay({ kind: 'nth-weekday', month: 6, weekday: 0, n: 3 }),
-    BLACK_FRIDAY,
+/**
+ * Hand-written rules, only where a peak needs more than date-holidays gives: an event it does not
+ * list (Sinterklaas, Belgian Father's Day, German Vatertag on Ascension Day), or a regional date
+ * (Antwerp's Mother's Day on 15 August). They add to or replace the observances of the same id.
+ */
+const HAND_RULES: Record<string, EventDefinition[]> = {
+  NL: [
     {
       id: 'sinterklaas',
       name: 'Sinterklaas',
@@ -56,18 +56,10 @@ const PRESETS: Record<string, () => EventDefinition[]> = {
       windowBefore: 10,
       windowAfter: 1,
     },
-    CHRISTMAS,
   ],
-  BE: () => [
-    VALENTINES,
-    mothersDay(SECOND_SUNDAY_OF_MAY),
-    fathersDay({ kind: 'nth-weekday', month: 6, weekday: 0, n: 2 }),
-    BLACK_FRIDAY,
-    CHRISTMAS,
-  ],
+  BE: [fathersDay({ kind: 'nth-weekday', month: 6, weekday: 0, n: 2 })],
   // Province of Antwerp (ISO 3166-2 BE-VAN) keeps Mother's Day on 15 August, besides the national one.
-  'BE-VAN': () => [
-    ...PRESETS.BE(),
+  'BE-VAN': [
     {
       id: 'mothers-day-antwerp',
       name: "Mother's Day (Antwerp)",
@@ -76,45 +68,47 @@ const PRESETS: Record<string, () => EventDefinition[]> = {
       windowAfter: 1,
     },
   ],
-  // UK Mothering Sunday: the 4th Sunday of Lent = Easter Sunday − 21 days.
-  GB: () => [
-    VALENTINES,
-    mothersDay({ kind: 'easter-offset', days: -21 }),
-    fathersDay({ kind: 'nth-weekday', month: 6, weekday: 0, n: 3 }),
-    BLACK_FRIDAY,
-    CHRISTMAS,
-  ],
-  US: () => [
-    VALENTINES,
-    mothersDay(SECOND_SUNDAY_OF_MAY),
-    fathersDay({ kind: 'nth-weekday', month: 6, weekday: 0, n: 3 }),
-    BLACK_FRIDAY,
-    CHRISTMAS,
-  ],
   // German Vatertag is Ascension Day (Easter + 39).
-  DE: () => [
-    VALENTINES,
-    mothersDay(SECOND_SUNDAY_OF_MAY),
-    fathersDay({ kind: 'easter-offset', days: 39 }),
-    BLACK_FRIDAY,
-    CHRISTMAS,
-  ],
+  DE: [fathersDay({ kind: 'easter-offset', days: 39 })],
 };
 
-/** Country codes with built-in presets. */
-export const PRESET_COUNTRIES: readonly string[] = Object.keys(PRESETS);
+/** Countries with hand-written rules beside date-holidays (every country date-holidays knows is accepted). */
+export const PRESET_COUNTRIES: readonly string[] = Object.keys(HAND_RULES);
 
 /**
- * The built-in peak events of a country (ISO 3166-1 alpha-2, or `BE-VAN` for Antwerp province).
- * Every preset has `valentines`, `mothers-day`, `christmas` and `black-friday`.
- * Public-holiday closures come from {@link publicHolidays}.
+ * The peak events of a country or region, any date-holidays knows (`FR`, `ES`, `PL`, `SE`, `DE-BY`, …;
+ * also `BE-VAN`, Antwerp province): Valentine's Day, Black Friday and Christmas everywhere; Mother's
+ * and Father's Day from date-holidays' observances of that place (its local dates: the last Sunday of
+ * May in France, 26 May in Poland, Mothering Sunday in the UK); then the hand rules of
+ * {@link HAND_RULES}. Public-holiday closures come from {@link publicHolidays}.
  * @example eventPresets('GB').find((e) => e.id === 'mothers-day')?.rule // { kind: 'easter-offset', days: -21 }
- * @throws RangeError on an unknown country.
+ * @throws RangeError on a country or region date-holidays does not know.
  */
-export function eventPresets(country: string): EventDefinition[] {
-  const key = typeof country === 'string' ? country.trim().toUpperCase() : '';
-  const preset = PRESETS[key];
-  if (!preset)
-    throw new RangeError(`country must be one of ${PRESET_COUNTRIES.join(', ')}, got "${String(country)}"`);
-  return preset().map((event) => ({ ...event }));
+export function eventPresets(code: string): EventDefinition[] {
+  const place = holidayPlace(code);
+  const key = place.region ? `${place.country}-${place.region}` : place.country;
+  // date-holidays parses its rules on every call (~70 ms for a country); a place's presets never change.
+  let presets = presetCache.get(key);
+  if (!presets) presetCache.set(key, (presets = presetsOf(place, key)));
+  return presets.map((event) => ({ ...event }));
+}
+
+const presetCache = new Map<string, readonly EventDefinition[]>();
+
+function presetsOf(place: HolidayPlace, key: string): EventDefinition[] {
+  const events: EventDefinition[] = [VALENTINES];
+  const mothers = observanceRule(place, "Mother's Day");
+  if (mothers) events.push(mothersDay(mothers));
+  const fathers = observanceRule(place, "Father's Day");
+  if (fathers) events.push(fathersDay(fathers));
+  events.push(BLACK_FRIDAY, CHRISTMAS);
+  for (const extra of [
+    ...(HAND_RULES[place.country] ?? []),
+    ...(place.region ? (HAND_RULES[key] ?? []) : []),
+  ]) {
+    const same = events.findIndex((event) => event.id === extra.id);
+    if (same >= 0) events[same] = extra;
+    else events.push(extra);
+  }
+  return events;
 }

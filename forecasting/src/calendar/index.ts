@@ -5,4 +5,5 @@ export * from './event-presets';
 export * from './event-rule';
 export * from './iso-date';
 export * from './public-holidays';
+export * from './observance-rules';
 export * from './zone-clock';

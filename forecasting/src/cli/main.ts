@@ -30,12 +30,17 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// No process.exit: through a pipe, stdout is written asynchronously, and exiting straight after a large
+// write drops what the pipe has not taken yet (output cut at 128 KiB). Setting the exit code lets Node
+// end on its own once stdout has drained and nothing else is pending.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(
       `peakplan: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
     );
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -76,7 +76,7 @@ export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regular
     setup.excluded,
   );
   const runs: BacktestRun[] = plans.map((plan, k) => {
-    const closures = learnClosures(series, plan.origin, setup.index);
+    const closures = learnClosures(series, plan.origin, setup.index, setup.plannerClosed);
     const forecast = componentForecasts(setup, plan.origin, plan.origin, plan.toDay, {
       fit: fits[k],
       closures,

@@ -28,3 +28,59 @@ describe('closures learned from the history', () => {
     expect(model.outliers.map((day) => day.date)).not.toContain('2025-04-21');
   });
 });
+
+describe('closures by date rule when the closed days have no rows at all', () => {
+  // As the backend's demo and many exports give it: no row for a day the centre was shut. The demo-like
+  // history below has rows on every day except 25/26 Dec and 1 Jan (and Sundays, whose rows are 0).
+  const closedDates = new Set(['12-25', '12-26', '01-01']);
+  const history = generateDemoHistory(11, '2022-11-01', 4 * 365).filter(
+    (row) => !closedDates.has(row.date.slice(5)),
+  );
+  const model = fitDailyModel(history, { country: 'NL', events: eventPresets('NL') });
+  const forecast = forecastDaily(model, 100);
+  const on = (date: string) => forecast.find((day) => day.date === date)!;
+
+  it('forecasts 0 with a 0 band on 25 and 26 Dec and 1 Jan, marked closed', () => {
+    for (const date of ['2026-12-25', '2026-12-26', '2027-01-01']) {
+      expect(on(date)).toMatchObject({ p10: 0, p50: 0, p90: 0, closed: true });
+    }
+    expect(on('2026-12-24').p50).toBeGreaterThan(100);
+    expect(on('2026-12-28').closed).toBe(false);
+  });
+  it('does not report the closed days as gaps', () => {
+    expect(model.gaps).toEqual([]);
+    expect(model.warnings.join(' ')).not.toMatch(/gap/);
+  });
+  it('keeps a one-day data gap on an ordinary date open (it needs two years to close a date)', () => {
+    const lost = history.filter((row) => row.date !== '2026-03-11');
+    const next = forecastDaily(fitDailyModel(lost, { country: 'NL' }), 200);
+    expect(next.find((day) => day.date === '2027-03-11')?.closed).toBe(false);
+  });
+});
+
+describe('closed days a planner sets', () => {
+  const history = generateDemoHistory(12, '2023-01-02', 3 * 365);
+  const valentines = eventPresets('NL').find((event) => event.id === 'valentines')!;
+  const model = fitDailyModel(history, {
+    country: 'NL',
+    events: [{ ...valentines, closed: true }],
+    // closed on 24 Dec and on Easter Monday (Easter 2026: 5 April, so 6 April)
+    closedDays: [
+      { kind: 'fixed', month: 12, day: 24 },
+      { kind: 'easter-offset', days: 1 },
+    ],
+  });
+  const forecast = forecastDaily(model, 400);
+  const on = (date: string) => forecast.find((day) => day.date === date)!;
+
+  it('closes the queue’s closed-day rules and the closed event’s date, though the history had volume', () => {
+    for (const date of ['2026-12-24', '2026-02-14', '2026-04-06'])
+      expect(on(date)).toMatchObject({ p10: 0, p50: 0, p90: 0, closed: true });
+    expect(on('2026-02-13').closed).toBe(false); // the window around a closed event stays open
+  });
+  it('names a bad rule', () => {
+    expect(() => fitDailyModel(history, { closedDays: [{ kind: 'fixed', month: 13, day: 1 }] })).toThrow(
+      /closedDays\[0\]: rule.month/,
+    );
+  });
+});

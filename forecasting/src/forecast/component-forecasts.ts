@@ -21,6 +21,8 @@ export interface EngineSetup {
   layout: RegressionLayout;
   /** Days kept out of every fit (outliers found on the full history, outages). */
   excluded: ReadonlySet<number>;
+  /** Days a planner set closed (see plannerClosedDays). */
+  plannerClosed: ReadonlySet<number>;
 }
 
 /** The three candidate forecasts for consecutive days, made at one origin. */
@@ -53,7 +55,7 @@ export function componentForecasts(
   const fit =
     fitted?.fit ??
     fitRegression(setup.series, origin, setup.index, setup.layout, setup.regression, setup.excluded, false);
-  const closures = fitted?.closures ?? learnClosures(setup.series, origin, setup.index);
+  const closures = fitted?.closures ?? learnClosures(setup.series, origin, setup.index, setup.plannerClosed);
   const ratio = yearOnYearRatio(setup.series, origin);
   const result: ComponentForecast = { days: [], model: [], naive: [], uplift: [], closed: [] };
   for (let day = fromDay; day <= toDay; day++) {

@@ -1,6 +1,6 @@
 import { dayNumberToIsoDate, isoDateToDayNumber, type EventDefinition, type IsoDate } from '../calendar';
 import { runBacktestOrigins, type BacktestRun } from './backtest-runs';
-import type { ClosureRules } from './closures';
+import { isClosedDay, type ClosureRules } from './closures';
 import { chooseCombinationWeights, type CombinationChoice } from './combination-weights';
 import { combineAt, componentForecasts, type EngineSetup } from './component-forecasts';
 import type { DailyObservation } from './daily-history';
@@ -30,6 +30,9 @@ export interface FittedDailyModel {
   setup: EngineSetup;
   regression: RegressionFit;
   closures: ClosureRules;
+  /** What the model was fitted on and with, so the intraday backtest can refit it at earlier origins. */
+  history: readonly DailyObservation[];
+  options: DailyModelOptions;
 }
 
 /** One forecast day. */
@@ -70,7 +73,12 @@ export function fitDailyModel(
     : chooseCombinationWeights(backtestRuns);
   const intervals = calibrateIntervals(backtestRuns, selection.weights);
   const warnings: string[] = [];
-  const gaps = setup.series.gaps;
+  // A gap made only of closed days (a queue whose export leaves out the days it was shut) is no gap.
+  const gaps = setup.series.gaps.filter((gap) => {
+    for (let day = isoDateToDayNumber(gap.from); day <= isoDateToDayNumber(gap.to); day++)
+      if (!isClosedDay(closures, day, setup.index)) return true;
+    return false;
+  });
   if (gaps.length > 0)
     warnings.push(`history has ${gaps.length} gap(s), e.g. ${gaps[0].from}..${gaps[0].to}; gaps are skipped`);
   if (last - first < 364 + leadDays + 28)
@@ -97,6 +105,8 @@ export function fitDailyModel(
     setup,
     regression: fit,
     closures,
+    history,
+    options,
   };
 }
 

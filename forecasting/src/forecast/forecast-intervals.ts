@@ -1,23 +1,37 @@
-import { isoDateToDayNumber } from '../calendar';
+import { isoDateToDayNumber, addDays, type IsoDate } from '../calendar';
 import type { DailyForecastDay, FittedDailyModel } from './daily-model';
+import { intervalBand, runIntradayBacktest, type IntradayBacktestReport } from './intraday-backtest';
 import { buildIntradayProfiles } from './intraday-profile';
+import { mixIntervals, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
 import type { IntervalObservation } from './parse-history-csv';
 import { spreadIntraday, type IntervalForecast, type OpeningHours } from './spread-intraday';
 
 const ALL_DAY: OpeningHours = { open: '00:00', close: '24:00' };
+
+/** The intraday forecaster used, from the intraday backtest (null when the history is too short for one). */
+export interface IntradayChoice {
+  name: string;
+  reason: string;
+  backtest: IntradayBacktestReport | null;
+}
 
 /**
  * A queue's daily forecast spread over intervals with profiles learned from its interval history
  * (event days get their own shape where history shows one). With learned profiles the shape decides
  * when the queue is open; without interval history the days are spread flat over the default opening
  * hours, with a warning. The command line and the service both call this, so their numbers agree.
+ *
+ * With enough interval history (4 weeks plus the horizon) an intraday backtest ({@link runIntradayBacktest})
+ * chooses between this spread, the average of the last four same weekdays per interval, last week's
+ * interval and blends, and calibrates the interval bands on its out-of-sample errors by horizon week.
+ * Otherwise each interval's band combines the day's band share with Poisson noise (an honest fallback).
  */
 export function forecastIntervals(
   model: FittedDailyModel,
   days: readonly DailyForecastDay[],
   history: readonly IntervalObservation[],
   options: { intervalMinutes: number; timeZone?: string },
-): { intervals: IntervalForecast[]; warnings: string[] } {
+): { intervals: IntervalForecast[]; warnings: string[]; intraday: IntradayChoice } {
   const { index } = model.setup;
   const eventOfDay = (date: string) => {
     const feature = index.featureAt(isoDateToDayNumber(date));
@@ -31,5 +45,77 @@ export function forecastIntervals(
     openingHours: profiles ? new Array<OpeningHours>(7).fill(ALL_DAY) : undefined,
   });
   const warnings = profiles ? [] : ['no interval history: days spread flat over 08:00–20:00'];
-  return { intervals: spread.intervals, warnings: [...warnings, ...spread.warnings] };
+  let backtest: IntradayBacktestReport | null = null;
+  if (history.length > 0) {
+    try {
+      backtest = runIntradayBacktest(history, model.history, model.options);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      warnings.push(
+        `no intraday backtest (${error.message}): interval bands combine the day's band and Poisson noise`,
+      );
+    }
+  }
+  const intervals = backtest
+    ? chosenIntervals(spread.intervals, days, history, backtest, options.intervalMinutes)
+    : spread.intervals.map((slot) => withFallbackBand(slot));
+  const intraday: IntradayChoice = backtest
+    ? { name: backtest.chosen.name, reason: backtest.reason, backtest }
+    : {
+        name: 'peakplan',
+        reason: 'interval history too short to backtest: PeakPlan’s spread',
+        backtest: null,
+      };
+  return { intervals, warnings: [...warnings, ...spread.warnings], intraday };
+}
+
+/** P10/P90 of an interval without a calibrated table: the day's band share widened by Poisson noise. */
+function withFallbackBand(slot: IntervalForecast): IntervalForecast {
+  const poisson = slot.p50; // variance of a Poisson count
+  const lower = Math.sqrt((slot.p50 - slot.p10) ** 2 + 1.2816 ** 2 * poisson);
+  const upper = Math.sqrt((slot.p90 - slot.p50) ** 2 + 1.2816 ** 2 * poisson);
+  return { ...slot, p10: Math.max(0, slot.p50 - lower), p90: slot.p50 + upper };
+}
+
+/** The chosen mix of PeakPlan's spread and a baseline, with the calibrated bands by horizon. */
+function chosenIntervals(
+  spread: readonly IntervalForecast[],
+  days: readonly DailyForecastDay[],
+  history: readonly IntervalObservation[],
+  backtest: IntradayBacktestReport,
+  intervalMinutes: number,
+): IntervalForecast[] {
+  const counts = slotCountsOf(history);
+  const dates = [...counts.keys()].sort().reverse();
+  const origin = addDays(dates[0], 1);
+  const perSlot = intervalMinutes / 15;
+  const quarterOf = (start: string) => Number(start.slice(11, 13)) * 4 + Number(start.slice(14, 16)) / 15;
+  const slotsByDate = new Map<IsoDate, IntervalForecast[]>();
+  for (const slot of spread) {
+    const date = slot.start.slice(0, 10);
+    slotsByDate.set(date, [...(slotsByDate.get(date) ?? []), slot]);
+  }
+  const result: IntervalForecast[] = [];
+  for (const day of days) {
+    const slots = slotsByDate.get(day.date) ?? [];
+    const peakplan = new Float64Array(96);
+    for (const slot of slots)
+      for (let q = 0; q < perSlot; q++) peakplan[quarterOf(slot.start) + q] += slot.p50 / perSlot;
+    const mixed = mixIntervals(
+      backtest.chosen,
+      peakplan,
+      sameWeekdayAverage(counts, dates, origin, day.date, 4),
+      sameWeekdayAverage(counts, dates, origin, day.date, 1),
+      day,
+    );
+    const horizonDay = Math.max(1, isoDateToDayNumber(day.date) - isoDateToDayNumber(origin) + 1);
+    for (const slot of slots) {
+      let p50 = 0;
+      for (let q = 0; q < perSlot; q++) p50 += mixed[quarterOf(slot.start) + q] ?? 0;
+      // Nothing forecast (a closed day, or outside the hours every forecaster saw open): no band either.
+      if (p50 === 0) result.push({ start: slot.start, p10: 0, p50: 0, p90: 0 });
+      else result.push({ start: slot.start, p50, ...intervalBand(backtest.bands, p50, horizonDay) });
+    }
+  }
+  return result;
 }

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 
-import { isoDateToDayNumber, type IsoDate } from '../calendar';
+import type { IsoDate } from '../calendar';
+import { HistoryFileError, HistoryRowGrammar } from '../history-csv';
 import type { DailyObservation } from './daily-history';
 
 /** Offered contacts in one interval, with its local calendar position. */
@@ -25,74 +26,58 @@ export interface QueueHistory {
   intervals: IntervalObservation[];
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const OPTIONAL_COUNTS = ['handled', 'abandoned', 'aht_seconds'] as const;
-
-function count(raw: string | undefined, row: number, column: string, required: boolean): number {
-  const text = (raw ?? '').trim();
-  if (text === '') {
-    if (required) throw new RangeError(`row ${row}: ${column} is empty`);
-    return 0;
-  }
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new RangeError(`row ${row}: ${column} is not a number: "${text}"`);
-  if (value < 0) throw new RangeError(`row ${row}: ${column} must be ≥ 0, got ${value}`);
-  return value;
-}
-
 /**
- * Reads contact history CSV text with a header holding at least `queue,start,offered` (optional
- * `handled,abandoned,aht_seconds,reason`). `start` is `YYYY-MM-DD` for daily data or an ISO date-time
- * with an offset for interval data; interval rows are also summed per local date in `timeZone`.
- * Rows of the same queue and start with different `reason`s are added up.
- * @throws RangeError naming the row (1 = header) and column: no rows, missing column, bad date,
- *   negative or non-numeric count, duplicate timestamp, or daily and interval rows mixed in a queue.
+ * Reads contact history CSV text with the one row grammar of {@link HistoryRowGrammar} (the API's import
+ * reads the same files): a header holding `queue,start,offered` and optionally
+ * `handled,abandoned,aht_seconds,reason`; `start` is `YYYY-MM-DD` for daily data or an ISO date-time with
+ * an offset for interval data; interval rows are also summed per local date in `timeZone`. Rows of the
+ * same queue and start with different `reason`s are added up. Rows after `nowMs` (when given) are refused.
+ * @throws RangeError naming the row (1 = header) and column: no rows, bad header, bad date, a future or
+ *   impossible start, a negative or non-whole count, duplicate timestamp, or daily and interval rows mixed.
  */
-export function parseHistoryCsv(text: string, timeZone = 'Europe/Amsterdam'): Map<string, QueueHistory> {
+export function parseHistoryCsv(
+  text: string,
+  timeZone = 'Europe/Amsterdam',
+  nowMs = Number.POSITIVE_INFINITY,
+): Map<string, QueueHistory> {
+  if (!DateTime.local().setZone(timeZone).isValid)
+    throw new RangeError(`timeZone is not a known IANA zone: "${timeZone}"`);
   let records: string[][];
   try {
-    records = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
+    records = parse(text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
   } catch (error) {
     throw new RangeError(`input is not valid CSV: ${(error as Error).message}`);
   }
   if (records.length === 0) throw new RangeError('input is empty: expected a header queue,start,offered');
-  const header = records[0].map((name) => name.toLowerCase());
-  const column = (name: string) => header.indexOf(name);
-  for (const name of ['queue', 'start', 'offered'])
-    if (column(name) < 0)
-      throw new RangeError(`row 1: header lacks the column "${name}" (found: ${header.join(',')})`);
+  const today = Number.isFinite(nowMs)
+    ? (DateTime.fromMillis(nowMs, { zone: timeZone }).toISODate() as string)
+    : '9999-12-31';
+  let grammar: HistoryRowGrammar;
+  try {
+    grammar = new HistoryRowGrammar(records[0], { today, nowMs, timeZone });
+  } catch (error) {
+    if (error instanceof HistoryFileError) throw new RangeError(error.message);
+    throw error;
+  }
   if (records.length === 1) throw new RangeError('input has a header but no rows');
   const queues = new Map<string, QueueHistory & { seen: Set<string>; totals: Map<string, number> }>();
   for (let r = 1; r < records.length; r++) {
-    const row = r + 1;
-    const cells = records[r];
-    const queue = cells[column('queue')];
-    if (!queue) throw new RangeError(`row ${row}: queue is empty`);
-    const start = cells[column('start')];
-    const offered = count(cells[column('offered')], row, 'offered', true);
-    for (const name of OPTIONAL_COUNTS) if (column(name) >= 0) count(cells[column(name)], row, name, false);
-    const reason = column('reason') >= 0 ? cells[column('reason')] : '';
-    let granularity: QueueHistory['granularity'];
+    const read = grammar.read(records[r], r + 1);
+    if (Array.isArray(read))
+      throw new RangeError(
+        read.map((error) => `row ${error.row}: ${error.field} ${error.reason}`).join('; '),
+      );
+    const { queueName: queue, row, offered, reason } = read;
+    const granularity: QueueHistory['granularity'] = read.daily ? 'day' : 'interval';
     let localDate: IsoDate;
     let interval: IntervalObservation | undefined;
-    if (DATE_ONLY.test(start)) {
-      isoDateToDayNumber(start, `row ${row}: start`);
-      granularity = 'day';
-      localDate = start;
-    } else {
-      const parsed = WITH_OFFSET.test(start) ? DateTime.fromISO(start, { setZone: true }) : undefined;
-      if (!parsed?.isValid)
-        throw new RangeError(
-          `row ${row}: start must be YYYY-MM-DD or an ISO date-time with offset, got "${start}"`,
-        );
-      const local = parsed.setZone(timeZone);
-      if (!local.isValid) throw new RangeError(`timeZone is not a known IANA zone: "${timeZone}"`);
-      granularity = 'interval';
+    if (read.daily) localDate = records[r][grammar.startColumn].trim();
+    else {
+      const local = DateTime.fromMillis(read.startMs, { zone: timeZone });
       localDate = local.toISODate() as string;
       interval = {
-        start,
-        startMs: parsed.toMillis(),
+        start: read.timestamp,
+        startMs: read.startMs,
         localDate,
         localMinute: local.hour * 60 + local.minute,
         offered,
@@ -107,9 +92,9 @@ export function parseHistoryCsv(text: string, timeZone = 'Europe/Amsterdam'): Ma
       throw new RangeError(
         `row ${row}: queue "${queue}" mixes daily and interval rows (mixed granularities)`,
       );
-    const key = `${interval ? interval.startMs : start}|${reason}`;
+    const key = `${read.startMs}|${reason}`;
     if (history.seen.has(key))
-      throw new RangeError(`row ${row}: duplicate timestamp ${start} for queue "${queue}"`);
+      throw new RangeError(`row ${row}: duplicate timestamp ${read.timestamp} for queue "${queue}"`);
     history.seen.add(key);
     history.totals.set(localDate, (history.totals.get(localDate) ?? 0) + offered);
     if (interval) history.intervals.push(interval);

@@ -3,12 +3,14 @@ import {
   eventOccurrences,
   eventPresets,
   type EventDefinition,
+  type EventRule,
   type IsoDate,
 } from '../calendar';
 import { isClosedDay, learnClosures, weekdayOf } from './closures';
 import type { EngineSetup } from './component-forecasts';
 import { toDenseSeries, type DailyObservation } from './daily-history';
 import { buildEventWindowIndex, yearOfDayNumber } from './event-window-index';
+import { plannerClosedDays } from './planner-closed-days';
 import {
   DEFAULT_REGRESSION_OPTIONS,
   fitRegression,
@@ -25,6 +27,11 @@ export interface DailyModelOptions {
   /** Days between the forecast origin and the event date in the peak backtests (default 28). */
   leadDays?: number;
   regression?: Partial<RegressionOptions>;
+  /**
+   * Days a planner set closed for this queue, as date rules (e.g. `{ kind: 'fixed', month: 12, day: 24 }`);
+   * events with `closed: true` are closed on their date as well. Forecast 0 with a 0 band.
+   */
+  closedDays?: readonly EventRule[];
 }
 
 /** A day left out of the fit, with what the model expected instead. */
@@ -53,7 +60,13 @@ export function prepareEngine(history: readonly DailyObservation[], options: Dai
   eventOccurrences(events, yearOfDayNumber(first), yearOfDayNumber(first)); // validates the definitions
   const index = buildEventWindowIndex(events, yearOfDayNumber(first) - 1, yearOfDayNumber(last) + 3, country);
   const regression = { ...DEFAULT_REGRESSION_OPTIONS, ...options.regression };
-  const closures = learnClosures(series, last + 1, index);
+  const plannerClosed = plannerClosedDays(
+    options.closedDays ?? [],
+    events,
+    yearOfDayNumber(first) - 1,
+    yearOfDayNumber(last) + 3,
+  );
+  const closures = learnClosures(series, last + 1, index, plannerClosed);
   const layout = regressionLayoutFor(series, index, regression);
   const fit = fitRegression(series, last + 1, index, layout, regression, new Set(), true);
   const outliers: OutlierDay[] = [];
@@ -78,6 +91,6 @@ export function prepareEngine(history: readonly DailyObservation[], options: Dai
     });
   });
   outliers.sort((a, b) => (a.date < b.date ? -1 : 1));
-  const setup: EngineSetup = { series, events, index, regression, layout, excluded };
+  const setup: EngineSetup = { series, events, index, regression, layout, excluded, plannerClosed };
   return { setup, fit, closures, outliers, leadDays, first, last };
 }

@@ -1,3 +1,5 @@
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+
 /**
  * Accumulates the normal equations of a weighted ridge regression from sparse rows, then solves
  * (XᵀWX + diag(λ)) β = XᵀWy by Cholesky (ml-matrix). Sparse accumulation keeps a fit with ~100
@@ -38,36 +40,23 @@ export class RidgeAccumulator {
     this.rows++;
   }
 
-  /** Solves for the coefficients with penalty `lambda[j]` on column j. */
+  /** Solves for the coefficients with penalty `lambda[j]` on column j (Cholesky of ml-matrix). */
   solve(lambda: ArrayLike<number>): Float64Array {
-    const { columns: n } = this;
+    const { columns: n, gram } = this;
     if (lambda.length !== n) throw new RangeError(`lambda must have ${n} entries, got ${lambda.length}`);
-    const l = Float64Array.from(this.gram);
-    // A tiny jitter keeps columns never seen in the data (e.g. a future event offset) solvable.
-    for (let i = 0; i < n; i++) l[i * n + i] += lambda[i] + 1e-9;
-    for (let j = 0; j < n; j++) {
-      let diagonal = l[j * n + j];
-      for (let k = 0; k < j; k++) diagonal -= l[j * n + k] * l[j * n + k];
-      if (!(diagonal > 0)) throw new RangeError('design is singular: too few observed days to fit');
-      const root = Math.sqrt(diagonal);
-      l[j * n + j] = root;
-      for (let i = j + 1; i < n; i++) {
-        let sum = l[i * n + j];
-        for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
-        l[i * n + j] = sum / root;
-      }
-    }
-    const solution = Float64Array.from(this.moment);
+    // addRow accumulates the lower triangle; ml-matrix checks that the matrix is symmetric.
+    const rows = Array.from({ length: n }, () => new Array<number>(n));
     for (let i = 0; i < n; i++) {
-      let sum = solution[i];
-      for (let k = 0; k < i; k++) sum -= l[i * n + k] * solution[k];
-      solution[i] = sum / l[i * n + i];
+      const row = i * n;
+      for (let j = 0; j < i; j++) rows[i][j] = rows[j][i] = gram[row + j];
+      // A tiny jitter keeps columns never seen in the data (e.g. a future event offset) solvable.
+      rows[i][i] = gram[row + i] + lambda[i] + 1e-9;
     }
-    for (let i = n - 1; i >= 0; i--) {
-      let sum = solution[i];
-      for (let k = i + 1; k < n; k++) sum -= l[k * n + i] * solution[k];
-      solution[i] = sum / l[i * n + i];
-    }
-    return solution;
+    const normal = new Matrix(rows);
+    const cholesky = new CholeskyDecomposition(normal);
+    if (!cholesky.isPositiveDefinite())
+      throw new RangeError('design is singular: too few observed days to fit');
+    const solution = cholesky.solve(Matrix.columnVector(Array.from(this.moment)));
+    return Float64Array.from(solution.getColumn(0));
   }
 }

@@ -7,6 +7,11 @@ export interface DeferredQueueSettings extends WorkloadSettings {
   responseSeconds: number;
   /** Share of contacts that must meet the response time, in (0, 1] (default 1: every contact; e.g. 0.95). */
   targetShare?: number;
+  /**
+   * Intervals in which nobody works (the queue's closed days): work waits for the next open interval, and
+   * contacts whose whole response window is closed are late whatever the staff (counted in `late`).
+   */
+  closed?: ArrayLike<boolean>;
 }
 
 /** Staff per interval for a deferred queue, with the backlog it leaves and the workload view. */
@@ -57,14 +62,24 @@ export function deferredStaffing(
   const window = Math.floor(settings.responseSeconds / (settings.intervalMinutes * 60) + EPSILON);
   if (window < 1)
     throw new RangeError(`responseSeconds must be at least one interval, got ${settings.responseSeconds}`);
+  const closed = settings.closed;
+  if (closed !== undefined && closed.length !== volumes.length)
+    throw new RangeError(`closed must have ${volumes.length} entries, got ${closed.length}`);
   let low = 0; // infeasible unless there is no work
   let high = 0;
   for (let i = 0; i < volumes.length; i++) high = Math.max(high, Math.ceil(volumes[i] / perAgent - EPSILON));
-  if (high === 0 || simulate(volumes, perAgent, window, 0).late <= allowedLate)
+  // With closed intervals one open interval may have to clear all the work; and what no staff level can
+  // finish in time (a window that is closed throughout) is late at any level.
+  let allowed = allowedLate;
+  if (closed) {
+    high = Math.max(high, Math.ceil(totalVolume / perAgent - EPSILON));
+    allowed = Math.max(allowedLate, simulate(volumes, perAgent, window, high, closed).late + EPSILON);
+  }
+  if (high === 0 || simulate(volumes, perAgent, window, 0, closed).late <= allowed)
     return build(volumes, perAgent, window, 0, workload, settings);
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (simulate(volumes, perAgent, window, middle).late <= allowedLate) high = middle;
+    if (simulate(volumes, perAgent, window, middle, closed).late <= allowed) high = middle;
     else low = middle;
   }
   return build(volumes, perAgent, window, high, workload, settings);
@@ -78,7 +93,7 @@ function build(
   workload: Float64Array,
   settings: DeferredQueueSettings,
 ): DeferredStaffing {
-  const run = simulate(volumes, perAgent, window, peak);
+  const run = simulate(volumes, perAgent, window, peak, settings.closed);
   const hours = settings.intervalMinutes / 60;
   let agentHours = 0;
   let workloadAgentHours = 0;
@@ -98,7 +113,13 @@ function build(
 }
 
 /** First-in-first-out with at most `level` agents; counts the contacts still waiting at their deadline. */
-function simulate(volumes: ArrayLike<number>, perAgent: number, window: number, level: number) {
+function simulate(
+  volumes: ArrayLike<number>,
+  perAgent: number,
+  window: number,
+  level: number,
+  closed?: ArrayLike<boolean>,
+) {
   const n = volumes.length;
   const remaining = new Float64Array(n);
   const agents = new Int32Array(n);
@@ -111,7 +132,7 @@ function simulate(volumes: ArrayLike<number>, perAgent: number, window: number, 
     assertFinite(volumes[t], `volumes[${t}]`, 0);
     remaining[t] = volumes[t];
     waiting += volumes[t];
-    const used = Math.min(level, Math.ceil(waiting / perAgent - EPSILON));
+    const used = closed?.[t] ? 0 : Math.min(level, Math.ceil(waiting / perAgent - EPSILON));
     agents[t] = used;
     let capacity = used * perAgent;
     while (capacity > EPSILON && oldest <= t) {

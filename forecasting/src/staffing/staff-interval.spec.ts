@@ -217,6 +217,23 @@ describe('deferred queues', () => {
     expect(() => deferredStaffing([1], { ...email, targetShare: 0 })).toThrow(/targetShare/);
   });
 
+  // Hand-derived: 12 one-hour emails, 4 h to answer, hours 2 and 3 closed → the work must be done in
+  // hours 0 and 1: 6 agents each (12 / 2), none in the closed hours.
+  it('staffs nobody in closed intervals and clears the work before them', () => {
+    const closed = [false, false, true, true];
+    const plan = deferredStaffing([12, 0, 0, 0], { ...email, closed });
+    expect(plan.peakAgents).toBe(6);
+    expect(Array.from(plan.agents)).toEqual([6, 6, 0, 0]);
+    expect(plan.late).toBe(0);
+    // 4 emails arriving in hour 2 of 0..3 with hours 2 and 3 closed: no one can answer them in time;
+    // they are late at any staff level, and the closed hours are still not staffed.
+    const shut = deferredStaffing([0, 0, 4, 0], { ...email, responseSeconds: 2 * 3600, closed });
+    expect(Array.from(shut.agents)).toEqual([0, 0, 0, 0]);
+    expect(shut.late).toBe(4); // due by the end of hour 3, which is closed
+    expect(shut.unfinishedAtEnd).toBe(4);
+    expect(() => deferredStaffing([1, 2], { ...email, closed: [false] })).toThrow(/closed must have 2/);
+  });
+
   it('never misses a deadline and never staffs above the peak', () => {
     const volumes = Array.from({ length: 24 * 7 }, (_, hour) => (hour % 24 >= 8 && hour % 24 < 18 ? 40 : 2));
     const settings = { intervalMinutes: 60, ahtSeconds: 300, responseSeconds: 24 * 3600, occupancy: 0.8 };

@@ -10,9 +10,10 @@ import { PeakReviews1764300000001 } from './1764300000001-peak-reviews';
 import { ForecastRunProgress1764400000040 } from './1764400000040-forecast-run-progress';
 import { HistoryStagingRuns1764500000000 } from './1764500000000-history-staging-runs';
 import { FlexiblePool1764600000000 } from './1764600000000-flexible-pool';
-import { RetireQueuesEvents1764630000000 } from './1764630000000-retire-queues-events';
 import { HistoryImportInterrupted1764610000000 } from './1764610000000-history-import-interrupted';
 import { ContactHistoryDaily1764610000001 } from './1764610000001-contact-history-daily';
+import { ClosedDays1764620000000 } from './1764620000000-closed-days';
+import { RetireQueuesEvents1764630000000 } from './1764630000000-retire-queues-events';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -28,7 +29,8 @@ export const MIGRATIONS = [
   ForecastRunProgress1764400000040,
   HistoryStagingRuns1764500000000,
   FlexiblePool1764600000000,
-  RetireQueuesEvents1764630000000,
   HistoryImportInterrupted1764610000000,
   ContactHistoryDaily1764610000001,
+  ClosedDays1764620000000,
+  RetireQueuesEvents1764630000000,
 ];

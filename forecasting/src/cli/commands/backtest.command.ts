@@ -1,6 +1,6 @@
 /* `peakplan backtest --input FILE.csv [--queue NAME] [--country CC] [--lead-days 28]`
  * Rolling-origin backtest around every past peak: model and both baselines per event window and overall. */
-import { runBacktest, type BacktestMetrics } from '../../forecast';
+import { runBacktest, runIntradayBacktest, type BacktestMetrics } from '../../forecast';
 import { CliUsageError } from '../cli-usage-error';
 import { numberOption } from '../parse-args';
 import { loadQueue } from './forecast.command';
@@ -32,7 +32,28 @@ export async function run(options: Map<string, string>): Promise<unknown> {
     throw error;
   }
   for (const warning of report.warnings) process.stderr.write(`peakplan: warning: ${warning}\n`);
+  let intraday: Record<string, unknown> | undefined;
+  if (history.intervals.length > 0) {
+    try {
+      const scored = runIntradayBacktest(history.intervals, history.daily, { country, leadDays });
+      const r = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 10000);
+      intraday = {
+        model: scored.chosen.name,
+        reason: scored.reason,
+        origins: scored.origins,
+        horizonDays: scored.horizonDays,
+        wape: Object.fromEntries(Object.entries(scored.wape).map(([name, value]) => [name, r(value)])),
+        honestWape: r(scored.honestWape),
+        intervalCoverage: r(scored.intervalCoverage),
+        dayCoverage: r(scored.dayCoverage),
+      };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      intraday = { error: error.message };
+    }
+  }
   return {
+    ...(intraday ? { intraday } : {}),
     queue: history.queue,
     leadDays: report.leadDays,
     verdict: report.verdict,

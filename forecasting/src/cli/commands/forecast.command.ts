@@ -57,7 +57,7 @@ export function loadQueue(
     );
   }
   try {
-    const history = selectQueueHistory(parseHistoryCsv(text, timeZone), options.get('queue'));
+    const history = selectQueueHistory(parseHistoryCsv(text, timeZone, Date.now()), options.get('queue'));
     return { history, country, timeZone };
   } catch (error) {
     throw new CliUsageError(`${input}: ${(error as Error).message}`);
@@ -122,6 +122,7 @@ export async function run(options: Map<string, string>): Promise<unknown> {
   if (intervalMinutes !== undefined) {
     const spread = forecastIntervals(model, days, history.intervals, { intervalMinutes, timeZone });
     warnings.push(...spread.warnings);
+    result.intraday = { model: spread.intraday.name, reason: spread.intraday.reason };
     result.intervals = spread.intervals.map((slot) => ({
       start: slot.start,
       p10: round(slot.p10),

@@ -87,6 +87,7 @@ describe('event draft', () => {
       windowAfter: 1,
       country: 'NL',
       region: null,
+      closed: false,
       retiredAt: null,
     });
     expect(draftRule(draft)).toEqual(rule);

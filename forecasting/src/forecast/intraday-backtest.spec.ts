@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { fitDailyModel, forecastDaily } from './daily-model';
+import { forecastIntervals } from './forecast-intervals';
+import { intervalBand, runIntradayBacktest } from './intraday-backtest';
+import { mixIntervals, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
+import { parseHistoryCsv, selectQueueHistory } from './parse-history-csv';
+
+const CALL_CENTRE = selectQueueHistory(
+  parseHistoryCsv(readFileSync(join(__dirname, '../../fixtures/call-centre-intervals.csv'), 'utf8')),
+);
+
+describe('spreadsheet baselines per interval', () => {
+  // Three Mondays (2026-09-07, -14, -21) with 4, 8, 12 contacts at 09:00, and a Tuesday in between:
+  // the four-week average of a Monday after the 21st is (4 + 8 + 12) / 3 = 8 (only three Mondays exist),
+  // last week's is 12; the Tuesday does not count.
+  const at = (localDate: string, offered: number) => ({
+    start: `${localDate}T09:00:00+02:00`,
+    startMs: 0,
+    localDate,
+    localMinute: 540,
+    offered,
+  });
+  const counts = slotCountsOf([
+    at('2026-09-07', 4),
+    at('2026-09-14', 8),
+    at('2026-09-15', 100),
+    at('2026-09-21', 12),
+  ]);
+  const dates = [...counts.keys()].sort().reverse();
+  it('averages the last four (here three) same weekdays before the origin, and takes last week', () => {
+    expect(sameWeekdayAverage(counts, dates, '2026-09-22', '2026-09-28', 4)[36]).toBe(8);
+    expect(sameWeekdayAverage(counts, dates, '2026-09-22', '2026-09-28', 1)[36]).toBe(12);
+    expect(sameWeekdayAverage(counts, dates, '2026-09-15', '2026-09-28', 4)[36]).toBe(6); // before the 15th
+    expect(sameWeekdayAverage(counts, dates, '2026-09-22', '2026-09-27', 4)[36]).toBe(0); // no Sunday seen
+  });
+  it('gives a Poisson band without a calibrated table: 9 ± 1.2816·3', () => {
+    const band = intervalBand({ weeks: [], fallback: true }, 9, 1);
+    expect(band.p10).toBeCloseTo(9 - 3.8448, 4);
+    expect(band.p90).toBeCloseTo(9 + 3.8448, 4);
+  });
+});
+
+describe('intraday backtest on 17 weeks of a call centre’s 15-minute calls', () => {
+  const report = runIntradayBacktest(CALL_CENTRE.intervals, CALL_CENTRE.daily, { country: 'NL' });
+
+  it('scores PeakPlan, the four-week average, last week and blends on six weekly origins, 28 days ahead', () => {
+    expect(report.origins).toHaveLength(6);
+    expect(report.origins[5]).toBe('2026-11-01'); // the last data day (Sat 28 Nov; Sundays have no rows) − 27
+    expect(Object.keys(report.wape)).toEqual(
+      expect.arrayContaining(['peakplan', 'four-week-average', 'last-week']),
+    );
+  });
+  it('chooses the lowest WAPE, never worse than the better baseline, and says which won', () => {
+    const best = Math.min(...Object.values(report.wape));
+    expect(report.wape[report.chosen.name]).toBe(best);
+    expect(best).toBeLessThanOrEqual(Math.min(report.wape['four-week-average'], report.wape['last-week']));
+    expect(report.reason).toContain(report.chosen.name);
+  });
+  it('calibrates bands out of sample: P10–P90 covers 70–90% of intervals and of days', () => {
+    // Measured: 74.9% of intervals, 81.3% of days (the aim is 75–85%); before issue 13 the day band's
+    // share covered 68.5% of intervals, and the default-width daily band 98.6% of days.
+    expect(report.bands.fallback).toBe(false);
+    expect(report.intervalCoverage).toBeGreaterThan(0.7);
+    expect(report.intervalCoverage).toBeLessThan(0.9);
+    expect(report.dayCoverage).toBeGreaterThan(0.7);
+    expect(report.dayCoverage).toBeLessThan(0.9);
+  });
+});
+
+describe('forecastIntervals with the intraday choice', () => {
+  it('forecasts with the chosen candidate and its bands; closed Sundays stay 0', () => {
+    const model = fitDailyModel(CALL_CENTRE.daily, { country: 'NL' });
+    const days = forecastDaily(model, 14);
+    const result = forecastIntervals(model, days, CALL_CENTRE.intervals, { intervalMinutes: 15 });
+    expect(result.intraday.backtest?.chosen.name).toBe(result.intraday.name);
+    for (const slot of result.intervals) expect(slot.p10 <= slot.p50 && slot.p50 <= slot.p90).toBe(true);
+    const sunday = result.intervals.filter((slot) => slot.start.startsWith('2026-12-06'));
+    expect(sunday.length).toBeGreaterThan(0);
+    expect(sunday.every((slot) => slot.p90 === 0)).toBe(true);
+    const monday = result.intervals.filter((slot) => slot.start.startsWith('2026-12-07'));
+    expect(monday.reduce((sum, slot) => sum + slot.p50, 0)).toBeGreaterThan(1000);
+  });
+  it('falls back honestly on three weeks of intervals: no backtest, bands widened by Poisson noise', () => {
+    const short = CALL_CENTRE.intervals.filter((i) => i.localDate >= '2026-11-09');
+    const daily = CALL_CENTRE.daily.filter((d) => d.date >= '2026-11-09');
+    const model = fitDailyModel(daily, { country: 'NL' });
+    const result = forecastIntervals(model, forecastDaily(model, 7), short, { intervalMinutes: 15 });
+    expect(result.intraday.backtest).toBeNull();
+    expect(result.warnings.join(' ')).toMatch(/no intraday backtest/);
+    const busy = result.intervals.find((slot) => slot.p50 > 20)!;
+    expect(busy.p90 - busy.p50).toBeGreaterThanOrEqual(1.2816 * Math.sqrt(busy.p50) - 1e-9);
+  });
+});
+
+describe('mixIntervals on an event day', () => {
+  it('keeps the baseline’s shape but PeakPlan’s day total, so a blend keeps the peak', () => {
+    // Ordinary four-week average: 10 and 30 in two quarters (total 40); PeakPlan forecasts 100 for the
+    // event day as 50/50. Event day: baseline scaled ×2.5 → 25/75; a 0.5 blend → (50 + 25)/2, (50 + 75)/2.
+    const fourWeeks = new Float64Array(96);
+    fourWeeks[36] = 10;
+    fourWeeks[37] = 30;
+    const peakplan = new Float64Array(96);
+    peakplan[36] = 50;
+    peakplan[37] = 50;
+    const day = { p50: 100, closed: false, events: ['valentines'] };
+    const mixed = mixIntervals(
+      { peakplan: 0.5, baseline: 'four-week-average' },
+      peakplan,
+      fourWeeks,
+      fourWeeks,
+      day,
+    );
+    expect([mixed[36], mixed[37]]).toEqual([37.5, 62.5]);
+    const ordinary = mixIntervals(
+      { peakplan: 0.5, baseline: 'four-week-average' },
+      peakplan,
+      fourWeeks,
+      fourWeeks,
+      {
+        ...day,
+        events: [],
+      },
+    );
+    expect([ordinary[36], ordinary[37]]).toEqual([30, 40]);
+    expect(
+      mixIntervals({ peakplan: 0, baseline: 'last-week' }, peakplan, fourWeeks, fourWeeks, {
+        ...day,
+        closed: true,
+      })[36],
+    ).toBe(0);
+  });
+});

@@ -1,0 +1,286 @@
+import { addDays, dayOfWeek, isoDateToDayNumber, type IsoDate } from '../calendar';
+import { intervalCoverage, wape } from './accuracy-metrics';
+import { fitDailyModel, forecastDaily, type DailyModelOptions } from './daily-model';
+import { conformalErrorBand, type ErrorBand } from './error-band';
+import { buildIntradayProfiles } from './intraday-profile';
+import {
+  mixIntervals,
+  sameWeekdayAverage,
+  slotCountsOf,
+  type IntervalMix,
+  type SlotCounts,
+} from './interval-baselines';
+import type { DailyObservation } from './daily-history';
+import type { IntervalObservation } from './parse-history-csv';
+
+/** An intraday forecaster: PeakPlan's spread, a spreadsheet baseline, or a blend of PeakPlan and the 4-week average. */
+export interface IntradayCandidate extends IntervalMix {
+  name: string;
+}
+
+export const INTRADAY_CANDIDATES: readonly IntradayCandidate[] = [
+  { name: 'peakplan', peakplan: 1, baseline: 'four-week-average' },
+  { name: 'four-week-average', peakplan: 0, baseline: 'four-week-average' },
+  { name: 'last-week', peakplan: 0, baseline: 'last-week' },
+  { name: 'peakplan total, four-week shape', peakplan: 0, baseline: 'four-week-shape' },
+  { name: 'blend(peakplan 0.75, four-week-average 0.25)', peakplan: 0.75, baseline: 'four-week-average' },
+  { name: 'blend(peakplan 0.5, four-week-average 0.5)', peakplan: 0.5, baseline: 'four-week-average' },
+  { name: 'blend(peakplan 0.25, four-week-average 0.75)', peakplan: 0.25, baseline: 'four-week-average' },
+];
+
+/** Interval bands by horizon week (1..4, the 4th also for later weeks), from log((a + 1)/(f + 1)). */
+export interface IntradayBandTable {
+  weeks: ErrorBand[];
+  /** True when too few out-of-sample errors: a Poisson band around the forecast is used instead. */
+  fallback: boolean;
+}
+
+export interface IntradayBacktestReport {
+  origins: IsoDate[];
+  horizonDays: number;
+  /** Pooled interval WAPE of every candidate over all origins (open intervals and closed days alike). */
+  wape: Record<string, number>;
+  /** The candidate chosen on all origins (what a forecast made now uses) and why. */
+  chosen: IntradayCandidate;
+  reason: string;
+  /** The chosen-as-you-go forecaster: at each origin the candidate best on the earlier origins only. */
+  honestWape: number;
+  /** Out-of-sample P10–P90 coverage per interval (intervals with contacts) and per day (open days). */
+  intervalCoverage: number | null;
+  dayCoverage: number | null;
+  bands: IntradayBandTable;
+  /** The same for the day totals of the intraday forecast (its own errors, not the intervals' summed). */
+  dayBands: IntradayBandTable;
+  warnings: string[];
+}
+
+const MINIMUM_WEEKS_BEFORE = 4;
+const MAXIMUM_ORIGINS = 6;
+const MINIMUM_ERRORS = 200;
+
+/** P10/P90 of an interval forecast: the calibrated band, or a Poisson band (±1.28·√f) when too few errors. */
+export function intervalBand(
+  bands: IntradayBandTable,
+  forecast: number,
+  horizonDay: number,
+): { p10: number; p90: number } {
+  if (bands.fallback) {
+    const spread = 1.2816 * Math.sqrt(forecast);
+    return { p10: Math.max(0, forecast - spread), p90: forecast + spread };
+  }
+  const band = bands.weeks[Math.min(3, Math.max(0, Math.floor((horizonDay - 1) / 7)))];
+  return {
+    p10: Math.max(0, (forecast + 1) * Math.exp(band.q10) - 1),
+    p90: (forecast + 1) * Math.exp(band.q90) - 1,
+  };
+}
+
+function calibrate(errorsByWeek: readonly number[][], minimum = MINIMUM_ERRORS): IntradayBandTable {
+  const all = errorsByWeek.flat();
+  if (all.length < minimum) return { weeks: [], fallback: true };
+  const pooled = conformalErrorBand(all);
+  return {
+    weeks: errorsByWeek.map((errors) => (errors.length >= minimum ? conformalErrorBand(errors) : pooled)),
+    fallback: false,
+  };
+}
+
+/** Day totals need fewer errors than intervals: a day is one sample, not forty. */
+const MINIMUM_DAY_ERRORS = 20;
+
+interface OriginForecast {
+  origin: IsoDate;
+  /** Per candidate, per day of the horizon, 96 quarter-hour forecasts. */
+  candidates: Float64Array[][];
+  days: IsoDate[];
+}
+
+/** The candidates' forecasts made at `origin` for `horizonDays` days, from the data before it. */
+export function intradayCandidateForecasts(
+  intervals: readonly IntervalObservation[],
+  daily: readonly DailyObservation[],
+  counts: SlotCounts,
+  datesNewestFirst: readonly IsoDate[],
+  origin: IsoDate,
+  horizonDays: number,
+  options: DailyModelOptions,
+): OriginForecast {
+  const before = intervals.filter((interval) => interval.localDate < origin);
+  const model = fitDailyModel(
+    daily.filter((day) => day.date < origin),
+    options,
+  );
+  const forecast = forecastDaily(model, horizonDays, origin);
+  const { index } = model.setup;
+  const profiles = buildIntradayProfiles(before, (date) => {
+    const feature = index.featureAt(isoDateToDayNumber(date));
+    return feature >= 0 ? index.features[feature].eventId : undefined;
+  });
+  const days = forecast.map((day) => day.date);
+  const candidates = INTRADAY_CANDIDATES.map(() => [] as Float64Array[]);
+  forecast.forEach((day) => {
+    const fourWeeks = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 4);
+    const lastWeek = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 1);
+    const profile =
+      day.events.map((id) => profiles.events[id]).find(Boolean) ?? profiles.weekday[dayOfWeek(day.date)];
+    let shares: ArrayLike<number> = profile;
+    if (!profile.some((share) => share > 0)) {
+      const total = fourWeeks.reduce((sum, value) => sum + value, 0);
+      shares = total > 0 ? fourWeeks.map((value) => value / total) : new Float64Array(96);
+    }
+    const peakplan = Float64Array.from({ length: 96 }, (_, q) => (day.closed ? 0 : day.p50 * shares[q]));
+    INTRADAY_CANDIDATES.forEach((candidate, c) =>
+      candidates[c].push(mixIntervals(candidate, peakplan, fourWeeks, lastWeek, day)),
+    );
+  });
+  return { origin, candidates, days };
+}
+
+function bestCandidate(errors: readonly { error: number; total: number }[]): number {
+  let best = 0;
+  errors.forEach((score, c) => {
+    if (score.error / score.total < errors[best].error / errors[best].total - 1e-12) best = c;
+  });
+  return best;
+}
+
+/**
+ * Rolling-origin backtest of the intraday forecast on a queue's interval history: up to 6 weekly origins,
+ * the latest `horizonDays` (28) before the end, each with at least 4 weeks of data before it. At each
+ * origin PeakPlan's daily model is fitted on the daily history (`daily`) before it and spread with the recent
+ * intraday profiles, beside the average of the last four same weekdays per interval, last week's same
+ * interval, and blends of PeakPlan with the average. The candidate with the lowest pooled interval WAPE
+ * is chosen; the honest score chooses at each origin from the earlier origins only. Interval bands are
+ * calibrated on the out-of-sample errors log((a + 1)/(f + 1)) by horizon week (split-conformal), and
+ * their coverage is measured on each origin with a table from the earlier origins only.
+ * @throws RangeError when the history is too short for one origin.
+ */
+export function runIntradayBacktest(
+  intervals: readonly IntervalObservation[],
+  daily: readonly DailyObservation[],
+  options: DailyModelOptions & { horizonDays?: number } = {},
+): IntradayBacktestReport {
+  const horizonDays = options.horizonDays ?? 28;
+  const counts = slotCountsOf(intervals);
+  const dates = [...counts.keys()].sort();
+  if (dates.length === 0) throw new RangeError('interval history is empty');
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  const datesNewestFirst = [...dates].reverse();
+  const origins: IsoDate[] = [];
+  for (
+    let origin = addDays(last, 1 - horizonDays);
+    origins.length < MAXIMUM_ORIGINS &&
+    isoDateToDayNumber(origin) - isoDateToDayNumber(first) >= 7 * MINIMUM_WEEKS_BEFORE;
+    origin = addDays(origin, -7)
+  )
+    origins.unshift(origin);
+  if (origins.length === 0)
+    throw new RangeError(
+      `interval history of ${dates.length} days is too short for an intraday backtest: it needs ${7 * MINIMUM_WEEKS_BEFORE} days plus a ${horizonDays}-day horizon`,
+    );
+  const runs = origins.map((origin) =>
+    intradayCandidateForecasts(intervals, daily, counts, datesNewestFirst, origin, horizonDays, options),
+  );
+  const scores = INTRADAY_CANDIDATES.map(() => ({ error: 0, total: 0 }));
+  const perRun = runs.map(() => INTRADAY_CANDIDATES.map(() => ({ error: 0, total: 0 })));
+  const actualOf = (date: IsoDate) => counts.get(date) ?? new Float64Array(96);
+  runs.forEach((run, r) =>
+    run.days.forEach((date, d) => {
+      const actual = actualOf(date);
+      INTRADAY_CANDIDATES.forEach((_, c) => {
+        const forecast = run.candidates[c][d];
+        for (let q = 0; q < 96; q++) {
+          const error = Math.abs(actual[q] - forecast[q]);
+          for (const score of [scores[c], perRun[r][c]]) {
+            score.error += error;
+            score.total += actual[q];
+          }
+        }
+      });
+    }),
+  );
+  const chosen = bestCandidate(scores);
+  // As you go: at origin r the candidate best on origins < r (PeakPlan's own spread at the first).
+  const honest = { actual: [] as number[], forecast: [] as number[] };
+  const errorsByWeek: number[][] = [[], [], [], []];
+  const dayErrorsByWeek: number[][] = [[], [], [], []];
+  const coverage = { actual: [] as number[], p10: [] as number[], p90: [] as number[] };
+  const dayCoverage = { actual: [] as number[], p10: [] as number[], p90: [] as number[] };
+  runs.forEach((run, r) => {
+    const earlier = INTRADAY_CANDIDATES.map((_, c) =>
+      perRun
+        .slice(0, r)
+        .reduce(
+          (sum, scored) => ({ error: sum.error + scored[c].error, total: sum.total + scored[c].total }),
+          { error: 0, total: 1e-9 },
+        ),
+    );
+    const pick = r === 0 ? 0 : bestCandidate(earlier);
+    const table = calibrate(errorsByWeek);
+    const dayTable = calibrate(dayErrorsByWeek, MINIMUM_DAY_ERRORS);
+    const fresh: number[][] = [[], [], [], []];
+    const freshDays: number[][] = [[], [], [], []];
+    run.days.forEach((date, d) => {
+      const actual = actualOf(date);
+      const forecast = run.candidates[pick][d];
+      let dayActual = 0;
+      let dayForecast = 0;
+      let dayLow = 0;
+      let dayHigh = 0;
+      for (let q = 0; q < 96; q++) {
+        honest.actual.push(actual[q]);
+        honest.forecast.push(forecast[q]);
+        if (forecast[q] <= 0 && actual[q] <= 0) continue;
+        const week = Math.min(3, Math.floor(d / 7));
+        fresh[week].push(Math.log((actual[q] + 1) / (forecast[q] + 1)));
+        const band = intervalBand(table, forecast[q], d + 1);
+        if (actual[q] > 0) {
+          coverage.actual.push(actual[q]);
+          coverage.p10.push(band.p10);
+          coverage.p90.push(band.p90);
+        }
+        dayActual += actual[q];
+        dayForecast += forecast[q];
+        dayLow += band.p10;
+        dayHigh += band.p90;
+      }
+      if (dayForecast > 0 || dayActual > 0)
+        freshDays[Math.min(3, Math.floor(d / 7))].push(Math.log((dayActual + 1) / (dayForecast + 1)));
+      if (dayActual > 0) {
+        // The day's own calibrated band; before there is one, the sum of its intervals' bands (errors
+        // within a day are correlated, so that sum is the comonotone, widest, band of the total).
+        const band = dayTable.fallback
+          ? { p10: dayLow, p90: dayHigh }
+          : intervalBand(dayTable, dayForecast, d + 1);
+        dayCoverage.actual.push(dayActual);
+        dayCoverage.p10.push(band.p10);
+        dayCoverage.p90.push(band.p90);
+      }
+    });
+    fresh.forEach((errors, week) => errorsByWeek[week].push(...errors));
+    freshDays.forEach((errors, week) => dayErrorsByWeek[week].push(...errors));
+  });
+  const wapeByName = Object.fromEntries(
+    INTRADAY_CANDIDATES.map((candidate, c) => [candidate.name, scores[c].error / scores[c].total]),
+  );
+  const baselineBest = Math.min(wapeByName['four-week-average'], wapeByName['last-week']);
+  const gain = 1 - wapeByName[INTRADAY_CANDIDATES[chosen].name] / baselineBest;
+  return {
+    origins,
+    horizonDays,
+    wape: wapeByName,
+    chosen: INTRADAY_CANDIDATES[chosen],
+    reason: `${INTRADAY_CANDIDATES[chosen].name} has the lowest interval WAPE over ${origins.length} weekly origins, ${horizonDays} days ahead (${(gain * 100).toFixed(1)}% below the better of the four-week average and last week)`,
+    honestWape: wape(honest.actual, honest.forecast),
+    intervalCoverage:
+      coverage.actual.length > 0 ? intervalCoverage(coverage.actual, coverage.p10, coverage.p90) : null,
+    dayCoverage:
+      dayCoverage.actual.length > 0
+        ? intervalCoverage(dayCoverage.actual, dayCoverage.p10, dayCoverage.p90)
+        : null,
+    bands: calibrate(errorsByWeek),
+    dayBands: calibrate(dayErrorsByWeek, MINIMUM_DAY_ERRORS),
+    warnings: [],
+  };
+}
