@@ -11,6 +11,7 @@ import helmet from 'helmet';
 
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { NoBodyInterceptor } from './common/no-body.interceptor';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import type { OpenDatabase } from './database/open-database';
@@ -29,6 +30,7 @@ export async function createApp(
   // Behind a TLS proxy: the client's address for the sign-in limit, and https for Secure cookies.
   app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api');
+  app.useGlobalInterceptors(new NoBodyInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.use(

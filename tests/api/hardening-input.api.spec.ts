@@ -349,4 +349,25 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
     expect(after[0]).toEqual({ date: '2025-06-01', offered: 7, handled: 0, abandoned: 0 });
     expect(after.at(-1).offered).toBeGreaterThan(before.offered);
   });
+
+  it('refuses fields sent to a route that reads no body, instead of acting on them', async () => {
+    // member003 is one of the demo's approved pool members; leaving is an action with no body.
+    const member = await sessionHeaders(service, 'member003@peakplan.test');
+    const state = () =>
+      service.dataSource.query(`select m.* from pool_member m join app_user u on u.id = m.user_id
+                                 where u.email = 'member003@peakplan.test'`);
+    const before = await state();
+    const refused = await request(service.url)
+      .post('/api/pool/me/leave')
+      .set(member)
+      .send({ confirm: true, reason: 'x' })
+      .expect(400);
+    expect(refused.body).toMatchObject({
+      ...ERROR_SHAPE,
+      details: [{ field: 'body', reason: 'must be empty' }],
+    });
+    expect(await state()).toEqual(before);
+    // An empty object, as many clients send with a POST, is no body: the route acts.
+    await request(service.url).post('/api/pool/me/calendar-feed/renew').set(member).send({}).expect(200);
+  });
 });

@@ -1,0 +1,40 @@
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+
+/** Whether a handler reads the JSON body (has a `@Body()` parameter). */
+function readsBody(context: ExecutionContext): boolean {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ??
+    {}) as Record<string, unknown>;
+  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+}
+
+/**
+ * A route that reads no body (join the pool, renew a feed, cancel a shift) refuses a JSON body with
+ * content, instead of acting on a request it did not understand: a client that sends fields there has
+ * the wrong route or an old idea of it. An empty object (`{}`), as many clients send, is fine.
+ */
+@Injectable()
+export class NoBodyInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const body = context.switchToHttp().getRequest<Request>().body as unknown;
+    const hasContent =
+      body !== undefined &&
+      body !== null &&
+      (typeof body !== 'object' || Object.keys(body as object).length > 0);
+    if (hasContent && !readsBody(context))
+      throw new BadRequestException({
+        message: 'this route takes no body: send none, or an empty JSON object',
+        details: [{ field: 'body', reason: 'must be empty' }],
+      });
+    return next.handle();
+  }
+}
