@@ -10,11 +10,21 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 
-/** Whether a handler reads the JSON body (has a `@Body()` parameter). */
+/** Where `@ApiConsumes()` keeps its media types (@nestjs/swagger's DECORATORS.API_CONSUMES, not exported). */
+const API_CONSUMES = 'swagger/apiConsumes';
+
+/**
+ * Whether a handler reads a body: a `@Body()` parameter, or an upload that declares what it consumes
+ * (`@ApiConsumes('text/csv')`: it reads the request stream and answers a wrong type with its own 415).
+ */
 function readsBody(context: ExecutionContext): boolean {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ??
     {}) as Record<string, unknown>;
-  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+  const consumes = Reflect.getMetadata(API_CONSUMES, context.getHandler()) as string[] | undefined;
+  return (
+    (consumes?.length ?? 0) > 0 ||
+    Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY))
+  );
 }
 
 /**
