@@ -14,9 +14,8 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
-interface SessionRow {
-  session_id: string;
-  last_seen_at: Date;
+/** An account as `select u.id, u.email, u.name, u.roles, u.organisation_id, u.department_id, d.name as department` reads it. */
+export interface SessionUserRow {
   id: string;
   email: string;
   name: string;
@@ -24,6 +23,24 @@ interface SessionRow {
   organisation_id: string;
   department_id: string | null;
   department: string | null;
+}
+
+interface SessionRow extends SessionUserRow {
+  session_id: string;
+  last_seen_at: Date;
+}
+
+/** The signed-in person of a session, from their account row. */
+export function toSessionUser(row: SessionUserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles,
+    organisationId: row.organisation_id,
+    departmentId: row.department_id,
+    department: row.department,
+  };
 }
 
 /**
@@ -74,15 +91,7 @@ export class SessionsService {
         row.session_id,
       ]);
     }
-    return {
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      roles: row.roles,
-      organisationId: row.organisation_id,
-      departmentId: row.department_id,
-      department: row.department,
-    };
+    return toSessionUser(row);
   }
 
   async end(token: string): Promise<void> {

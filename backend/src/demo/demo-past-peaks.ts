@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { addDays, daysBetween, type IsoDate } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
+import { toSessionUser, type SessionUserRow } from '../auth/sessions.service';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -117,18 +118,10 @@ export async function loadDemoPastPeaks(
 }
 
 async function demoPlanner(dataSource: DataSource): Promise<SessionUser> {
-  const [row] = await dataSource.query(
+  const [row]: SessionUserRow[] = await dataSource.query(
     `select u.id, u.email, u.name, u.roles, u.organisation_id, u.department_id, d.name as department
        from app_user u left join department d on d.id = u.department_id
       where 'planner' = any(u.roles) order by u.email limit 1`,
   );
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    roles: row.roles,
-    organisationId: row.organisation_id,
-    departmentId: row.department_id,
-    department: row.department,
-  };
+  return toSessionUser(row);
 }
