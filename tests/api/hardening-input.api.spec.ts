@@ -366,6 +366,14 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
       ...ERROR_SHAPE,
       details: [{ field: 'body', reason: 'must be empty' }],
     });
+    // An empty JSON array, or a body of another type, is not "no body" either.
+    await request(service.url).post('/api/pool/me/leave').set(member).send([]).expect(400);
+    await request(service.url)
+      .post('/api/pool/me/leave')
+      .set(member)
+      .set('Content-Type', 'text/plain')
+      .send('leave please')
+      .expect(415);
     expect(await state()).toEqual(before);
     // An empty object, as many clients send with a POST, is no body: the route acts.
     await request(service.url).post('/api/pool/me/calendar-feed/renew').set(member).send({}).expect(200);

@@ -4,6 +4,7 @@ import {
   type ExecutionContext,
   Injectable,
   type NestInterceptor,
+  UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
@@ -27,22 +28,35 @@ function readsBody(context: ExecutionContext): boolean {
   );
 }
 
+const NO_BODY = 'this route takes no body: send none, or an empty JSON object';
+
 /**
  * A route that reads no body (join the pool, renew a feed, cancel a shift) refuses a JSON body with
- * content, instead of acting on a request it did not understand: a client that sends fields there has
- * the wrong route or an old idea of it. An empty object (`{}`), as many clients send, is fine.
+ * content (400) or a body of another type (415), instead of acting on a request it did not
+ * understand: a client that sends data there has the wrong route or an old idea of it. An empty
+ * object (`{}`), as many clients send with a POST, is fine.
  */
 @Injectable()
 export class NoBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const body = context.switchToHttp().getRequest<Request>().body as unknown;
+    if (readsBody(context)) return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    const sent = Number(request.headers['content-length'] ?? 0) > 0 || 'transfer-encoding' in request.headers;
+    // A body of another type (text, a form) is never parsed, so it would pass unseen: refuse it too.
+    if (sent && !request.is('application/json'))
+      throw new UnsupportedMediaTypeException({
+        message: NO_BODY,
+        details: [{ field: 'body', reason: 'must be empty' }],
+      });
+    const body = request.body as unknown;
+    // Anything but nothing or `{}`: fields, or a JSON array (even an empty one).
     const hasContent =
       body !== undefined &&
       body !== null &&
-      (typeof body !== 'object' || Object.keys(body as object).length > 0);
-    if (hasContent && !readsBody(context))
+      (typeof body !== 'object' || Array.isArray(body) || Object.keys(body as object).length > 0);
+    if (hasContent)
       throw new BadRequestException({
-        message: 'this route takes no body: send none, or an empty JSON object',
+        message: NO_BODY,
         details: [{ field: 'body', reason: 'must be empty' }],
       });
     return next.handle();
