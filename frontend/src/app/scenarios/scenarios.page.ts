@@ -16,15 +16,17 @@ import { StaffingDayBarsComponent } from '../charts/staffing-day-bars/staffing-d
 import { describeApiFailure } from '../core/api/api-failure-message';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
-import { addDays } from '../core/dates/date-range';
+import { addDays, calendarDateIn } from '../core/dates/date-range';
 import {
   formatCalendarDate,
   formatEuros,
   formatInstant,
   formatNumber,
   formatPercent,
+  ORGANISATION_TIME_ZONE,
 } from '../core/format/organisation-format';
 import { AdjustmentsEditorComponent } from './adjustments-editor.component';
+import { currentRunPerQueue } from './current-runs';
 import {
   ComparisonRow,
   comparisonRows,
@@ -484,7 +486,7 @@ export class ScenariosPage {
   );
   private readonly latestRuns = toSignal(
     this.api.forecastRuns().pipe(
-      map((runs) => latestCompletedPerQueue(runs)),
+      map((runs) => currentRunPerQueue(runs, calendarDateIn(new Date(), ORGANISATION_TIME_ZONE))),
       catchError(() => of([] as ForecastRunSummary[])),
     ),
     { initialValue: [] as ForecastRunSummary[] },
@@ -679,12 +681,3 @@ export class ScenariosPage {
 }
 
 /** The newest completed run of each queue: what a new scenario plans on. */
-export function latestCompletedPerQueue(runs: readonly ForecastRunSummary[]): ForecastRunSummary[] {
-  const latest = new Map<string, ForecastRunSummary>();
-  for (const run of runs) {
-    if (run.status !== 'completed') continue;
-    const known = latest.get(run.queueId);
-    if (!known || run.createdAt > known.createdAt) latest.set(run.queueId, run);
-  }
-  return [...latest.values()].sort((a, b) => a.queueName.localeCompare(b.queueName));
-}
