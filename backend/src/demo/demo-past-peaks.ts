@@ -64,16 +64,24 @@ export function pastPeaks(
   return peaks.sort((a, b) => a.from.localeCompare(b.from));
 }
 
-/**
- * For each past peak: a forecast run of every queue trained up to four weeks before it, a scenario
- * over its window marked as the plan, and the post-peak review stored (as the nightly accuracy job
- * would have). The last peak's scenario stays the plan.
- */
-export async function loadDemoPastPeaks(
+/** What the caller hears while the past peaks are prepared, and how it stops them between peaks. */
+export interface PastPeaksProgress {
+  onPeakStarted?: (name: string) => void;
+  onPeakDone?: (name: string) => void;
+  onFailure?: (message: string) => void;
+  cancelled?: () => boolean;
+}
+
+/** How the demo names a past peak to people, e.g. `Valentine's Day 2026`. */
+export function pastPeakName(peak: PastPeak): string {
+  return `${peak.name} ${peak.year}`;
+}
+
+/** The demo's past peaks before `today` that have no stored review yet. */
+export async function demoPastPeaksToPrepare(
   app: INestApplicationContext,
   today: IsoDate,
-  onProgress: (message: string) => void = () => undefined,
-): Promise<StoredPeakReview[]> {
+): Promise<PastPeak[]> {
   const dataSource = app.get(DataSource);
   const organisation = await app.get(OrganisationsService).current();
   const events = await loadEventDefinitions(dataSource, organisation.id);
@@ -82,37 +90,54 @@ export async function loadDemoPastPeaks(
     [organisation.timeZone],
   );
   if (from === null) return [];
-  const planner = await demoPlanner(dataSource);
-  const forecastRuns = app.get(ForecastRunsService);
-  const scenarios = app.get(ScenariosService);
-  const reviews = app.get(PeakReviewsService);
-  const stored: StoredPeakReview[] = [];
+  const reviewed: { event: string; year: number }[] = await dataSource.query(
+    `select event_key as event, year from peak_review where organisation_id = $1`,
+    [organisation.id],
+  );
   const windowOf = (id: string, year: number) =>
     eventWindow(
       events.find((e) => e.id === id)!,
       year,
     );
-  for (const peak of pastPeaks(events, windowOf, from, today)) {
-    onProgress(`demo: ${peak.name} ${peak.year}: forecast made ${peak.trainingTo}, plan, review…`);
+  return pastPeaks(events, windowOf, from, today).filter(
+    (peak) => !reviewed.some((done) => done.event === peak.event && done.year === peak.year),
+  );
+}
+
+/**
+ * For each past peak given: a forecast run of every queue trained up to four weeks before it, a
+ * scenario over its window marked as the plan, and the post-peak review stored (as the nightly
+ * accuracy job would have). The last peak's scenario stays the plan.
+ */
+export async function loadDemoPastPeaks(
+  app: INestApplicationContext,
+  today: IsoDate,
+  peaks: readonly PastPeak[],
+  progress: PastPeaksProgress = {},
+): Promise<StoredPeakReview[]> {
+  const planner = await demoPlanner(app.get(DataSource));
+  const forecastRuns = app.get(ForecastRunsService);
+  const scenarios = app.get(ScenariosService);
+  const reviews = app.get(PeakReviewsService);
+  const stored: StoredPeakReview[] = [];
+  for (const peak of peaks) {
+    if (progress.cancelled?.()) break;
+    progress.onPeakStarted?.(pastPeakName(peak));
     const runs = await forecastRuns.start(
       { trainingTo: peak.trainingTo, horizonDays: daysBetween(peak.trainingTo, peak.to) },
       planner.email,
     );
     await forecastRuns.waitFor(runs.map((run) => run.id));
     const scenario = await scenarios.create(
-      {
-        name: `${peak.name} ${peak.year}`,
-        forecastRunIds: runs.map((run) => run.id),
-        from: peak.from,
-        to: peak.to,
-      },
+      { name: pastPeakName(peak), forecastRunIds: runs.map((run) => run.id), from: peak.from, to: peak.to },
       planner,
     );
     await scenarios.markAsPlan(scenario.id, planner);
     const due = await reviews.storeDue(today);
     stored.push(...due.stored);
     for (const failure of due.failed)
-      onProgress(`demo: review ${failure.event} ${failure.year} failed: ${failure.error}`);
+      progress.onFailure?.(`review ${failure.event} ${failure.year} failed: ${failure.error}`);
+    progress.onPeakDone?.(pastPeakName(peak));
   }
   return stored;
 }

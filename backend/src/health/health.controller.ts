@@ -6,6 +6,7 @@ import type { DatabaseKind, HealthResponse } from '@peakplan/contracts';
 
 import { Public } from '../auth/access.decorators';
 import { DATABASE_KIND } from '../database/database-kind';
+import { DemoPreparation } from '../demo/demo-preparation';
 
 @ApiTags('health')
 @Public()
@@ -14,16 +15,21 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
+    private readonly demoPreparation: DemoPreparation,
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Service and database status, with the migrations run and pending.' })
+  @ApiOkResponse({
+    description:
+      'Service and database status, with the migrations run and pending; in demo mode, how far the demo’s past peaks are.',
+  })
   async health(): Promise<HealthResponse> {
     const rows: { name: string }[] = await this.dataSource.query(
       `select name from schema_migrations order by id`,
     );
     const migrationsRun = rows.map((row) => row.name);
     const known = this.dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
+    const pastPeaks = this.demoPreparation.pastPeaks();
     return {
       status: 'ok',
       database: {
@@ -33,6 +39,7 @@ export class HealthController {
       },
       version: process.env['npm_package_version'] ?? '0.1.0',
       uptimeSeconds: Math.round(process.uptime()),
+      ...(pastPeaks ? { demo: { pastPeaks } } : {}),
     };
   }
 }

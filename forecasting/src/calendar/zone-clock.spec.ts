@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 import { intervalGrid, ZoneClock } from './zone-clock';
 
 describe('ZoneClock', () => {
@@ -29,6 +31,37 @@ describe('ZoneClock', () => {
       minuteOfDay: 1110,
     });
     expect(amsterdam.iso(instant)).toBe('2026-12-02T00:30:00+01:00');
+  });
+});
+
+describe('ZoneClock.offsetMinutes', () => {
+  it('agrees with luxon at every quarter-hour of 2026 in zones with odd offsets and half-hour changes', () => {
+    // Lord Howe moves by 30 minutes, Kathmandu is +05:45, St John's −03:30 with daylight saving.
+    for (const zone of ['Europe/Amsterdam', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns']) {
+      const clock = new ZoneClock(zone);
+      const wrong: string[] = [];
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 15 * 60_000) {
+        const expected = DateTime.fromMillis(ms, { zone }).offset;
+        if (clock.offsetMinutes(ms) !== expected) wrong.push(new Date(ms).toISOString());
+      }
+      expect({ zone, wrong: wrong.slice(0, 3) }).toEqual({ zone, wrong: [] });
+    }
+  });
+});
+
+describe('ZoneClock.dayStarts', () => {
+  it('steps a clock-change day in absolute time: the local 02:00–02:45 of 29 March 2026 never happen', () => {
+    const clock = new ZoneClock('Europe/Amsterdam');
+    const minutes = clock.dayStarts('2026-03-29', 15).map((ms) => clock.local(ms).minuteOfDay);
+    // 00:00 … 01:45 (8 quarter-hours), then 03:00 … 23:45 (84): 92 in all.
+    expect(minutes.slice(6, 10)).toEqual([90, 105, 180, 195]);
+    expect(minutes).toHaveLength(92);
+    // 25 October: 02:00–02:45 happen twice (100 quarter-hours), the second time an hour later in UTC.
+    const autumn = clock.dayStarts('2026-10-25', 15);
+    expect(autumn).toHaveLength(100);
+    expect(autumn.map((ms) => clock.local(ms).minuteOfDay).filter((minute) => minute === 120)).toHaveLength(
+      2,
+    );
   });
 });
 

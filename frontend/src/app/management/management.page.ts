@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type { PeakReviewDto, PeakReviewSummaryDto } from '@peakplan/contracts';
-import { of, switchMap } from 'rxjs';
+import { filter, map, of, shareReplay, switchMap, take } from 'rxjs';
 
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { AuthService } from '../core/auth/auth.service';
@@ -29,11 +29,23 @@ import {
 
     <section class="card" aria-labelledby="reviews-heading">
       <h2 id="reviews-heading">Post-peak reviews</h2>
+      @if (preparing(); as preparing) {
+        <p class="status" role="status" aria-live="polite">
+          <span class="spinner" aria-hidden="true"></span>
+          The demo is forecasting, planning and reviewing its past peaks as a planner would have ({{
+            preparing.done.length
+          }}
+          of {{ preparing.total }} done{{ preparing.current ? '; now ' + preparing.current : '' }}). The
+          reviews appear here when they are ready.
+        </p>
+      }
       @switch (reviews().status) {
         @case ('loading') {
-          <p class="status" role="status" aria-live="polite">
-            <span class="spinner" aria-hidden="true"></span>Loading the reviews…
-          </p>
+          @if (!preparing()) {
+            <p class="status" role="status" aria-live="polite">
+              <span class="spinner" aria-hidden="true"></span>Loading the reviews…
+            </p>
+          }
         }
         @case ('error') {
           <div class="alert" role="alert">
@@ -262,9 +274,25 @@ export class ManagementPage {
       : `Signed in as ${user.name}.`;
   });
 
-  protected readonly reviews = toSignal(toLoadState(this.api.peakReviews(), 'loading the peak reviews'), {
-    initialValue: LOADING,
-  });
+  private readonly preparation = this.api
+    .demoPreparation()
+    .pipe(shareReplay({ bufferSize: 1, refCount: true }));
+  /** The demo's past peaks while a first start still prepares them, else null. */
+  protected readonly preparing = toSignal(
+    this.preparation.pipe(map((status) => (status?.state === 'preparing' ? status : null))),
+    { initialValue: null },
+  );
+  protected readonly reviews = toSignal(
+    toLoadState(
+      this.preparation.pipe(
+        filter((status) => status?.state !== 'preparing'),
+        take(1),
+        switchMap(() => this.api.peakReviews()),
+      ),
+      'loading the peak reviews',
+    ),
+    { initialValue: LOADING },
+  );
   protected readonly reviewList = computed(() => {
     const state = this.reviews();
     return state.status === 'ready' ? state.value : [];
