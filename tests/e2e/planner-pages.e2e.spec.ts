@@ -27,7 +27,7 @@ describe("the planner's pages in a real browser", () => {
 
   beforeAll(async () => {
     // The first start loads two years of demo history: minutes on a busy machine.
-    [product, browser] = await Promise.all([startProduct({ timeoutMs: 420_000 }), launchChromium()]);
+    [product, browser] = await Promise.all([startProduct({ timeoutMs: 420_000, waitForDemo: true }), launchChromium()]);
     // One signed-in planner for the whole file: sign-ins are rate limited per email.
     context = await browser.newContext({ baseURL: product.baseUrl, viewport: { width: 1366, height: 900 } });
     page = await context.newPage();

@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { HealthResponse } from '@peakplan/contracts';
+
 export const PRODUCT_MAIN = join(__dirname, '..', '..', 'dist', 'backend', 'backend', 'src', 'main.js');
 
 export interface RunningProduct {
@@ -32,8 +34,13 @@ export async function freePort(): Promise<number> {
 export interface StartProductOptions {
   env?: Record<string, string>;
   dataDir?: string;
-  /** How long to wait for the "dashboard" line; the first start loads the demo and its past peaks (~40 s idle). */
+  /** How long to wait for the "dashboard" line (and the demo, when waited for). */
   timeoutMs?: number;
+  /**
+   * Also wait until the demo's past peaks, prepared in the background after a first start, are done:
+   * for tests whose own forecast runs should not queue behind the demo's.
+   */
+  waitForDemo?: boolean;
 }
 
 export async function startProduct(options: StartProductOptions = {}): Promise<RunningProduct> {
@@ -73,8 +80,11 @@ export async function startProduct(options: StartProductOptions = {}): Promise<R
     });
   });
 
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (options.waitForDemo) await demoPrepared(baseUrl, Date.now() + (options.timeoutMs ?? 240_000));
+
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     dataDir,
     process: child,
     output: () => output,
@@ -85,6 +95,16 @@ export async function startProduct(options: StartProductOptions = {}): Promise<R
       return code;
     },
   };
+}
+
+async function demoPrepared(baseUrl: string, deadline: number): Promise<void> {
+  for (;;) {
+    const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as HealthResponse;
+    if (health.demo?.pastPeaks.state !== 'preparing') return;
+    if (Date.now() > deadline)
+      throw new Error(`the demo's past peaks were not ready in time: ${JSON.stringify(health.demo)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /** Runs the product expecting it to refuse to start; resolves with its exit code and output. */
