@@ -27,7 +27,10 @@ describe("the planner's pages in a real browser", () => {
 
   beforeAll(async () => {
     // The first start loads two years of demo history: minutes on a busy machine.
-    [product, browser] = await Promise.all([startProduct({ timeoutMs: 420_000, waitForDemo: true }), launchChromium()]);
+    [product, browser] = await Promise.all([
+      startProduct({ timeoutMs: 420_000, waitForDemo: true }),
+      launchChromium(),
+    ]);
     // One signed-in planner for the whole file: sign-ins are rate limited per email.
     context = await browser.newContext({ baseURL: product.baseUrl, viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
@@ -156,6 +159,24 @@ describe("the planner's pages in a real browser", () => {
     const rows = await table.locator('tbody tr').allTextContents();
     // WAPE as an nl-NL percentage with a decimal comma.
     expect(rows[0]).toMatch(/\d+,\d%/);
+
+    // One day interval by interval: it opens on the busiest open day; another day can be chosen.
+    const intraday = page.getByTestId('forecast-intraday');
+    const intradayCanvas = intraday.locator('canvas');
+    await intradayCanvas.waitFor();
+    expect(await intradayCanvas.getAttribute('aria-label')).toMatch(
+      /^chat on .+: forecast per interval: \d+ points, [\d.]+ contacts forecast\.$/,
+    );
+    const day = intraday.getByLabel('Day');
+    const options = await day
+      .locator('option:not([disabled])')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLOptionElement).value));
+    const other = options.find((value) => value !== options[0]) ?? options[0];
+    await day.selectOption(other);
+    await intraday
+      .getByText(/contacts forecast this day; the busiest interval starts at \d\d:\d\d/)
+      .waitFor();
+    await screenshot('forecast-intraday');
   }, 300_000);
 
   it("imports a file with a progress bar, shows a refused file's problems as a table, and refreshes the charts", async () => {

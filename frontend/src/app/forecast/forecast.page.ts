@@ -31,6 +31,7 @@ import {
 } from '../core/format/organisation-format';
 import { BacktestTableComponent } from './backtest-table.component';
 import { toForecastChartData } from './forecast-chart-data';
+import { ForecastIntradayComponent } from './forecast-intraday.component';
 
 /** Days of actual history drawn before the forecast starts. */
 const HISTORY_DAYS_SHOWN = 56;
@@ -39,7 +40,7 @@ const POLL_MS = 1000;
 /** Forecast per queue: start a run, watch it, then the forecast with its band, event windows and backtest. */
 @Component({
   selector: 'pp-forecast-page',
-  imports: [ForecastBandChartComponent, BacktestTableComponent],
+  imports: [ForecastBandChartComponent, BacktestTableComponent, ForecastIntradayComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Planning</p>
@@ -192,6 +193,7 @@ const POLL_MS = 1000;
               }
             }
           </section>
+          <pp-forecast-intraday [run]="state.value" />
           <section class="card" aria-labelledby="backtest-heading">
             <h2 id="backtest-heading">Backtest on past peaks</h2>
             @if (state.value.backtest; as backtest) {

@@ -6,7 +6,7 @@ import { filter, map, of, shareReplay, switchMap, take } from 'rxjs';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { AuthService } from '../core/auth/auth.service';
 import { ManagementApi } from './management-api.service';
-import { ForecastActualChartComponent } from './peak-review/forecast-actual-chart.component';
+import { ForecastActualChartComponent } from '../charts/forecast-actual-chart/forecast-actual-chart.component';
 import {
   dailySeries,
   defaultReviewDay,

@@ -8,6 +8,7 @@ import type {
   DailyHistoryResponse,
   EventDto,
   EventOccurrenceDto,
+  ForecastIntervalDto,
   ForecastRunDetail,
   ForecastRunSummary,
   HistoryImportProgress,
@@ -91,6 +92,13 @@ export class PeakplanApi {
 
   forecastRun(id: string): Observable<ForecastRunDetail> {
     return this.http.get<ForecastRunDetail>(`/api/forecast-runs/${encodeURIComponent(id)}`);
+  }
+
+  /** One local day's interval forecast (P10/P50/P90) of a run. */
+  forecastRunIntervals(id: string, date: string): Observable<ForecastIntervalDto[]> {
+    return this.http.get<ForecastIntervalDto[]>(`/api/forecast-runs/${encodeURIComponent(id)}/intervals`, {
+      params: new HttpParams({ fromObject: { from: date, to: date } }),
+    });
   }
 
   /** Uploads a history CSV; the events carry upload progress, then the report (or a refusal). */

@@ -1,17 +1,8 @@
 /* Maps a post-peak review onto what its charts and tables show. Pure, so it is tested without Angular. */
 import type { HindsightQueueDto, HindsightTotals, PeakReviewDto } from '@peakplan/contracts';
 
+import type { ForecastActualSeries } from '../../charts/forecast-actual-chart/forecast-actual-chart.component';
 import { formatNumber, formatPercent } from '../../core/format/organisation-format';
-
-/** One chart of forecast against actual: the x labels and the series drawn over them. */
-export interface ForecastActualSeries {
-  labels: string[];
-  actual: (number | null)[];
-  forecast: (number | null)[];
-  /** The band, where the chart has one (intervals); absent for days. */
-  p10?: (number | null)[];
-  p90?: (number | null)[];
-}
 
 /** Per day of the window: the actual contacts against the plan's forecast. */
 export function dailySeries(queue: HindsightQueueDto): ForecastActualSeries {

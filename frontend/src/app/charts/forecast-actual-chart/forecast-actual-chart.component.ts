@@ -24,9 +24,19 @@ import {
   Tooltip,
 } from 'chart.js';
 
-import { PALETTE, withAlpha } from '../../charts/chart-palette';
 import { formatNumber } from '../../core/format/organisation-format';
-import type { ForecastActualSeries } from './peak-review-chart-data';
+import { PALETTE, withAlpha } from '../chart-palette';
+
+/** One chart of forecast against actual: the x labels and the series drawn over them. */
+export interface ForecastActualSeries {
+  labels: string[];
+  /** Absent where nothing has happened yet (a forecast of days to come): no actual line is drawn. */
+  actual?: (number | null)[];
+  forecast: (number | null)[];
+  /** The band, where the chart has one (intervals); absent for days. */
+  p10?: (number | null)[];
+  p90?: (number | null)[];
+}
 
 Chart.register(
   LineController,
@@ -49,8 +59,8 @@ const COLORS = {
 };
 
 /**
- * Forecast against actual as a line chart: the actual contacts, the forecast, and where given the
- * P10–P90 band shaded between its two edges. Titled, both axes labelled with their unit, a legend and
+ * Forecast against actual as a line chart: the actual contacts (where there are any), the forecast,
+ * and where given the P10–P90 band shaded between its two edges. Titled, both axes labelled with their unit, a legend and
  * a tooltip in contacts.
  */
 @Component({
@@ -86,7 +96,10 @@ export class ForecastActualChartComponent {
   protected readonly summary = computed(() => {
     const series = this.series();
     const total = (values: (number | null)[]) => values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
-    return `${this.title()}: ${series.labels.length} points, actual ${formatNumber(total(series.actual))} contacts against ${formatNumber(total(series.forecast))} forecast.`;
+    const forecast = formatNumber(total(series.forecast));
+    return series.actual
+      ? `${this.title()}: ${series.labels.length} points, actual ${formatNumber(total(series.actual))} contacts against ${forecast} forecast.`
+      : `${this.title()}: ${series.labels.length} points, ${forecast} contacts forecast.`;
   });
 
   constructor() {
@@ -127,23 +140,22 @@ export class ForecastActualChartComponent {
         },
       );
     }
-    datasets.push(
-      {
-        label: this.forecastLabel(),
-        data: series.forecast,
-        borderColor: COLORS.forecast,
-        backgroundColor: COLORS.forecast,
-        borderDash: [6, 4],
-        ...line,
-      },
-      {
+    datasets.push({
+      label: this.forecastLabel(),
+      data: series.forecast,
+      borderColor: COLORS.forecast,
+      backgroundColor: COLORS.forecast,
+      borderDash: [6, 4],
+      ...line,
+    });
+    if (series.actual)
+      datasets.push({
         label: 'Actual',
         data: series.actual,
         borderColor: COLORS.actual,
         backgroundColor: COLORS.actual,
         ...line,
-      },
-    );
+      });
     return {
       type: 'line',
       data: { labels: series.labels, datasets },
