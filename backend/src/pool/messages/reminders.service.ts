@@ -12,9 +12,12 @@ export interface RemindersQueued {
   trainingExpiring: number;
 }
 
-/** Members who may sign up for shifts of a queue: active in the pool, approved, with a training record for it. */
-const ELIGIBLE = `pool_member pm join app_user u on u.id = pm.user_id
-  join pool_member_skill k on k.user_id = pm.user_id and k.queue_id = s.queue_id
+/**
+ * Shifts with the members who may sign up for them: active in the pool, approved, with a training
+ * record for the shift's queue. Ends in `where`, so callers go on with `and`.
+ */
+const SHIFTS_WITH_ELIGIBLE = `pool_shift s join pool_member_skill k on k.queue_id = s.queue_id
+  join pool_member pm on pm.user_id = k.user_id join app_user u on u.id = pm.user_id
   where pm.active and u.active and u.pool_approval = 'approved' and pm.organisation_id = $1`;
 
 /**
@@ -78,7 +81,7 @@ export class RemindersService {
        select pm.user_id, 'window-opening',
               jsonb_build_object('opensAt', min(s.sign_up_opens_at), 'shifts', count(distinct s.id)),
               'window-opening:' || pm.user_id || ':' || to_char(s.sign_up_opens_at at time zone $2, 'YYYY-MM-DD')
-         from pool_shift s, ${ELIGIBLE}
+         from ${SHIFTS_WITH_ELIGIBLE}
           and s.organisation_id = $1 and s.cancelled_at is null
           and s.sign_up_opens_at > $3 and s.sign_up_opens_at <= $3::timestamptz + interval '1 day'
         group by pm.user_id, to_char(s.sign_up_opens_at at time zone $2, 'YYYY-MM-DD')
@@ -100,7 +103,7 @@ export class RemindersService {
        select pm.user_id, 'window-closing',
               jsonb_build_object('closesAt', min(s.sign_up_closes_at), 'shifts', count(distinct s.id)),
               'window-closing:' || pm.user_id || ':' || to_char(s.sign_up_closes_at at time zone $2, 'YYYY-MM-DD')
-         from pool_shift s, ${ELIGIBLE}
+         from ${SHIFTS_WITH_ELIGIBLE}
           and s.organisation_id = $1 and s.cancelled_at is null and s.confirmed_count < s.places
           and s.sign_up_opens_at <= $3 and s.starts_at > $3
           and s.sign_up_closes_at > $3 and s.sign_up_closes_at <= $3::timestamptz + interval '1 day'
