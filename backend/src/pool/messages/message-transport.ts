@@ -41,9 +41,12 @@ export class SmtpTransport implements MessageTransport {
     smtpUrl: string,
     private readonly from: string,
   ) {
+    // Pooled: the send loop goes message by message, so a kept connection saves a handshake each.
     // Short timeouts: a claimed message is held for a few minutes only (see the sender).
     this.transporter = createTransport({
       url: smtpUrl,
+      pool: true,
+      maxConnections: 2,
       connectionTimeout: 20_000,
       greetingTimeout: 20_000,
       socketTimeout: 60_000,
