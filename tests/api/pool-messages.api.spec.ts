@@ -186,9 +186,8 @@ describe(`pool messages sent exactly once (${TWO_INSTANCES ? 'two instances, ser
     const idle = await Promise.all(senders.map((sender) => sender.sendDue()));
     expect(idle.map((pass) => pass.claimed)).toEqual(senders.map(() => 0));
     expect(sink.received).toHaveLength(arrived.length);
-    // eslint-disable-next-line no-console
-    console.log(
-      `pool messages: ${before.length} queued, ${sent.length} sent, ${skipped.length} skipped, ${failing.length} failing; claimed per pass ${passes.map((pass) => pass.claimed).join(', ')}`,
+    process.stdout.write(
+      `pool messages: ${before.length} queued, ${sent.length} sent, ${skipped.length} skipped, ${failing.length} failing; claimed per pass ${passes.map((pass) => pass.claimed).join(', ')}\n`,
     );
   });
 
