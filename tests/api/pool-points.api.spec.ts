@@ -241,6 +241,26 @@ describe('recognition points', () => {
     await request(service.url).put('/api/pool/points/weights').set(admin).send(current).expect(200);
   });
 
+  it("gives the demo's members a points history and the demo a small rewards catalogue", async () => {
+    // Demo "today" 2026-03-01: the last Christmas is 2025. member003 worked 1 + (3 / 3) % 3 = 2 shifts.
+    const demoMember = await sessionHeaders(service, 'member003@peakplan.test');
+    const mine = (await request(service.url).get('/api/pool/me/points').set(demoMember).expect(200))
+      .body as MyPointsDto;
+    expect(mine.peakName).toBe('Christmas 2025');
+    expect(mine.lines.map((line) => line.kind).sort()).toEqual(['quality', 'quality', 'shift', 'shift']);
+    expect(mine.total).toBe(mine.lines.reduce((sum, line) => sum + line.points, 0));
+    const rewards = (await request(service.url).get('/api/pool/rewards').set(demoMember).expect(200))
+      .body as {
+      name: string;
+    }[];
+    expect(rewards.map((reward) => reward.name)).toEqual([
+      'PeakPlan mug',
+      'Cinema tickets for two',
+      'Gift voucher €25',
+      'Team activity: escape room',
+    ]);
+  });
+
   it('grants the yearly continuity part once, to members who kept the pool warm outside the peaks', async () => {
     const [warm, cold] = await createPoolMembers(poolTarget(service), { prefix: 'points-year', count: 2 });
     await service.dataSource.query(

@@ -40,12 +40,12 @@ describe('rewards and redemptions', () => {
     request(service.url).post(`/api/pool/rewards/${rewardId}/redemptions`).set(member.headers);
 
   it('lets an admin keep the catalogue and refuses bad rewards by field', async () => {
-    const voucher = await addReward('Gift voucher €25', 100, 2);
-    expect(voucher).toMatchObject({ name: 'Gift voucher €25', price: 100, stock: 2, active: true });
+    const voucher = await addReward('Gift voucher €50', 100, 2);
+    expect(voucher).toMatchObject({ name: 'Gift voucher €50', price: 100, stock: 2, active: true });
     const duplicate = await request(service.url)
       .post('/api/pool/rewards')
       .set(admin)
-      .send({ name: 'Gift voucher €25', price: 5, stock: 1 })
+      .send({ name: 'Gift voucher €50', price: 5, stock: 1 })
       .expect(409);
     expect(JSON.stringify(duplicate.body)).toContain('name');
     for (const [body, field] of [
@@ -69,7 +69,7 @@ describe('rewards and redemptions', () => {
     const [member] = await createPoolMembers(poolTarget(service), { prefix: 'rewards-view', count: 1 });
     const seen = (await request(service.url).get('/api/pool/rewards').set(member.headers).expect(200))
       .body as RewardDto[];
-    expect(seen.map((reward) => reward.name)).toContain('Gift voucher €25');
+    expect(seen.map((reward) => reward.name)).toContain('Gift voucher €50');
     expect(seen.map((reward) => reward.name)).not.toContain('Retired mug');
     await redeem(member, hidden.id).expect(404);
   });
