@@ -222,6 +222,32 @@ describe(`pool messages sent exactly once (${TWO_INSTANCES ? 'two instances, ser
     expect(retried.body).toMatchObject({ attempts: 0, failedAt: null });
   });
 
+  it('takes over a message whose claimer died, and leaves alone one another sender still holds', async () => {
+    // One claimed by a sender that crashed (its claim ran out), one held by a live sender right now.
+    const [orphan, held] = await Promise.all(
+      [
+        { claimedBy: 'crashed-instance', claimedUntil: `now() - interval '1 minute'` },
+        { claimedBy: 'live-instance', claimedUntil: `now() + interval '5 minutes'` },
+      ].map(async ({ claimedBy, claimedUntil }) => {
+        const [{ id }]: { id: string }[] = await service.dataSource.query(
+          `insert into pool_outbox (user_id, kind, payload, attempts, claimed_by, claimed_until)
+           values ($1, 'allocation-result', '{}', 1, $2, ${claimedUntil}) returning id`,
+          [members[2].id, claimedBy],
+        );
+        return id;
+      }),
+    );
+    const passes = await Promise.all(senders.map((sender) => sender.sendDue()));
+    expect(passes.reduce((sum, pass) => sum + pass.sent, 0)).toBe(1);
+    expect(sink.received.filter((mail) => mail.messageId === orphan)).toHaveLength(1);
+    expect(sink.received.filter((mail) => mail.messageId === held)).toHaveLength(0);
+    const [row] = await service.dataSource.query(`select attempts, sent_at from pool_outbox where id = $1`, [
+      orphan,
+    ]);
+    expect(row.attempts).toBe(2);
+    expect(row.sent_at).not.toBeNull();
+  });
+
   it('lists a member’s own messages and keeps their choices, refusing unknown kinds by name', async () => {
     const mine = (await request(service.url).get('/api/pool/me/messages').set(members[0].headers).expect(200))
       .body as PoolMessageDto[];
