@@ -12,7 +12,7 @@ import { PlanCoverageService } from '../plan-coverage.service';
 import { shiftNotFound } from '../pool-refusal';
 import { loadShift, type PoolShiftRow } from '../pool-shift.row';
 import { inZone, paidHours } from '../pool-time';
-import { criticality, factorText, hardnessShares, shiftPoints, type ShiftBasis } from './points-formula';
+import { factorText, hardnessShares, shiftCriticality, shiftPoints, type ShiftBasis } from './points-formula';
 import { toPointLineDto, writePointLine, type PointLineRow } from './points-ledger';
 import { PointsWeightsService } from './points-weights.service';
 
@@ -187,14 +187,11 @@ export class AttendanceService {
       if (error instanceof NotFoundException) return 1;
       throw error;
     }
-    const starts = shift.starts_at.getTime();
-    const ends = shift.ends_at.getTime();
-    return criticality(
-      intervals.filter((interval) => {
-        const at = Date.parse(interval.start);
-        return interval.queue === shift.skill && starts <= at && at < ends;
-      }),
-    );
+    return shiftCriticality(intervals, {
+      skill: shift.skill,
+      startsAt: shift.starts_at.getTime(),
+      endsAt: shift.ends_at.getTime(),
+    });
   }
 
   private async trainingCurrent(

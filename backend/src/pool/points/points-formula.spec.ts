@@ -1,4 +1,11 @@
-import { DEFAULT_WEIGHTS, criticality, hardnessShares, shiftPoints, type ShiftBasis } from './points-formula';
+import {
+  DEFAULT_WEIGHTS,
+  criticality,
+  hardnessShares,
+  shiftCriticality,
+  shiftPoints,
+  type ShiftBasis,
+} from './points-formula';
 
 const ORDINARY: ShiftBasis = {
   worked: true,
@@ -80,6 +87,28 @@ describe('criticality: the share of the places the plan’s gap needed', () => {
 
   it('counts a shift without plan intervals as fully needed', () => {
     expect(criticality([])).toBe(1);
+  });
+});
+
+describe('shiftCriticality: the plan intervals a shift covers', () => {
+  it('takes only its own queue’s intervals that start within the shift', () => {
+    // Shift phone 16:00–18:00 local (15:00Z–17:00Z). Counted: 16:00 (gap 1 of 2 → 0.5) and 17:45
+    // (gap 3 of 2 → 1). Not counted: 15:45 (before), 18:00 (the end is not in it), and chat at 16:30.
+    // (0.5 + 1) / 2 = 0.75
+    const intervals = [
+      { queue: 'phone', start: '2026-12-24T15:45:00+01:00', poolGap: 0, published: 2 },
+      { queue: 'phone', start: '2026-12-24T16:00:00+01:00', poolGap: 1, published: 2 },
+      { queue: 'chat', start: '2026-12-24T16:30:00+01:00', poolGap: 0, published: 1 },
+      { queue: 'phone', start: '2026-12-24T17:45:00+01:00', poolGap: 3, published: 2 },
+      { queue: 'phone', start: '2026-12-24T18:00:00+01:00', poolGap: 0, published: 2 },
+    ];
+    const shift = {
+      skill: 'phone',
+      startsAt: at('2026-12-24T15:00:00Z'),
+      endsAt: at('2026-12-24T17:00:00Z'),
+    };
+    expect(shiftCriticality(intervals, shift)).toBe(0.75);
+    expect(shiftCriticality(intervals, { ...shift, skill: 'email' })).toBe(1);
   });
 });
 

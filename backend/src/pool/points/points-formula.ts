@@ -87,6 +87,26 @@ export function criticality(intervals: readonly { poolGap: number; published: nu
 }
 
 /**
+ * {@link criticality} of one shift from its plan's coverage: the intervals of the shift's skill (queue)
+ * that start within the shift, as the plan's coverage counts a shift's places.
+ *
+ * @example shiftCriticality([{ queue: 'phone', start: '2026-12-24T16:00:00+01:00', poolGap: 1, published: 2 }],
+ *   { skill: 'phone', startsAt: Date.parse('2026-12-24T15:00:00Z'), endsAt: Date.parse('2026-12-24T19:00:00Z') })
+ * // → 0.5
+ */
+export function shiftCriticality(
+  intervals: readonly { queue: string; start: string; poolGap: number; published: number }[],
+  shift: { skill: string; startsAt: number; endsAt: number },
+): number {
+  return criticality(
+    intervals.filter((interval) => {
+      const at = Date.parse(interval.start);
+      return interval.queue === shift.skill && shift.startsAt <= at && at < shift.endsAt;
+    }),
+  );
+}
+
+/**
  * Shares of a shift's clock time (start to end, breaks included) in the evening or night (18:00–06:00
  * local), on a Saturday or Sunday, and on an event day, measured in five-minute steps in the zone.
  *
