@@ -73,6 +73,16 @@ export interface AttendanceDto {
   lines: PointLineDto[];
 }
 
+/** `GET /api/pool/shifts/:shiftId/attendance`: the shift's confirmed members and their marks so far. */
+export interface ShiftAttendanceDto {
+  memberId: string;
+  name: string;
+  department: string | null;
+  /** null: not marked yet. */
+  status: 'worked' | 'no-show' | null;
+  rating: number | null;
+}
+
 /** `POST /api/pool/points/grants` (planner, admin). */
 export interface GrantPointsRequest {
   memberId: string;

@@ -110,6 +110,7 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'PUT /api/events/:id/closed': ['planner', 'admin'],
   // Recognition points, rewards and messages (issue 14)
   'GET /api/pool/me/points': ['pool-member'],
+  'GET /api/pool/shifts/:shiftId/attendance': ['planner', 'manager', 'admin'],
   'PUT /api/pool/shifts/:shiftId/attendance/:memberId': ['planner', 'manager', 'admin'],
   'POST /api/pool/points/grants': ['planner', 'admin'],
   'GET /api/pool/points/members': ['planner', 'manager', 'admin'],

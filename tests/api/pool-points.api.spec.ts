@@ -10,6 +10,7 @@ import type {
   MyPointsDto,
   PeakPointsDto,
   PointsWeights,
+  ShiftAttendanceDto,
   WeightsPreviewDto,
 } from '@peakplan/contracts';
 
@@ -94,6 +95,22 @@ describe('recognition points', () => {
     // A member who held no place on the shift.
     const [stranger] = await createPoolMembers(poolTarget(service), { prefix: 'points-stranger', count: 1 });
     await mark(planner, saturdayShift, stranger.id, { status: 'worked' }).expect(404);
+  });
+
+  it('lists the shift’s members with their marks, a manager only their own department’s', async () => {
+    const all = (
+      await request(service.url).get(`/api/pool/shifts/${saturdayShift}/attendance`).set(planner).expect(200)
+    ).body as ShiftAttendanceDto[];
+    expect(all.map((row) => [row.memberId, row.status, row.rating]).sort()).toEqual(
+      [
+        [ada.id, 'worked', 5],
+        [bob.id, null, null],
+      ].sort(),
+    );
+    const mine = (
+      await request(service.url).get(`/api/pool/shifts/${saturdayShift}/attendance`).set(manager).expect(200)
+    ).body as ShiftAttendanceDto[];
+    expect(mine.map((row) => row.memberId)).toEqual([ada.id]);
   });
 
   it('refuses to mark a shift that has not ended', async () => {

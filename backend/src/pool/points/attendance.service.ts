@@ -2,7 +2,12 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import type { AttendanceDto, MarkAttendanceRequest, PointsWeights } from '@peakplan/contracts';
+import type {
+  AttendanceDto,
+  MarkAttendanceRequest,
+  PointsWeights,
+  ShiftAttendanceDto,
+} from '@peakplan/contracts';
 
 import type { SessionUser } from '../../auth/access.decorators';
 import { AuditService } from '../../audit/audit.service';
@@ -34,6 +39,34 @@ export class AttendanceService {
     private readonly weights: PointsWeightsService,
     private readonly audit: AuditService,
   ) {}
+
+  /** The shift's confirmed members with their marks: a manager sees their own department's only. */
+  async list(viewer: SessionUser, shiftId: string): Promise<ShiftAttendanceDto[]> {
+    const shift = await loadShift(this.dataSource.manager, viewer.organisationId, shiftId);
+    if (!shift) throw shiftNotFound(shiftId);
+    const seesAll = viewer.roles.includes('planner') || viewer.roles.includes('admin');
+    const rows: {
+      user_id: string;
+      name: string;
+      department: string | null;
+      status: 'worked' | 'no-show' | null;
+      rating: number | null;
+    }[] = await this.dataSource.query(
+      `select su.user_id, u.name, d.name as department, a.status, a.rating
+         from pool_sign_up su join app_user u on u.id = su.user_id left join department d on d.id = u.department_id
+         left join pool_attendance a on a.shift_id = su.shift_id and a.user_id = su.user_id
+        where su.shift_id = $1 and su.status = 'confirmed' and ($2::boolean or u.department_id = $3::uuid)
+        order by u.name, u.id`,
+      [shiftId, seesAll, viewer.departmentId],
+    );
+    return rows.map((row) => ({
+      memberId: row.user_id,
+      name: row.name,
+      department: row.department,
+      status: row.status,
+      rating: row.rating,
+    }));
+  }
 
   async mark(
     viewer: SessionUser,

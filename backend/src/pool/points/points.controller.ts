@@ -9,6 +9,7 @@ import type {
   PeakPointsDto,
   PointLineDto,
   PointsWeights,
+  ShiftAttendanceDto,
   WeightsPreviewDto,
 } from '@peakplan/contracts';
 
@@ -42,6 +43,18 @@ export class PointsController {
   @ApiOkResponse({ description: 'My points: totals, balance, band and every line with its reason.' })
   mine(@CurrentUser() member: SessionUser): Promise<MyPointsDto> {
     return this.points.mine(member);
+  }
+
+  @Get('shifts/:shiftId/attendance')
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({
+    description: "A shift's confirmed members and their marks (a manager: their own department's).",
+  })
+  attendanceOf(
+    @CurrentUser() viewer: SessionUser,
+    @Param('shiftId', ParseUUIDPipe) shiftId: string,
+  ): Promise<ShiftAttendanceDto[]> {
+    return this.attendance.list(viewer, shiftId);
   }
 
   @Put('shifts/:shiftId/attendance/:memberId')
