@@ -36,9 +36,9 @@ export async function insertDemoPoints(
     `insert into pool_reward (organisation_id, name, price, stock) select $1, * from unnest($2::text[], $3::int[], $4::int[])`,
     [
       organisationId,
-      DEMO_REWARDS.map((r) => r[0]),
-      DEMO_REWARDS.map((r) => r[1]),
-      DEMO_REWARDS.map((r) => r[2]),
+      DEMO_REWARDS.map((reward) => reward[0]),
+      DEMO_REWARDS.map((reward) => reward[1]),
+      DEMO_REWARDS.map((reward) => reward[2]),
     ],
   );
   const year = today.slice(5) > '12-24' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
