@@ -17,7 +17,10 @@ import { HistoryImportModule } from './history-import/history-import.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeakReviewsModule } from './peak-reviews/peak-reviews.module';
+import { PoolMessagesModule } from './pool/messages/messages.module';
 import { PoolModule } from './pool/pool.module';
+import { PoolPointsModule } from './pool/points/points.module';
+import { PoolRewardsModule } from './pool/rewards/rewards.module';
 import { QueuesModule } from './queues/queues.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { StaffingPlansModule } from './staffing-plans/staffing-plans.module';
@@ -49,6 +52,9 @@ export class AppModule {
         StaffingPlansModule,
         PeakReviewsModule,
         PoolModule,
+        PoolPointsModule,
+        PoolRewardsModule,
+        PoolMessagesModule,
         JobsModule,
         EventsModule,
       ],

@@ -11,3 +11,5 @@ export * from './accuracy.contract';
 export * from './staffing-plans.contract';
 export * from './peak-reviews.contract';
 export * from './pool.contract';
+export * from './points.contract';
+export * from './messages.contract';

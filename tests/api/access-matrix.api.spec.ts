@@ -108,6 +108,30 @@ const PINNED: Record<string, Role[] | 'public'> = {
   // closed days (issue 13)
   'PUT /api/queues/:id/closed-days': ['planner', 'admin'],
   'PUT /api/events/:id/closed': ['planner', 'admin'],
+  // Recognition points, rewards and messages (issue 14)
+  'GET /api/pool/me/points': ['pool-member'],
+  'GET /api/pool/shifts/:shiftId/attendance': ['planner', 'manager', 'admin'],
+  'PUT /api/pool/shifts/:shiftId/attendance/:memberId': ['planner', 'manager', 'admin'],
+  'POST /api/pool/points/grants': ['planner', 'admin'],
+  'GET /api/pool/points/members': ['planner', 'manager', 'admin'],
+  'GET /api/pool/points/peaks': ['planner', 'admin'],
+  'GET /api/pool/points/weights': ['planner', 'admin'],
+  'PUT /api/pool/points/weights': ['admin'],
+  'POST /api/pool/points/weights/preview': ['admin'],
+  'POST /api/pool/points/continuity': ['admin'],
+  'GET /api/pool/rewards': ['admin', 'planner', 'manager', 'pool-member'],
+  'POST /api/pool/rewards': ['admin'],
+  'PATCH /api/pool/rewards/:rewardId': ['admin'],
+  'POST /api/pool/rewards/:rewardId/redemptions': ['pool-member'],
+  'GET /api/pool/me/redemptions': ['pool-member'],
+  'GET /api/pool/redemptions': ['admin'],
+  'POST /api/pool/redemptions/:redemptionId/cancel': ['admin'],
+  'GET /api/pool/me/messages': ['pool-member'],
+  'GET /api/pool/me/notification-settings': ['pool-member'],
+  'PUT /api/pool/me/notification-settings': ['pool-member'],
+  'GET /api/pool/messages/failures': ['admin'],
+  'POST /api/pool/messages/:messageId/retry': ['admin'],
+  'POST /api/pool/messages/send-due': ['admin'],
 };
 
 function joinPath(...parts: string[]): string {

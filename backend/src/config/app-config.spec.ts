@@ -40,9 +40,18 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL="mysql://x" must look like postgres://'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET="short" must be at least 32 characters'],
     [{ PEAKPLAN_JOBS: 'sometimes' }, 'PEAKPLAN_JOBS="sometimes" must be true or false'],
+    [{ SMTP_URL: 'mail.example:25' }, 'SMTP_URL="mail.example:25" must look like smtp://'],
   ])('names the bad variable %j', (environment, message) => {
     expect(() => loadConfig(environment, '/srv/dist')).toThrow(ConfigError);
     expect(() => loadConfig(environment, '/srv/dist')).toThrow(message);
+  });
+
+  it("sends members' messages to the log unless SMTP_URL is set", () => {
+    expect(loadConfig({}, '/srv/dist').smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail:587' }, '/srv/dist')).toMatchObject({
+      smtpUrl: 'smtp://u:p@mail:587',
+      mailFrom: 'PeakPlan <peakplan@localhost>',
+    });
   });
 
   it('reads TRUST_PROXY as false (default), a hop count or a list of proxy addresses and subnets', () => {

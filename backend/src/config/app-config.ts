@@ -25,6 +25,10 @@ export interface AppConfig {
   nodeEnv: 'production' | 'development' | 'test';
   /** Which reverse proxies may say the client's address and protocol (Express "trust proxy"). */
   trustProxy: TrustProxy;
+  /** Members' messages go out by SMTP to this server when set (smtp://user:pass@host:587); otherwise to the log. */
+  smtpUrl: string | null;
+  /** The sender address of members' messages. */
+  mailFrom: string;
 }
 
 const booleanFromEnv = z
@@ -58,6 +62,11 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   TRUST_PROXY: trustProxyFromEnv,
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must look like smtp://user:password@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('PeakPlan <peakplan@localhost>'),
 });
 
 export class ConfigError extends Error {
@@ -90,6 +99,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv, distDir: string): App
     sessionSecret: env.SESSION_SECRET ?? null,
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
   };
 }
 

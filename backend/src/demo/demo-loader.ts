@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generateDemoHistory } from './demo-history.generator';
+import { insertDemoPoints } from './demo-points';
 import { insertDemoPool } from './demo-pool';
 import { DEMO_QUEUES } from './demo-queues';
 import { refreshAllDailyHistory } from '../history/daily-history';
@@ -96,6 +97,7 @@ export async function loadDemoOrganisation(
       );
     }
     await insertDemoPool(manager, organisationId, queueIds, options.today);
+    await insertDemoPoints(manager, organisationId, options.today, timeZone);
     const started = Date.now();
     // A bulk load into an empty table: its primary key is built once, by sorting, after the rows are
     // in, instead of row by row (the demo's 370,000 rows wrote 2–3× faster on embedded PostgreSQL).

@@ -15,6 +15,7 @@ import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { memberState, memberStateText } from './member-state';
+import { queueMessages } from './pool-outbox';
 import { localToday } from './pool-time';
 
 interface MemberRow {
@@ -275,6 +276,8 @@ export class PoolMembersService {
         },
         transaction,
       );
+      if (before.pool_approval !== decision)
+        await queueMessages(transaction, [memberId], 'approval-decided', { decision });
       return this.read(transaction, memberId, manager.organisationId, timeZone);
     });
   }

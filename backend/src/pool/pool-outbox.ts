@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 
-export type PoolMessageKind = 'promoted' | 'shift-changed' | 'shift-cancelled' | 'moved-to-waitlist';
+import type { PoolMessageKind } from '@peakplan/contracts';
+
+export type { PoolMessageKind };
 
 /**
  * A message to a member, written in the transaction of the change it tells about, so it exists
- * exactly when the change does. Sending (e-mail, push) reads the unsent rows; that comes with the roster.
+ * exactly when the change does. The sender (`messages/message-sender.service.ts`) claims and sends each once.
  */
 export async function queueMessages(
   manager: EntityManager,

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { OrganisationsService } from '../../organisations/organisations.service';
+import { localToday } from '../pool-time';
+
+export interface RemindersQueued {
+  shiftTomorrow: number;
+  windowOpening: number;
+  windowClosing: number;
+  trainingExpiring: number;
+}
+
+/**
+ * Shifts with the members who may sign up for them: active in the pool, approved, with a training
+ * record for the shift's queue. Ends in `where`, so callers go on with `and`.
+ */
+const SHIFTS_WITH_ELIGIBLE = `pool_shift s join pool_member_skill k on k.queue_id = s.queue_id
+  join pool_member pm on pm.user_id = k.user_id join app_user u on u.id = pm.user_id
+  where pm.active and u.active and u.pool_approval = 'approved' and pm.organisation_id = $1`;
+
+/**
+ * The time-based reminders, queued by the daily job: shift tomorrow, sign-up opening or closing within
+ * a day, and training that expires before the next peak. Each has a dedupe key (unique in the outbox),
+ * so running again, on another instance or the next day, never queues the same reminder twice.
+ */
+@Injectable()
+export class RemindersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async queueDue(now: Date = new Date()): Promise<RemindersQueued> {
+    const organisation = await this.organisations.current();
+    const today = localToday(organisation.timeZone, now);
+    return this.dataSource.transaction(async (manager) => ({
+      shiftTomorrow: await this.shiftTomorrow(manager, organisation.id, organisation.timeZone, today),
+      windowOpening: await this.windowOpening(manager, organisation.id, organisation.timeZone, now),
+      windowClosing: await this.windowClosing(manager, organisation.id, organisation.timeZone, now),
+      trainingExpiring: await this.trainingExpiring(
+        manager,
+        organisation.id,
+        organisation.timeZone,
+        today,
+        now,
+      ),
+    }));
+  }
+
+  /** Confirmed members of shifts that start tomorrow (local); a moved shift is a new reminder. */
+  private async shiftTomorrow(
+    manager: EntityManager,
+    organisationId: string,
+    timeZone: string,
+    today: string,
+  ): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `insert into pool_outbox (user_id, kind, payload, dedupe_key)
+       select su.user_id, 'shift-tomorrow', jsonb_build_object('shiftId', s.id, 'startsAt', s.starts_at),
+              'shift-tomorrow:' || su.id || ':' || extract(epoch from s.starts_at)::bigint
+         from pool_sign_up su join pool_shift s on s.id = su.shift_id
+        where s.organisation_id = $1 and su.status = 'confirmed' and s.cancelled_at is null
+          and (s.starts_at at time zone $2)::date = $3::date + 1
+       on conflict (dedupe_key) do nothing returning id`,
+      [organisationId, timeZone, today],
+    );
+    return rows.length;
+  }
+
+  /** Sign-up opening within a day: one message per member and local opening day, counting the shifts. */
+  private async windowOpening(
+    manager: EntityManager,
+    organisationId: string,
+    timeZone: string,
+    now: Date,
+  ): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `insert into pool_outbox (user_id, kind, payload, dedupe_key)
+       select pm.user_id, 'window-opening',
+              jsonb_build_object('opensAt', min(s.sign_up_opens_at), 'shifts', count(distinct s.id)),
+              'window-opening:' || pm.user_id || ':' || to_char(s.sign_up_opens_at at time zone $2, 'YYYY-MM-DD')
+         from ${SHIFTS_WITH_ELIGIBLE}
+          and s.organisation_id = $1 and s.cancelled_at is null
+          and s.sign_up_opens_at > $3 and s.sign_up_opens_at <= $3::timestamptz + interval '1 day'
+        group by pm.user_id, to_char(s.sign_up_opens_at at time zone $2, 'YYYY-MM-DD')
+       on conflict (dedupe_key) do nothing returning id`,
+      [organisationId, timeZone, now],
+    );
+    return rows.length;
+  }
+
+  /** Sign-up closing within a day on shifts with places left, to eligible members not yet signed up. */
+  private async windowClosing(
+    manager: EntityManager,
+    organisationId: string,
+    timeZone: string,
+    now: Date,
+  ): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `insert into pool_outbox (user_id, kind, payload, dedupe_key)
+       select pm.user_id, 'window-closing',
+              jsonb_build_object('closesAt', min(s.sign_up_closes_at), 'shifts', count(distinct s.id)),
+              'window-closing:' || pm.user_id || ':' || to_char(s.sign_up_closes_at at time zone $2, 'YYYY-MM-DD')
+         from ${SHIFTS_WITH_ELIGIBLE}
+          and s.organisation_id = $1 and s.cancelled_at is null and s.confirmed_count < s.places
+          and s.sign_up_opens_at <= $3 and s.starts_at > $3
+          and s.sign_up_closes_at > $3 and s.sign_up_closes_at <= $3::timestamptz + interval '1 day'
+          and not exists (select 1 from pool_sign_up su where su.shift_id = s.id and su.user_id = pm.user_id
+                            and su.status in ('confirmed', 'waitlisted', 'requested'))
+        group by pm.user_id, to_char(s.sign_up_closes_at at time zone $2, 'YYYY-MM-DD')
+       on conflict (dedupe_key) do nothing returning id`,
+      [organisationId, timeZone, now],
+    );
+    return rows.length;
+  }
+
+  /** Training that expires after today but on or before the first day of the next peak's shifts. */
+  private async trainingExpiring(
+    manager: EntityManager,
+    organisationId: string,
+    timeZone: string,
+    today: string,
+    now: Date,
+  ): Promise<number> {
+    const [next]: { peak: string; first_day: string }[] = await manager.query(
+      `select s.peak, to_char(min(s.starts_at) at time zone $2, 'YYYY-MM-DD') as first_day
+         from pool_shift s where s.organisation_id = $1 and s.peak is not null and s.cancelled_at is null and s.starts_at > $3
+        group by s.peak order by min(s.starts_at) limit 1`,
+      [organisationId, timeZone, now],
+    );
+    if (!next) return 0;
+    const rows: unknown[] = await manager.query(
+      `insert into pool_outbox (user_id, kind, payload, dedupe_key)
+       select k.user_id, 'training-expiring',
+              jsonb_build_object('skill', q.name, 'expiresOn', to_char(k.training_expires_on, 'YYYY-MM-DD'),
+                                 'peak', $3::text, 'peakStartsOn', $4::text),
+              'training-expiring:' || k.user_id || ':' || k.queue_id || ':' || to_char(k.training_expires_on, 'YYYY-MM-DD')
+         from pool_member_skill k join pool_member pm on pm.user_id = k.user_id join queue q on q.id = k.queue_id
+        where pm.organisation_id = $1 and pm.active
+          and k.training_expires_on > $2::date and k.training_expires_on <= $4::date
+       on conflict (dedupe_key) do nothing returning id`,
+      [organisationId, today, next.peak, next.first_day],
+    );
+    return rows.length;
+  }
+}
