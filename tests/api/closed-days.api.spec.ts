@@ -3,6 +3,7 @@
 import request from 'supertest';
 
 import type {
+  AuditEventDto,
   ApiError,
   EventDto,
   ForecastRunDetail,
@@ -93,6 +94,19 @@ describe('closed days on a real database', () => {
         .expect(200)
     ).body as EventDto;
     expect(event.closed).toBe(true);
+    // Both changes are in the audit trail, with what they were before.
+    for (const [entity, id, action, before] of [
+      ['queue', phone.id, 'queue.closed-days', { closedDays: [] }],
+      ['event', valentines.id, 'event.closed', { closed: false }],
+    ] as const) {
+      const trail = (
+        await request(service.url)
+          .get(`/api/audit?entityType=${entity}&entityId=${id}`)
+          .set(manager)
+          .expect(200)
+      ).body as AuditEventDto[];
+      expect(trail[0]).toMatchObject({ actorEmail: 'planner@peakplan.test', action, before });
+    }
 
     const started = (
       await request(service.url)

@@ -67,7 +67,11 @@ export class EventsController {
   @Put(':id/closed')
   @Roles('planner', 'admin')
   @ApiOkResponse({ description: 'The event; when closed, every queue is closed on its date (forecast 0).' })
-  setClosed(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetEventClosedDto): Promise<EventDto> {
-    return this.eventsService.setClosed(id, body.closed);
+  setClosed(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetEventClosedDto,
+  ): Promise<EventDto> {
+    return this.eventsService.setClosed(user, id, body.closed);
   }
 }

@@ -57,14 +57,20 @@ export class EventsService {
     return events.map((event) => toEventDto(event, organisation.country));
   }
 
-  /** Closes (or opens) every queue on the event's date. */
-  async setClosed(id: string, closed: boolean): Promise<EventDto> {
+  /** Closes (or opens) every queue on the event's date; audited with before and after. */
+  async setClosed(user: SessionUser, id: string, closed: boolean): Promise<EventDto> {
     const organisation = await this.organisations.current();
-    const event = await this.events.findOneBy({ id, organisationId: organisation.id });
-    if (!event) throw new NotFoundException(`event ${id} does not exist`);
-    event.closed = closed;
-    await this.events.update({ id }, { closed });
-    return toEventDto(event, organisation.country);
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.lockedEvent(manager, organisation.id, id);
+      const before = toEventDto(event, organisation.country);
+      event.closed = closed;
+      const after = toEventDto(await manager.getRepository(EventEntity).save(event), organisation.country);
+      await this.audit.record(
+        { actor: user, action: 'event.closed', entityType: 'event', entityId: id, before, after },
+        manager,
+      );
+      return after;
+    });
   }
 
   async get(id: string): Promise<EventDto> {

@@ -53,7 +53,11 @@ export class QueuesController {
   @Put(':id/closed-days')
   @Roles('planner', 'admin')
   @ApiOkResponse({ description: 'The queue with its new closed days (forecast 0, never staffed).' })
-  setClosedDays(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetClosedDaysDto): Promise<QueueDto> {
-    return this.queuesService.setClosedDays(id, body.closedDays);
+  setClosedDays(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetClosedDaysDto,
+  ): Promise<QueueDto> {
+    return this.queuesService.setClosedDays(user, id, body.closedDays);
   }
 }

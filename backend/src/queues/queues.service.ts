@@ -141,9 +141,11 @@ export class QueuesService {
     }
   }
 
-  /** Replaces the queue's closed days; each rule must resolve in the calendar engine, or nothing changes. */
-  async setClosedDays(id: string, closedDays: ClosedDayRule[]): Promise<QueueDto> {
-    const queue = await this.get(id);
+  /**
+   * Replaces the queue's closed days (audited with before and after); each rule must resolve in the
+   * calendar engine, or nothing changes.
+   */
+  async setClosedDays(user: SessionUser, id: string, closedDays: ClosedDayRule[]): Promise<QueueDto> {
     closedDays.forEach((rule, i) => {
       try {
         resolveEventDates(rule as EventRule, 2000);
@@ -155,8 +157,16 @@ export class QueuesService {
         });
       }
     });
-    queue.closedDays = closedDays as EventRule[];
-    await this.queues.update({ id }, { closedDays: queue.closedDays });
-    return toQueueDto(queue);
+    return this.dataSource.transaction(async (manager) => {
+      const queue = await this.lockedQueue(manager, id);
+      const before = toQueueDto(queue);
+      queue.closedDays = closedDays as EventRule[];
+      const after = toQueueDto(await manager.getRepository(QueueEntity).save(queue));
+      await this.audit.record(
+        { actor: user, action: 'queue.closed-days', entityType: 'queue', entityId: id, before, after },
+        manager,
+      );
+      return after;
+    });
   }
 }
