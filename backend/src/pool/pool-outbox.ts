@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
-export type PoolMessageKind = 'promoted' | 'shift-changed' | 'shift-cancelled' | 'moved-to-waitlist';
+export type PoolMessageKind =
+  'promoted' | 'shift-changed' | 'shift-cancelled' | 'moved-to-waitlist' | 'allocation-result';
 
 /**
  * A message to a member, written in the transaction of the change it tells about, so it exists

@@ -1,0 +1,150 @@
+import type { ShiftSolver } from '../shifts/solver-model';
+import { explainRoster } from './roster-explanations';
+import { buildRosterModel, preferenceValue, toSolverModel, type RosterModel } from './roster-model';
+import type { RosterInput, RosterObjective, RosterResult, RosterStageReport } from './roster-types';
+
+export interface RosterSolveOptions {
+  solver: ShiftSolver;
+  /** Per stage. */
+  timeLimitSeconds?: number;
+  /** Relative MIP gap each stage may stop at. */
+  relativeGap?: number;
+}
+
+/** The pins cannot all hold together (or with the rules): nothing was allocated. */
+export class RosterInfeasibleError extends Error {
+  override readonly name = 'RosterInfeasibleError';
+}
+
+/**
+ * Allocates the roster lexicographically by sequential solves: each stage optimises its part of the
+ * objective with every earlier part held at the value it reached (`cost_k·x ≤ reached_k + tolerance`).
+ * Sequential rather than one weighted program because the parts have no common unit (service level,
+ * hours, preference points): weights that surely keep the order would have to span many orders of
+ * magnitude and HiGHS's tolerances (1e-6 relative) would then blur the lower parts; held values keep
+ * the order exactly and each stage stays well scaled. Every stage starts from the same rows, built
+ * in the caller's order, so the same input gives the same roster (HiGHS is deterministic).
+ *
+ * @example
+ * const roster = await allocateRoster(input, { solver: solveOnThisThread });
+ * roster.given; // candidate indices, e.g. [0, 3, 4]
+ */
+export async function allocateRoster(input: RosterInput, options: RosterSolveOptions): Promise<RosterResult> {
+  const model = buildRosterModel(input);
+  const limits = {
+    timeLimitSeconds: options.timeLimitSeconds ?? 30,
+    relativeGap: options.relativeGap ?? 1e-4,
+  };
+  const held: RosterModel['rows'] = [];
+  const stages: RosterStageReport[] = [];
+  let values: Float64Array | null = null;
+  for (const stage of model.stages) {
+    if (values !== null && stage.cost.every((cost) => cost === 0)) continue;
+    const solverModel = toSolverModel(model, stage.cost, held);
+    // The previous stage's roster keeps every held value: HiGHS starts from it, so a stage that runs
+    // out of time still ends with a roster at least as good as the one before.
+    if (values !== null) solverModel.start = values;
+    const result = await options.solver(solverModel, limits);
+    if (!Number.isFinite(result.objective)) {
+      if (values === null)
+        throw new RosterInfeasibleError(
+          `no roster keeps every pin and rule together (HiGHS: ${result.status})`,
+        );
+      break; // a later stage found nothing within its time: keep the earlier stage's roster
+    }
+    values = result.colValue;
+    stages.push({
+      stage: stage.name,
+      status: result.status,
+      objective: result.objective,
+      bound: result.bound,
+      gap: Math.abs(result.objective - result.bound) / Math.max(Math.abs(result.objective), 1e-9),
+      seconds: result.seconds,
+    });
+    const cols: number[] = [];
+    const costs: number[] = [];
+    stage.cost.forEach((cost, col) => {
+      if (cost !== 0) {
+        cols.push(col);
+        costs.push(cost);
+      }
+    });
+    held.push({
+      cols,
+      values: costs,
+      lower: -1e30,
+      upper: result.objective + 1e-6 * Math.max(1, Math.abs(result.objective)),
+    });
+  }
+  const given: number[] = [];
+  input.candidates.forEach((_, p) => {
+    if (values![p] > 0.5) given.push(p);
+  });
+  return {
+    given,
+    objective: rosterObjective(input, given, stages),
+    stages,
+    explanations: explainRoster(input, given),
+  };
+}
+
+/** The objective's parts of a roster, computed from the roster itself (not from the solver's columns). */
+export function rosterObjective(
+  input: RosterInput,
+  given: readonly number[],
+  stages: readonly RosterStageReport[] = [],
+): RosterObjective {
+  const { candidates, shifts, intervals, members } = input;
+  const filled = new Array<number>(intervals.length).fill(0);
+  const hardHours = new Array<number>(members.length).fill(0);
+  let cover = 0;
+  let preferenceScore = 0;
+  let points = 0;
+  for (const p of given) {
+    const shift = shifts[candidates[p].shift];
+    cover += shift.nominalValue;
+    for (const i of shift.intervals) filled[i]++;
+    hardHours[candidates[p].member] += shift.hardHours;
+    preferenceScore += preferenceValue(candidates[p].preference, candidates[p].rank);
+    points += members[candidates[p].member].points;
+  }
+  filled.forEach((count, i) => {
+    for (let k = 0; k < Math.min(count, intervals[i].placeValues.length); k++)
+      cover += intervals[i].placeValues[k];
+  });
+  const isGiven = new Set(given);
+  const wants = candidates
+    .map((candidate, p) => ({ candidate, p }))
+    .filter(({ candidate }) => candidate.preference === 'want');
+  const spreadStage = stages.find((stage) => stage.stage === 'spread');
+  return {
+    cover: round(cover),
+    maxHardHours: round(Math.max(0, ...hardHours)),
+    spread: round(spreadStage?.objective ?? 0),
+    departmentRange: round(departmentRange(input, hardHours)),
+    wantsGiven: wants.filter(({ p }) => isGiven.has(p)).length,
+    wantsNotGiven: wants.filter(({ p }) => !isGiven.has(p)).length,
+    cansGiven: given.filter((p) => candidates[p].preference === 'can').length,
+    preferenceScore: round(preferenceScore),
+    points: round(points),
+  };
+}
+
+function departmentRange(input: RosterInput, hardHours: readonly number[]): number {
+  const totals = new Map<string, { hours: number; people: number }>();
+  const withCandidates = new Set(input.candidates.map((candidate) => candidate.member));
+  input.members.forEach((member, m) => {
+    if (member.department === null || !withCandidates.has(m)) return;
+    const total = totals.get(member.department) ?? { hours: 0, people: 0 };
+    total.hours += hardHours[m];
+    total.people++;
+    totals.set(member.department, total);
+  });
+  if (totals.size < 2) return 0;
+  const perMember = [...totals.values()].map((total) => total.hours / total.people);
+  return Math.max(...perMember) - Math.min(...perMember);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

@@ -1,0 +1,6 @@
+// Roster by preference: who gets which pool shift, by lexicographic MILP solves with HiGHS.
+export * from './allocate-roster';
+export * from './cover-values';
+export * from './roster-explanations';
+export * from './roster-model';
+export * from './roster-types';
