@@ -109,7 +109,7 @@ export class AllocationPublishService {
           allocationId: id,
           given: assignments.filter((a) => a.memberId === memberId).map((a) => a.shiftId),
           notGiven: explanations
-            .filter((e) => e.memberId === memberId && e.outcome === 'not-given')
+            .filter((e) => e.memberId === memberId && (e.outcome === 'not-given' || e.outcome === 'removed'))
             .map((e) => ({ shiftId: e.shiftId, reason: e.reason })),
         });
       await manager.query(
@@ -130,7 +130,7 @@ export class AllocationPublishService {
     return this.allocations.get(planner, id);
   }
 
-  /** What I got in each published allocation, and for each want or can not given, why. */
+  /** What I got in each published allocation, and for each want or can not given (or removed by a planner), why. */
   async mine(member: SessionUser): Promise<MyAllocationDto[]> {
     const { timeZone } = await this.organisations.current();
     const rows: AllocationRow[] = await this.dataSource.query(
@@ -161,7 +161,12 @@ export class AllocationPublishService {
         .filter((assignment) => assignment.memberId === member.id && dto.has(assignment.shiftId))
         .map((assignment) => dto.get(assignment.shiftId)!),
       notGiven: (row.explanations ?? [])
-        .filter((e) => e.memberId === member.id && e.outcome === 'not-given' && dto.has(e.shiftId))
+        .filter(
+          (e) =>
+            e.memberId === member.id &&
+            (e.outcome === 'not-given' || e.outcome === 'removed') &&
+            dto.has(e.shiftId),
+        )
         .map((e) => ({
           shift: dto.get(e.shiftId)!,
           preference: preferenceOf.get(e.shiftId) ?? 'want',
