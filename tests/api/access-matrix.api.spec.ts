@@ -108,6 +108,13 @@ const PINNED: Record<string, Role[] | 'public'> = {
   // closed days (issue 13)
   'PUT /api/queues/:id/closed-days': ['planner', 'admin'],
   'PUT /api/events/:id/closed': ['planner', 'admin'],
+  // Roster by preference (issue 14)
+  'PUT /api/pool/shifts/:shiftId/preference': ['pool-member'],
+  'POST /api/pool/allocations': ['planner', 'admin'],
+  'GET /api/pool/allocations/:allocationId': ['planner', 'admin'],
+  'PUT /api/pool/allocations/:allocationId/pins': ['planner', 'admin'],
+  'POST /api/pool/allocations/:allocationId/publish': ['planner', 'admin'],
+  'GET /api/pool/me/allocations': ['pool-member'],
 };
 
 function joinPath(...parts: string[]): string {

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -37,7 +37,7 @@ export class AllocationPublishService {
         `select ${ALLOCATION_COLUMNS} from pool_allocation where id = $1 and organisation_id = $2 for update`,
         [id, planner.organisationId],
       );
-      if (!row) await this.allocations.row(planner.organisationId, id); // throws the 404
+      if (!row) throw new NotFoundException(`allocation ${id} does not exist`);
       if (row.published_at) return;
       if (row.status !== 'done')
         throw new ConflictException({
