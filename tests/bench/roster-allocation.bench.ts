@@ -142,12 +142,16 @@ export async function run(): Promise<BenchReport> {
   );
   const lp = await solveOnThisThread(relaxed, { timeLimitSeconds: 60, relativeGap: 0 });
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  // 15 s per stage: four stages within the 60 s aim; a stage out of time keeps its best roster.
   const roster = await allocateRoster(input, {
     solver: solveOnThisThread,
-    timeLimitSeconds: 30,
+    timeLimitSeconds: 15,
     relativeGap: 0.01,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  // HiGHS runs on this thread: the process's CPU time shows how much of the wall time it was given.
+  const cpuSeconds = process.cpuUsage(cpu).user / 1e6;
   const places = input.shifts.reduce((sum, shift) => sum + shift.places, 0);
   const stages = roster.stages
     .map(
@@ -165,7 +169,7 @@ export async function run(): Promise<BenchReport> {
         baseline: 'LP relaxation of the cover stage',
         baselineMs: lp.seconds * 1000,
         ratio: ms / Math.max(1, lp.seconds * 1000),
-        note: `given ${roster.given.length}; cover ${roster.objective.cover.toFixed(3)} of LP bound ${(-lp.objective).toFixed(3)}; most hard hours ${roster.objective.maxHardHours}; worst stage gap ${(worstGap * 100).toFixed(2)}%; ${stages}; aim < 60 s within 1%`,
+        note: `CPU ${cpuSeconds.toFixed(1)} s; given ${roster.given.length}; cover ${roster.objective.cover.toFixed(3)} of LP bound ${(-lp.objective).toFixed(3)}; most hard hours ${roster.objective.maxHardHours}; worst stage gap ${(worstGap * 100).toFixed(2)}%; ${stages}; aim < 60 s within 1%`,
       },
     ],
   };
