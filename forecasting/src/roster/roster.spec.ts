@@ -138,6 +138,41 @@ describe('allocateRoster', () => {
     await expect(allocateRoster(input, options)).rejects.toThrow(RosterInfeasibleError);
   });
 
+  it('tells a member which limit kept a want from them', async () => {
+    // One member, two 4-hour day shifts on two days, weekly maximum 4 hours: only one fits. S1's
+    // interval is worth more (0.4 against 0.3), so cover gives S1; S0 is refused by the limit.
+    const input: RosterInput = {
+      shifts: [
+        { id: 'S0', places: 1, start: 9 * 60, end: 13 * 60, hardHours: 0, intervals: [0], nominalValue: 0 },
+        {
+          id: 'S1',
+          places: 1,
+          start: DAY + 9 * 60,
+          end: DAY + 13 * 60,
+          hardHours: 0,
+          intervals: [1],
+          nominalValue: 0,
+        },
+      ],
+      intervals: [{ placeValues: [0.3] }, { placeValues: [0.4] }],
+      members: [{ id: 'A', department: null, points: 0 }],
+      candidates: [
+        { member: 0, shift: 0, preference: 'want', rank: 1, pin: null },
+        { member: 0, shift: 1, preference: 'can', rank: null, pin: null },
+      ],
+      limits: [{ candidates: [0, 1], coefficients: [4, 4], max: 4, reason: 'Over your 4 hours this week.' }],
+      restMinutes: REST,
+    };
+    const roster = await allocateRoster(input, options);
+    expect(roster.given).toEqual([1]);
+    expect(roster.objective.cover).toBeCloseTo(0.4, 9);
+    expect(roster.explanations[0]).toEqual({
+      candidate: 0,
+      outcome: 'not-given',
+      reason: 'Over your 4 hours this week.',
+    });
+  });
+
   it('never breaks a rule on random instances, and gives the same roster twice', async () => {
     const instance = fc
       .record({
