@@ -18,12 +18,20 @@ export class RosterInfeasibleError extends Error {
 
 /**
  * Allocates the roster lexicographically by sequential solves: each stage optimises its part of the
- * objective with every earlier part held at the value it reached (`cost_k·x ≤ reached_k + tolerance`).
- * Sequential rather than one weighted program because the parts have no common unit (service level,
- * hours, preference points): weights that surely keep the order would have to span many orders of
- * magnitude and HiGHS's tolerances (1e-6 relative) would then blur the lower parts; held values keep
- * the order exactly and each stage stays well scaled. Every stage starts from the same rows, built
- * in the caller's order, so the same input gives the same roster (HiGHS is deterministic).
+ * objective with every earlier part held at the value it reached. Sequential rather than one weighted
+ * program because the parts have no common unit (service level, hours, preference points): weights
+ * that surely keep the order would have to span many orders of magnitude and HiGHS's tolerances
+ * (1e-6 relative) would then blur the lower parts; held values keep the order and each stage stays
+ * well scaled. How each part is held, sparsely where it can be (a dense row over thousands of
+ * binaries that must hold to 1e-6 leaves HiGHS's heuristics almost no move):
+ * - cover depends only on how many people each shift gets, so each shift keeps the cover stage's
+ *   count (`Σ_{p on s} x_p = n_s`, and the cover columns keep their values). Other counts with the
+ *   very same cover are not explored: with service-level values such ties are rare;
+ * - the most hard hours: `Z`'s upper bound;
+ * - spread and preferences: a row `cost·x ≤ reached + 1e-6·max(1, |reached|)`.
+ * Each stage starts from the previous stage's roster (it keeps every held value), so a stage out of
+ * time still ends with a roster at least as good. Every stage is built in the caller's order, so the
+ * same input gives the same roster (HiGHS is deterministic).
  *
  * @example
  * const roster = await allocateRoster(input, { solver: solveOnThisThread });
@@ -36,13 +44,13 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
     relativeGap: options.relativeGap ?? 1e-4,
   };
   const held: RosterModel['rows'] = [];
+  const colLower = [...model.colLower];
+  const colUpper = [...model.colUpper];
   const stages: RosterStageReport[] = [];
   let values: Float64Array | null = null;
   for (const stage of model.stages) {
     if (values !== null && stage.cost.every((cost) => cost === 0)) continue;
-    const solverModel = toSolverModel(model, stage.cost, held);
-    // The previous stage's roster keeps every held value: HiGHS starts from it, so a stage that runs
-    // out of time still ends with a roster at least as good as the one before.
+    const solverModel = toSolverModel({ ...model, colLower, colUpper }, stage.cost, held);
     if (values !== null) solverModel.start = values;
     const result = await options.solver(solverModel, limits);
     if (!Number.isFinite(result.objective)) {
@@ -61,6 +69,24 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
       gap: Math.abs(result.objective - result.bound) / Math.max(Math.abs(result.objective), 1e-9),
       seconds: result.seconds,
     });
+    hold(stage, result.objective, values);
+  }
+
+  function hold(stage: RosterModel['stages'][number], reached: number, solution: Float64Array): void {
+    if (stage.name === 'cover') {
+      const byShift = input.shifts.map(() => [] as number[]);
+      input.candidates.forEach((candidate, p) => byShift[candidate.shift].push(p));
+      for (const list of byShift) {
+        const count = list.reduce((sum, p) => sum + Math.round(solution[p]), 0);
+        if (list.length > 0) held.push({ cols: list, values: list.map(() => 1), lower: count, upper: count });
+      }
+      for (const col of model.coverCols) colLower[col] = colUpper[col] = solution[col];
+      return;
+    }
+    if (stage.name === 'max-hard-hours') {
+      colUpper[model.maxHardCol] = solution[model.maxHardCol] + 1e-6;
+      return;
+    }
     const cols: number[] = [];
     const costs: number[] = [];
     stage.cost.forEach((cost, col) => {
@@ -69,13 +95,9 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
         costs.push(cost);
       }
     });
-    held.push({
-      cols,
-      values: costs,
-      lower: -1e30,
-      upper: result.objective + 1e-6 * Math.max(1, Math.abs(result.objective)),
-    });
+    held.push({ cols, values: costs, lower: -1e30, upper: reached + 1e-6 * Math.max(1, Math.abs(reached)) });
   }
+
   const given: number[] = [];
   input.candidates.forEach((_, p) => {
     if (values![p] > 0.5) given.push(p);

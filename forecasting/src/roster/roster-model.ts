@@ -19,6 +19,10 @@ export interface RosterModel {
   /** Row-wise: each row's columns and coefficients with its bounds. */
   rows: { cols: number[]; values: number[]; lower: number; upper: number }[];
   stages: { name: 'cover' | 'max-hard-hours' | 'spread' | 'preferences' | 'points'; cost: number[] }[];
+  /** The cover columns `c_{i,k}` (fixed at their values once cover is held). */
+  coverCols: number[];
+  /** The column `Z`: the most hard hours of anyone. */
+  maxHardCol: number;
 }
 
 /**
@@ -183,7 +187,16 @@ export function buildRosterModel(input: RosterInput): RosterModel {
     candidates.forEach((candidate, p) => (points[p] = -members[candidate.member].points));
     stages.push({ name: 'points', cost: points });
   }
-  return { numCols, colLower, colUpper, integrality, rows, stages };
+  return {
+    numCols,
+    colLower,
+    colUpper,
+    integrality,
+    rows,
+    stages,
+    coverCols: coverCols.map(({ col }) => col),
+    maxHardCol: maxHard,
+  };
 }
 
 /** Per department with candidates: `lowest ≤ H_d / n_d ≤ highest`; null below two departments. */
