@@ -1,6 +1,13 @@
 import type { ShiftSolver } from '../shifts/solver-model';
 import { explainRoster } from './roster-explanations';
-import { buildRosterModel, preferenceValue, toSolverModel, type RosterModel } from './roster-model';
+import { fairSwaps } from './fair-swaps';
+import {
+  buildRosterModel,
+  completeSolution,
+  preferenceValue,
+  toSolverModel,
+  type RosterModel,
+} from './roster-model';
 import type { RosterInput, RosterObjective, RosterResult, RosterStageReport } from './roster-types';
 
 export interface RosterSolveOptions {
@@ -29,8 +36,9 @@ export class RosterInfeasibleError extends Error {
  *   very same cover are not explored: with service-level values such ties are rare;
  * - the most hard hours: `Z`'s upper bound;
  * - spread and preferences: a row `cost·x ≤ reached + 1e-6·max(1, |reached|)`.
- * Each stage starts from the previous stage's roster (it keeps every held value), so a stage out of
- * time still ends with a roster at least as good. Every stage is built in the caller's order, so the
+ * Each stage starts from the previous stage's roster (it keeps every held value; the fairness stage
+ * from it improved by {@link fairSwaps}), so a stage out of time still ends with a roster at least as
+ * good. Every stage is built in the caller's order, so the
  * same input gives the same roster (HiGHS is deterministic).
  *
  * @example
@@ -51,7 +59,13 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
   for (const stage of model.stages) {
     if (values !== null && stage.cost.every((cost) => cost === 0)) continue;
     const solverModel = toSolverModel({ ...model, colLower, colUpper }, stage.cost, held);
-    if (values !== null) solverModel.start = values;
+    // The previous stage's roster keeps every held value; before the fairness stage, single swaps
+    // that lower the most hard hours make it a better start.
+    if (values !== null)
+      solverModel.start =
+        stage.name === 'max-hard-hours'
+          ? completeSolution(model, input, values, fairSwaps(input, givenIn(values)))
+          : values;
     const result = await options.solver(solverModel, limits);
     if (!Number.isFinite(result.objective)) {
       if (values === null)
@@ -70,6 +84,10 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
       seconds: result.seconds,
     });
     hold(stage, result.objective, values);
+  }
+
+  function givenIn(solution: Float64Array): number[] {
+    return input.candidates.flatMap((_, p) => (solution[p] > 0.5 ? [p] : []));
   }
 
   function hold(stage: RosterModel['stages'][number], reached: number, solution: Float64Array): void {
@@ -98,10 +116,7 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
     held.push({ cols, values: costs, lower: -1e30, upper: reached + 1e-6 * Math.max(1, Math.abs(reached)) });
   }
 
-  const given: number[] = [];
-  input.candidates.forEach((_, p) => {
-    if (values![p] > 0.5) given.push(p);
-  });
+  const given = givenIn(values!);
   return {
     given,
     objective: rosterObjective(input, given, stages),

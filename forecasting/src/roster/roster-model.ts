@@ -23,6 +23,10 @@ export interface RosterModel {
   coverCols: number[];
   /** The column `Z`: the most hard hours of anyone. */
   maxHardCol: number;
+  /** Per member, their hard-hour block columns in order (empty without hard candidates). */
+  blockColsByMember: number[][];
+  /** The departments' highest and lowest columns and each department's member indices. */
+  departments: { highest: number; lowest: number; members: number[][] } | null;
 }
 
 /**
@@ -133,7 +137,8 @@ export function buildRosterModel(input: RosterInput): RosterModel {
   const hard = (p: number) => shifts[candidates[p].shift].hardHours;
   const maxHard = addCol(0, SOLVER_INFINITY, false);
   const blockCols: { col: number; cost: number }[] = [];
-  byMember.forEach((list) => {
+  const blockColsByMember = members.map(() => [] as number[]);
+  byMember.forEach((list, m) => {
     const hardList = list.filter((p) => hard(p) > 0);
     if (hardList.length === 0) return;
     rows.push({
@@ -150,6 +155,7 @@ export function buildRosterModel(input: RosterInput): RosterModel {
       cols.push(col);
       blockCols.push({ col, cost: b + 1 });
     }
+    blockColsByMember[m] = cols;
     rows.push({
       cols: [...hardList, ...cols],
       values: [...hardList.map(hard), ...cols.map(() => -1)],
@@ -196,6 +202,8 @@ export function buildRosterModel(input: RosterInput): RosterModel {
     stages,
     coverCols: coverCols.map(({ col }) => col),
     maxHardCol: maxHard,
+    blockColsByMember,
+    departments: departmentCols,
   };
 }
 
@@ -206,7 +214,7 @@ function departmentRows(
   hard: (p: number) => number,
   rows: RosterModel['rows'],
   addCol: (lower: number, upper: number, integer: boolean) => number,
-): { highest: number; lowest: number } | null {
+): RosterModel['departments'] {
   const departments = new Map<string, number[]>();
   input.members.forEach((member, m) => {
     if (member.department === null || byMember[m].length === 0) return;
@@ -217,13 +225,14 @@ function departmentRows(
   if (departments.size < 2) return null;
   const highest = addCol(0, SOLVER_INFINITY, false);
   const lowest = addCol(0, SOLVER_INFINITY, false);
-  for (const memberList of [...departments.keys()].sort().map((key) => departments.get(key)!)) {
+  const lists = [...departments.keys()].sort().map((key) => departments.get(key)!);
+  for (const memberList of lists) {
     const cols = memberList.flatMap((m) => byMember[m].filter((p) => hard(p) > 0));
     const values = cols.map((p) => hard(p) / memberList.length);
     rows.push({ cols: [...cols, highest], values: [...values, -1], lower: -SOLVER_INFINITY, upper: 0 });
     rows.push({ cols: [...cols, lowest], values: [...values, -1], lower: 0, upper: SOLVER_INFINITY });
   }
-  return { highest, lowest };
+  return { highest, lowest, members: lists };
 }
 
 /** The model with extra rows, in HiGHS's column-wise form, minimising `cost`. */
@@ -280,4 +289,40 @@ function validate(input: RosterInput): void {
       throw new RangeError(`limits[${l}].coefficients must have one value per candidate`);
   });
   if (!(input.restMinutes >= 0)) throw new RangeError('restMinutes must be 0 or more');
+}
+
+/**
+ * A full column vector for the roster `given`: its x, and the fairness columns that follow from it
+ * (Z, the hard-hour blocks filled in order, the departments' highest and lowest); every other column
+ * (cover) is taken from `base`, which must have the same number of people per shift.
+ */
+export function completeSolution(
+  model: RosterModel,
+  input: RosterInput,
+  base: Float64Array,
+  given: readonly number[],
+): Float64Array {
+  const solution = Float64Array.from(base);
+  const hardHours = new Array<number>(input.members.length).fill(0);
+  input.candidates.forEach((_, p) => (solution[p] = 0));
+  for (const p of given) {
+    solution[p] = 1;
+    hardHours[input.candidates[p].member] += input.shifts[input.candidates[p].shift].hardHours;
+  }
+  solution[model.maxHardCol] = Math.max(0, ...hardHours);
+  model.blockColsByMember.forEach((cols, m) => {
+    let left = hardHours[m];
+    for (const col of cols) {
+      solution[col] = Math.min(HARD_HOUR_BLOCK, Math.max(0, left));
+      left -= solution[col];
+    }
+  });
+  if (model.departments) {
+    const perMember = model.departments.members.map(
+      (list) => list.reduce((sum, m) => sum + hardHours[m], 0) / list.length,
+    );
+    solution[model.departments.highest] = Math.max(...perMember);
+    solution[model.departments.lowest] = Math.min(...perMember);
+  }
+  return solution;
 }

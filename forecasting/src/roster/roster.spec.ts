@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { solveOnThisThread } from '../shifts/highs-solver';
 import { allocateRoster, RosterInfeasibleError } from './allocate-roster';
 import { placeValues } from './cover-values';
+import { fairSwaps } from './fair-swaps';
 import { NOT_GIVEN } from './roster-explanations';
 import type { RosterCandidate, RosterInput, RosterLimit } from './roster-types';
 
@@ -138,6 +139,13 @@ describe('allocateRoster', () => {
     await expect(allocateRoster(input, options)).rejects.toThrow(RosterInfeasibleError);
   });
 
+  it('starts the fairness stage from single swaps that lower the most hard hours', () => {
+    // A holds both evenings (S0 p0, S2 p4: 8 hard hours), B the day shift S1 (p3). S0 can go to B
+    // (0 + 4 < 8, and S0 ends exactly 11 hours before S1 starts: allowed): A 4, B 4. S2 to B would
+    // give B 8, not fewer than A's 4: stop.
+    expect(fairSwaps(christmasInstance(), [0, 3, 4])).toEqual([1, 3, 4]);
+  });
+
   it('tells a member which limit kept a want from them', async () => {
     // One member, two 4-hour day shifts on two days, weekly maximum 4 hours: only one fits. S1's
     // interval is worth more (0.4 against 0.3), so cover gives S1; S0 is refused by the limit.
@@ -262,28 +270,15 @@ describe('allocateRoster', () => {
     await fc.assert(
       fc.asyncProperty(instance, async (input) => {
         const roster = await allocateRoster(input, options);
-        const given = roster.given.map((p) => input.candidates[p]);
-        // Places.
-        input.shifts.forEach((shift, s) =>
-          expect(given.filter((c) => c.shift === s).length).toBeLessThanOrEqual(shift.places),
+        expectRulesKept(input, roster.given);
+        // The fairness stage's start keeps every rule and every shift's count too.
+        const swapped = fairSwaps(input, roster.given);
+        expectRulesKept(input, swapped);
+        input.shifts.forEach((_, s) =>
+          expect(swapped.filter((p) => input.candidates[p].shift === s).length).toBe(
+            roster.given.filter((p) => input.candidates[p].shift === s).length,
+          ),
         );
-        // Rest and overlap.
-        for (const a of given)
-          for (const b of given)
-            if (a !== b && a.member === b.member) {
-              const [first, second] = [input.shifts[a.shift], input.shifts[b.shift]].sort(
-                (x, y) => x.start - y.start,
-              );
-              expect(second.start - first.end).toBeGreaterThanOrEqual(REST);
-            }
-        // Limits.
-        for (const limit of input.limits) {
-          const used = limit.candidates.reduce(
-            (sum, p, e) => sum + (roster.given.includes(p) ? (limit.coefficients?.[e] ?? 1) : 0),
-            0,
-          );
-          expect(used).toBeLessThanOrEqual(limit.max + 1e-9);
-        }
         // The same input, the same roster.
         expect((await allocateRoster(input, options)).given).toEqual(roster.given);
       }),
@@ -291,3 +286,28 @@ describe('allocateRoster', () => {
     );
   }, 180_000);
 });
+
+function expectRulesKept(input: RosterInput, givenList: number[]): void {
+  const given = givenList.map((p) => input.candidates[p]);
+  // Places.
+  input.shifts.forEach((shift, s) =>
+    expect(given.filter((c) => c.shift === s).length).toBeLessThanOrEqual(shift.places),
+  );
+  // Rest and overlap.
+  for (const a of given)
+    for (const b of given)
+      if (a !== b && a.member === b.member) {
+        const [first, second] = [input.shifts[a.shift], input.shifts[b.shift]].sort(
+          (x, y) => x.start - y.start,
+        );
+        expect(second.start - first.end).toBeGreaterThanOrEqual(REST);
+      }
+  // Limits.
+  for (const limit of input.limits) {
+    const used = limit.candidates.reduce(
+      (sum, p, e) => sum + (givenList.includes(p) ? (limit.coefficients?.[e] ?? 1) : 0),
+      0,
+    );
+    expect(used).toBeLessThanOrEqual(limit.max + 1e-9);
+  }
+}
