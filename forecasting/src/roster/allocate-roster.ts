@@ -12,7 +12,10 @@ import type { RosterInput, RosterObjective, RosterResult, RosterStageReport } fr
 
 export interface RosterSolveOptions {
   solver: ShiftSolver;
-  /** Per stage. */
+  /**
+   * Time for the whole allocation: the cover stage may use half of it (it decides the most), each
+   * later stage an equal share of what is left, at least a tenth.
+   */
   timeLimitSeconds?: number;
   /** Relative MIP gap each stage may stop at. */
   relativeGap?: number;
@@ -47,10 +50,9 @@ export class RosterInfeasibleError extends Error {
  */
 export async function allocateRoster(input: RosterInput, options: RosterSolveOptions): Promise<RosterResult> {
   const model = buildRosterModel(input);
-  const limits = {
-    timeLimitSeconds: options.timeLimitSeconds ?? 30,
-    relativeGap: options.relativeGap ?? 1e-4,
-  };
+  const budget = options.timeLimitSeconds ?? 60;
+  const relativeGap = options.relativeGap ?? 1e-4;
+  let spent = 0;
   const held: RosterModel['rows'] = [];
   const colLower = [...model.colLower];
   const colUpper = [...model.colUpper];
@@ -66,7 +68,11 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
         stage.name === 'max-hard-hours'
           ? completeSolution(model, input, values, fairSwaps(input, givenIn(values)))
           : values;
-    const result = await options.solver(solverModel, limits);
+    const stagesLeft = model.stages.length - stages.length;
+    const timeLimitSeconds =
+      stage.name === 'cover' ? budget / 2 : Math.max(budget / 10, (budget - spent) / stagesLeft);
+    const result = await options.solver(solverModel, { timeLimitSeconds, relativeGap });
+    spent += result.seconds;
     if (!Number.isFinite(result.objective)) {
       if (values === null)
         throw new RosterInfeasibleError(

@@ -23,8 +23,8 @@ import { ScenariosService } from '../../scenarios/scenarios.service';
 import { loadAllocationInput } from './allocation-input';
 import { ALLOCATION_COLUMNS, toAllocationDto, type AllocationRow } from './allocation.row';
 
-/** Per stage of the lexicographic solve; a stage out of time keeps the best roster found so far. */
-export const STAGE_TIME_LIMIT_SECONDS = 20;
+/** For all stages of the lexicographic solve; a stage out of time keeps the best roster found so far. */
+export const ALLOCATION_TIME_LIMIT_SECONDS = 60;
 export const STAGE_RELATIVE_GAP = 1e-3;
 
 /**
@@ -158,7 +158,7 @@ export class AllocationsService {
       );
       const roster = await allocateRoster(data.input, {
         solver: defaultShiftSolver,
-        timeLimitSeconds: STAGE_TIME_LIMIT_SECONDS,
+        timeLimitSeconds: ALLOCATION_TIME_LIMIT_SECONDS,
         relativeGap: STAGE_RELATIVE_GAP,
       });
       const pair = (p: number) => ({
