@@ -319,7 +319,15 @@ export interface AllocationObjectiveDto {
   preferenceScore: number;
   points: number;
   /** Each stage's solve: its value, HiGHS's bound and the relative gap between them. */
-  stages: { stage: string; status: string; objective: number; bound: number; gap: number; seconds: number }[];
+  /** `gap` null: the stage ran out of time before HiGHS had a bound. */
+  stages: {
+    stage: string;
+    status: string;
+    objective: number;
+    bound: number | null;
+    gap: number | null;
+    seconds: number;
+  }[];
 }
 
 /** `GET /api/pool/allocations/:id` (planner). */

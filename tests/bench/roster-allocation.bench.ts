@@ -156,10 +156,10 @@ export async function run(): Promise<BenchReport> {
   const stages = roster.stages
     .map(
       (stage) =>
-        `${stage.stage} ${stage.seconds.toFixed(1)} s gap ${(stage.gap * 100).toFixed(2)}% (${stage.status})`,
+        `${stage.stage} ${stage.seconds.toFixed(1)} s gap ${stage.gap === null ? 'none (no bound yet)' : `${(stage.gap * 100).toFixed(2)}%`} (${stage.status})`,
     )
     .join('; ');
-  const worstGap = Math.max(...roster.stages.map((stage) => stage.gap));
+  const worstGap = Math.max(...roster.stages.map((stage) => stage.gap ?? Infinity));
   return {
     suite: 'roster-allocation',
     lines: [

@@ -85,8 +85,10 @@ export async function allocateRoster(input: RosterInput, options: RosterSolveOpt
       stage: stage.name,
       status: result.status,
       objective: result.objective,
-      bound: result.bound,
-      gap: Math.abs(result.objective - result.bound) / Math.max(Math.abs(result.objective), 1e-9),
+      bound: Number.isFinite(result.bound) ? result.bound : null,
+      gap: Number.isFinite(result.bound)
+        ? Math.abs(result.objective - result.bound) / Math.max(Math.abs(result.objective), 1e-9)
+        : null,
       seconds: result.seconds,
     });
     hold(stage, result.objective, values);

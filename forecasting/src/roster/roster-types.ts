@@ -85,9 +85,10 @@ export interface RosterStageReport {
   status: string;
   /** In the stage's own units, minimised. */
   objective: number;
-  bound: number;
-  /** |objective − bound| / max(|objective|, 1e-9): 0 when proven optimal. */
-  gap: number;
+  /** HiGHS's proven bound; null: none yet (the stage ran out of time first). */
+  bound: number | null;
+  /** |objective − bound| / max(|objective|, 1e-9): 0 when proven optimal; null: no bound yet. */
+  gap: number | null;
   seconds: number;
 }
 

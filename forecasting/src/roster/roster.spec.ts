@@ -103,7 +103,7 @@ describe('allocateRoster', () => {
       'spread',
       'preferences',
     ]);
-    expect(roster.stages.every((stage) => stage.gap < 1e-6)).toBe(true);
+    expect(roster.stages.every((stage) => stage.gap !== null && stage.gap < 1e-6)).toBe(true);
     const reasons = Object.fromEntries(roster.explanations.map((e) => [e.candidate, [e.outcome, e.reason]]));
     expect(reasons[4]).toEqual(['not-given', NOT_GIVEN.fewerHardHours]);
     expect(reasons[2]).toEqual(['not-given', NOT_GIVEN.wantedMore]);
