@@ -1,13 +1,8 @@
 import type { ShiftSolver } from '../shifts/solver-model';
 import { explainRoster } from './roster-explanations';
 import { fairSwaps } from './fair-swaps';
-import {
-  buildRosterModel,
-  completeSolution,
-  preferenceValue,
-  toSolverModel,
-  type RosterModel,
-} from './roster-model';
+import { buildRosterModel, preferenceValue, type RosterModel } from './roster-model';
+import { completeSolution, toSolverModel } from './roster-solver-model';
 import type { RosterInput, RosterObjective, RosterResult, RosterStageReport } from './roster-types';
 
 export interface RosterSolveOptions {

@@ -4,4 +4,5 @@ export * from './cover-values';
 export * from './fair-swaps';
 export * from './roster-explanations';
 export * from './roster-model';
+export * from './roster-solver-model';
 export * from './roster-types';

@@ -1,21 +1,15 @@
-import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 
 import type { AllocationPin } from '@peakplan/contracts';
-import {
-  placeValues,
-  type RosterCandidate,
-  type RosterInput,
-  type RosterInterval,
-  type RosterLimit,
-  type RosterPreference,
-} from '@peakplan/forecasting';
+import type { RosterCandidate, RosterInput, RosterPreference } from '@peakplan/forecasting';
 
 import type { ScenariosService } from '../../scenarios/scenarios.service';
 import { PoolRuleRefusal } from '../pool-refusal';
 import { SHIFT_COLUMNS, type PoolShiftRow } from '../pool-shift.row';
-import { inZone, paidHours } from '../pool-time';
-import { checkMemberRules, effectiveCap, MINIMUM_REST_HOURS } from '../sign-up-rules';
+import { paidHours } from '../pool-time';
+import { checkMemberRules, MINIMUM_REST_HOURS } from '../sign-up-rules';
+import { coverIntervals, eventDaysOf } from './allocation-cover';
+import { departmentCapLimits, hourLimits, type MemberLimitRow } from './allocation-limits';
 import { hardHours } from './hard-hours';
 
 /** A filled place is worth this much cover per paid hour beyond the service level it buys. */
@@ -43,22 +37,6 @@ interface MarkRow {
   user_id: string;
   preference: 'want' | 'can';
   preference_rank: number | null;
-}
-
-interface MemberLimitRow {
-  id: string;
-  department_id: string | null;
-  max_hours_per_week: number | null;
-  max_hours_per_peak: number | null;
-}
-
-interface BookedRow {
-  user_id: string;
-  department_id: string | null;
-  starts_at: Date;
-  ends_at: Date;
-  break_minutes: number;
-  peak: string | null;
 }
 
 /**
@@ -218,197 +196,4 @@ export async function loadAllocationInput(
       restMinutes: MINIMUM_REST_HOURS * 60,
     },
   };
-}
-
-/** Confirmed shifts (of members or departments), for the hours and caps they leave. */
-async function bookedOf(dataSource: DataSource, where: string, params: unknown[]): Promise<BookedRow[]> {
-  return dataSource.query(
-    `select su.user_id, u.department_id, s.starts_at, s.ends_at, s.break_minutes, s.peak
-       from pool_sign_up su join pool_shift s on s.id = su.shift_id join app_user u on u.id = su.user_id
-      where su.status = 'confirmed' and s.cancelled_at is null and ${where}`,
-    params,
-  );
-}
-
-/** Weekly and per-peak hours: what the member's confirmed shifts leave of their maximum. */
-async function hourLimits(
-  dataSource: DataSource,
-  shifts: readonly PoolShiftRow[],
-  memberIds: readonly string[],
-  memberRow: ReadonlyMap<string, MemberLimitRow>,
-  candidates: readonly RosterCandidate[],
-  timeZone: string,
-): Promise<RosterLimit[]> {
-  const booked = await bookedOf(dataSource, 'su.user_id = any($1)', [memberIds]);
-  const week = (at: Date) => inZone(timeZone, at).toFormat("kkkk-'W'WW");
-  const limits: RosterLimit[] = [];
-  memberIds.forEach((memberId, m) => {
-    const row = memberRow.get(memberId);
-    const mine = candidates.flatMap((candidate, p) =>
-      candidate.member === m && candidate.pin !== 'out' ? [p] : [],
-    );
-    const hoursOf = (p: number) => {
-      const shift = shifts[candidates[p].shift];
-      return paidHours(shift.starts_at, shift.ends_at, shift.break_minutes);
-    };
-    const bookedHours = (keep: (other: BookedRow) => boolean) =>
-      booked
-        .filter((other) => other.user_id === memberId && keep(other))
-        .reduce((sum, other) => sum + paidHours(other.starts_at, other.ends_at, other.break_minutes), 0);
-    const add = (group: number[], max: number, reason: string) => {
-      if (group.reduce((sum, p) => sum + hoursOf(p), 0) > max + 1e-9)
-        limits.push({ candidates: group, coefficients: group.map(hoursOf), max, reason });
-    };
-    if (row?.max_hours_per_week != null) {
-      const weeks = [...new Set(mine.map((p) => week(shifts[candidates[p].shift].starts_at)))];
-      for (const label of weeks) {
-        const group = mine.filter((p) => week(shifts[candidates[p].shift].starts_at) === label);
-        const left = row.max_hours_per_week - bookedHours((other) => week(other.starts_at) === label);
-        add(
-          group,
-          left,
-          `It would bring you over your maximum of ${row.max_hours_per_week} hours in week ${label.slice(-2)}.`,
-        );
-      }
-    }
-    if (row?.max_hours_per_peak != null) {
-      const peaks = [
-        ...new Set(mine.map((p) => shifts[candidates[p].shift].peak).filter((peak) => peak !== null)),
-      ];
-      for (const peak of peaks) {
-        const group = mine.filter((p) => shifts[candidates[p].shift].peak === peak);
-        const left = row.max_hours_per_peak - bookedHours((other) => other.peak === peak);
-        add(
-          group,
-          left,
-          `It would bring you over your maximum of ${row.max_hours_per_peak} hours in ${peak}.`,
-        );
-      }
-    }
-  });
-  return limits;
-}
-
-/**
- * Department caps: at each start of a shift of the roster, the department's people in the pool then
- * (confirmed already) plus those the roster gives a shift covering that moment stay within the cap.
- * The count only rises at a start, so the roster's starts are the moments to check.
- */
-async function departmentCapLimits(
-  dataSource: DataSource,
-  shifts: readonly PoolShiftRow[],
-  memberIds: readonly string[],
-  memberRow: ReadonlyMap<string, MemberLimitRow>,
-  candidates: readonly RosterCandidate[],
-): Promise<RosterLimit[]> {
-  const departments = [
-    ...new Set(memberIds.map((id) => memberRow.get(id)?.department_id ?? null).filter((id) => id !== null)),
-  ].sort();
-  if (departments.length === 0) return [];
-  const caps: {
-    department_id: string;
-    max_people: number | null;
-    max_share: number | null;
-    people: number;
-  }[] = await dataSource.query(
-    `select c.department_id, c.max_people, c.max_share,
-              (select count(*)::int from app_user u where u.department_id = c.department_id and u.active) as people
-         from department_pool_cap c where c.department_id = any($1)`,
-    [departments],
-  );
-  const booked = await bookedOf(dataSource, 'u.department_id = any($1)', [departments]);
-  const limits: RosterLimit[] = [];
-  for (const cap of caps.sort((a, b) => (a.department_id < b.department_id ? -1 : 1))) {
-    const limit = effectiveCap(cap.max_people, cap.max_share, cap.people);
-    if (limit === null) continue;
-    const ofDepartment = candidates.flatMap((candidate, p) =>
-      candidate.pin !== 'out' &&
-      memberRow.get(memberIds[candidate.member])?.department_id === cap.department_id
-        ? [p]
-        : [],
-    );
-    const moments = [
-      ...new Set(ofDepartment.map((p) => shifts[candidates[p].shift].starts_at.getTime())),
-    ].sort((a, b) => a - b);
-    for (const moment of moments) {
-      const covering = ofDepartment.filter((p) => {
-        const shift = shifts[candidates[p].shift];
-        return shift.starts_at.getTime() <= moment && moment < shift.ends_at.getTime();
-      });
-      const away = booked.filter(
-        (other) =>
-          other.department_id === cap.department_id &&
-          other.starts_at.getTime() <= moment &&
-          moment < other.ends_at.getTime(),
-      ).length;
-      if (covering.length > limit - away)
-        limits.push({
-          candidates: covering,
-          max: limit - away,
-          reason: `Your department would have more than its most of ${limit} people in the pool during this shift.`,
-        });
-    }
-  }
-  return limits;
-}
-
-/**
- * The plan intervals the shifts cover, each with what its 1st, 2nd, … pool person is worth: the
- * service level they buy (the plan scenario's Erlang C or A per added agent, see `placeValues`), or for
- * a deferred queue an equal share of the interval's gap. Shifts not published from a plan cover none.
- */
-async function coverIntervals(
-  dataSource: DataSource,
-  scenarios: ScenariosService,
-  shifts: readonly PoolShiftRow[],
-): Promise<{ intervals: RosterInterval[]; covered: number[][] }> {
-  const intervals: RosterInterval[] = [];
-  const covered = shifts.map(() => [] as number[]);
-  const planIds = [
-    ...new Set(shifts.map((shift) => shift.staffing_plan_id).filter((id) => id !== null)),
-  ].sort();
-  for (const planId of planIds) {
-    const [plan]: { scenario_id: string }[] = await dataSource.query(
-      `select scenario_id from staffing_plan where id = $1`,
-      [planId],
-    );
-    if (!plan) continue;
-    const result = await scenarios.result(plan.scenario_id, true, true);
-    const planShifts = shifts
-      .map((shift, s) => ({ shift, s }))
-      .filter(({ shift }) => shift.staffing_plan_id === planId);
-    for (const slot of result.intervals ?? []) {
-      if (slot.poolGap <= 0) continue;
-      const at = DateTime.fromISO(slot.start, { setZone: true }).toMillis();
-      const covering = planShifts.filter(
-        ({ shift }) =>
-          shift.skill === slot.queue && shift.starts_at.getTime() <= at && at < shift.ends_at.getTime(),
-      );
-      if (covering.length === 0) continue;
-      const levels =
-        slot.serviceLevelSteps ?? Array.from({ length: slot.poolGap + 1 }, (_, k) => k / slot.poolGap);
-      const index = intervals.push({ placeValues: placeValues(levels) }) - 1;
-      for (const { s } of covering) covered[s].push(index);
-    }
-  }
-  return { intervals, covered };
-}
-
-/** Local dates that a forecast of the organisation marks with an event. */
-async function eventDaysOf(
-  dataSource: DataSource,
-  organisationId: string,
-  shifts: readonly PoolShiftRow[],
-  timeZone: string,
-): Promise<Set<string>> {
-  if (shifts.length === 0) return new Set();
-  const from = inZone(timeZone, shifts[0].starts_at).toISODate();
-  const to = inZone(timeZone, shifts[shifts.length - 1].ends_at).toISODate();
-  const rows: { date: string }[] = await dataSource.query(
-    `select distinct to_char(d.date, 'YYYY-MM-DD') as date
-       from forecast_run_day d join forecast_run r on r.id = d.run_id join queue q on q.id = r.queue_id
-      where q.organisation_id = $1 and cardinality(d.events) > 0 and d.date between $2 and $3`,
-    [organisationId, from, to],
-  );
-  return new Set(rows.map((row) => row.date));
 }
