@@ -152,8 +152,14 @@ export interface PoolShiftDto {
   peak: string | null;
   staffingPlanId: string | null;
   draftShiftId: string | null;
-  /** For a pool member: their own sign-up on this shift, if any. */
-  mine?: { id: string; status: SignUpStatus; position?: number } | null;
+  /** For a pool member: their own sign-up on this shift, if any (on a preference shift, their mark). */
+  mine?: {
+    id: string;
+    status: SignUpStatus;
+    position?: number;
+    preference?: ShiftPreference;
+    rank?: number | null;
+  } | null;
 }
 
 export type SignUpStatus = 'confirmed' | 'waitlisted' | 'requested' | 'withdrawn' | 'cancelled';
@@ -219,7 +225,8 @@ export type PoolRuleCode =
   | 'already-signed-up'
   | 'not-signed-up'
   | 'withdrawal-cutoff-passed'
-  | 'places-below-confirmed';
+  | 'places-below-confirmed'
+  | 'not-preference-shift';
 
 /** `GET /api/staffing-plans/:planId/coverage`: per queue and interval of the plan's period. */
 export interface PlanCoverageIntervalDto {
@@ -241,4 +248,114 @@ export interface PlanCoverageDto {
   intervals: PlanCoverageIntervalDto[];
   /** Intervals whose gap is not yet covered by confirmed members. */
   intervalsShort: number;
+}
+
+/** How much a member wants a preference shift; `none` takes the mark away. */
+export type ShiftPreference = 'want' | 'can' | 'none';
+
+/** `PUT /api/pool/shifts/:id/preference` (pool member, for themself, while the window is open). */
+export interface SetPreferenceRequest {
+  preference: ShiftPreference;
+  /** Rank among my wants, 1 first; only with `want`. */
+  rank?: number | null;
+}
+
+export interface PreferenceDto {
+  shiftId: string;
+  preference: ShiftPreference;
+  rank: number | null;
+}
+
+export type AllocationStatus = 'running' | 'done' | 'failed';
+
+/** A planner's hand on an allocation: `in` must be given the shift, `out` must not. */
+export interface AllocationPin {
+  shiftId: string;
+  memberId: string;
+  pin: 'in' | 'out';
+}
+
+/** `POST /api/pool/allocations` (planner): preference shifts to allocate. */
+export interface CreateAllocationRequest {
+  shiftIds: string[];
+}
+
+/** `PUT /api/pool/allocations/:id/pins`: the whole pin list; starts a new run with it. */
+export interface SetAllocationPinsRequest {
+  pins: AllocationPin[];
+}
+
+export interface AllocationStartedDto {
+  id: string;
+  status: AllocationStatus;
+  /** The run this one was started from (pins) or compares with. */
+  previousId: string | null;
+}
+
+export interface AllocationAssignmentDto {
+  shiftId: string;
+  memberId: string;
+}
+
+export type AllocationOutcome = 'given' | 'not-given' | 'pinned' | 'removed';
+
+export interface AllocationExplanationDto {
+  memberId: string;
+  shiftId: string;
+  outcome: AllocationOutcome;
+  reason: string;
+}
+
+/** The objective's parts, in the order they were optimised (see docs/numbers.md). */
+export interface AllocationObjectiveDto {
+  /** Service level bought over the plan's intervals (+ 0.001 per filled place-hour). */
+  cover: number;
+  maxHardHours: number;
+  spread: number;
+  departmentRange: number;
+  wantsGiven: number;
+  wantsNotGiven: number;
+  cansGiven: number;
+  preferenceScore: number;
+  points: number;
+  /** Each stage's solve: its value, HiGHS's bound and the relative gap between them. */
+  /** `gap` null: the stage ran out of time before HiGHS had a bound. */
+  stages: {
+    stage: string;
+    status: string;
+    objective: number;
+    bound: number | null;
+    gap: number | null;
+    seconds: number;
+  }[];
+}
+
+/** `GET /api/pool/allocations/:id` (planner). */
+export interface AllocationDto {
+  id: string;
+  status: AllocationStatus;
+  shiftIds: string[];
+  pins: AllocationPin[];
+  trigger: 'planner' | 'window-close';
+  assignments: AllocationAssignmentDto[];
+  objective: AllocationObjectiveDto | null;
+  explanations: AllocationExplanationDto[];
+  /** Against the previous run: assignments it adds and drops. */
+  changes: {
+    previousId: string;
+    added: AllocationAssignmentDto[];
+    removed: AllocationAssignmentDto[];
+  } | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  publishedAt: string | null;
+}
+
+/** `GET /api/pool/me/allocations`: per published allocation, what I got and why not the rest. */
+export interface MyAllocationDto {
+  allocationId: string;
+  publishedAt: string;
+  given: PoolShiftDto[];
+  notGiven: { shift: PoolShiftDto; preference: 'want' | 'can'; reason: string }[];
 }

@@ -119,6 +119,8 @@ export interface ScenarioIntervalDto {
   /** Live queues; null for deferred queues. */
   serviceLevelWithoutPool: number | null;
   serviceLevelWithPool: number | null;
+  /** Only where asked for (the roster allocation): service level with 0, 1, … poolGap pool agents. */
+  serviceLevelSteps?: number[];
 }
 
 export interface ScenarioTotals {

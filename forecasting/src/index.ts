@@ -3,4 +3,5 @@ export * from './calendar';
 export * from './forecast';
 export * from './staffing';
 export * from './shifts';
+export * from './roster';
 export * from './history-csv';

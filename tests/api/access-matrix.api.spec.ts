@@ -132,6 +132,13 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'GET /api/pool/messages/failures': ['admin'],
   'POST /api/pool/messages/:messageId/retry': ['admin'],
   'POST /api/pool/messages/send-due': ['admin'],
+  // Roster by preference (issue 14)
+  'PUT /api/pool/shifts/:shiftId/preference': ['pool-member'],
+  'POST /api/pool/allocations': ['planner', 'admin'],
+  'GET /api/pool/allocations/:allocationId': ['planner', 'admin'],
+  'PUT /api/pool/allocations/:allocationId/pins': ['planner', 'admin'],
+  'POST /api/pool/allocations/:allocationId/publish': ['planner', 'admin'],
+  'GET /api/pool/me/allocations': ['pool-member'],
 };
 
 function joinPath(...parts: string[]): string {

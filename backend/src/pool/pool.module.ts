@@ -2,8 +2,14 @@ import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ScenariosModule } from '../scenarios/scenarios.module';
+import { AllocationController } from './allocation/allocation.controller';
+import { AllocationJobService } from './allocation/allocation-job.service';
+import { AllocationPublishService } from './allocation/allocation-publish.service';
+import { AllocationsService } from './allocation/allocations.service';
+import { PreferencesService } from './allocation/preferences.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { DepartmentCapsService } from './department-caps.service';
 import { MyScheduleController } from './my-schedule.controller';
@@ -18,8 +24,14 @@ import { SignUpsService } from './sign-ups.service';
 
 /** The flexible pool: memberships and approval, department caps, peak shifts, sign-ups and calendar feeds. */
 @Module({
-  imports: [OrganisationsModule, AuditModule, AuthModule, ScenariosModule],
-  controllers: [PoolMembersController, PoolShiftsController, PlanPublishController, MyScheduleController],
+  imports: [OrganisationsModule, AuditModule, AuthModule, ScenariosModule, JobsModule],
+  controllers: [
+    PoolMembersController,
+    PoolShiftsController,
+    PlanPublishController,
+    MyScheduleController,
+    AllocationController,
+  ],
   providers: [
     PoolMembersService,
     DepartmentCapsService,
@@ -28,6 +40,11 @@ import { SignUpsService } from './sign-ups.service';
     SignUpsService,
     CalendarFeedService,
     PlanCoverageService,
+    PreferencesService,
+    AllocationsService,
+    AllocationPublishService,
+    AllocationJobService,
   ],
+  exports: [AllocationsService, AllocationJobService],
 })
 export class PoolModule {}

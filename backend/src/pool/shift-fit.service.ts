@@ -14,6 +14,8 @@ type MemberShiftRow = PoolShiftRow & {
   my_sign_up_id: string | null;
   my_status: SignUpStatus | null;
   my_position: number | null;
+  my_preference: 'want' | 'can' | null;
+  my_rank: number | null;
 };
 
 /**
@@ -72,6 +74,7 @@ export class ShiftFitService {
 
   private memberShiftsSql(): string {
     return `select ${SHIFT_COLUMNS}, mine.id as my_sign_up_id, mine.status as my_status,
+              mine.preference as my_preference, mine.preference_rank as my_rank,
               case when mine.status = 'waitlisted' then
                 (select count(*)::int from pool_sign_up w where w.shift_id = s.id and w.status = 'waitlisted'
                     and (w.queued_at, w.id) <= (mine.queued_at, mine.id)) end as my_position
@@ -88,6 +91,9 @@ export class ShiftFitService {
               id: row.my_sign_up_id,
               status: row.my_status,
               ...(row.my_position !== null ? { position: row.my_position } : {}),
+              ...(row.my_status === 'requested' && row.my_preference
+                ? { preference: row.my_preference, rank: row.my_rank }
+                : {}),
             }
           : null,
     };

@@ -25,7 +25,8 @@ const ACTIVE_STATUSES = ['confirmed', 'waitlisted', 'requested'];
  * Takes a place in one statement: locks the shift row (FOR UPDATE waits for, then reads, the latest
  * committed count), decides the status, counts the place in (the check constraint keeps confirmed at
  * most places), and writes the sign-up, reusing a withdrawn or cancelled row of the same member
- * (unique shift and member) at the back of the line. No row comes back when the shift changed since
+ * (unique shift and member) at the back of the line. On a preference shift the sign-up is a request
+ * that marks it `want` (unranked). No row comes back when the shift changed since
  * the rules were checked (sequence) or was cancelled.
  */
 const TAKE_PLACE = `
@@ -42,11 +43,11 @@ const TAKE_PLACE = `
     update pool_shift set confirmed_count = confirmed_count + 1
      where id = $1 and exists (select 1 from decision where status = 'confirmed')
   )
-  insert into pool_sign_up (shift_id, user_id, status)
-  select $1, $2, status from decision
+  insert into pool_sign_up (shift_id, user_id, status, preference)
+  select $1, $2, status, case when status = 'requested' then 'want' end from decision
   on conflict (shift_id, user_id) do update
      set status = excluded.status, queued_at = clock_timestamp(), updated_at = clock_timestamp(),
-         sequence = pool_sign_up.sequence + 1
+         sequence = pool_sign_up.sequence + 1, preference = excluded.preference, preference_rank = null
    where pool_sign_up.status in ('withdrawn', 'cancelled')
   returning id, status`;
 

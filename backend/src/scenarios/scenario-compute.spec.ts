@@ -77,3 +77,27 @@ describe('computeScenario: uploaded core staff against the weekly patterns', () 
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('computeScenario: service level per added pool agent (for the roster allocation)', () => {
+  it('gives the service level with 0 … poolGap pool agents, from without to with the pool', () => {
+    // Uploaded core 12 in the last interval: gap 20 − 12 = 8, so 9 steps. Productive agents are
+    // floor(agents × 0.7): 12 → 8 (below the load of 10 Erlang: service level 0), 20 → 14 (the worked
+    // example's 14 agents: 0.8884). Each step adds an agent, so the levels never fall.
+    const result = computeScenario(scenario, [queue('phone', [-1, 25, 0, 12])], adjustments, {
+      intervals: true,
+      serviceLevelSteps: true,
+    });
+    const slot = result.intervals![3];
+    const steps = slot.serviceLevelSteps!;
+    expect(steps).toHaveLength(9);
+    expect(steps[0]).toBe(0);
+    expect(steps[8]).toBeCloseTo(0.8884, 4);
+    expect(Math.round(steps[0] * 10000) / 10000).toBe(slot.serviceLevelWithoutPool);
+    expect(Math.round(steps[8] * 10000) / 10000).toBe(slot.serviceLevelWithPool);
+    steps.slice(1).forEach((level, k) => expect(level).toBeGreaterThanOrEqual(steps[k]));
+    // Not asked for: not there.
+    expect(
+      computeScenario(scenario, [queue('phone')], adjustments).intervals![0].serviceLevelSteps,
+    ).toBeUndefined();
+  });
+});

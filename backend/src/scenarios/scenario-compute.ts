@@ -178,7 +178,7 @@ export function computeScenario(
   scenario: { id: string; name: string; from: string; to: string },
   queues: readonly ScenarioQueueInput[],
   adjustments: ScenarioAdjustments,
-  options: { intervals: boolean } = { intervals: true },
+  options: { intervals: boolean; serviceLevelSteps?: boolean } = { intervals: true },
 ): ScenarioResult {
   const shrinkage = adjustments.shrinkage ?? DEFAULT_SHRINKAGE;
   const maxOccupancy = adjustments.maxOccupancy ?? DEFAULT_MAX_OCCUPANCY;
@@ -288,6 +288,9 @@ export function computeScenario(
           poolGap: gap,
           serviceLevelWithoutPool: withoutPool === null ? null : Math.round(withoutPool * 10000) / 10000,
           serviceLevelWithPool: withPool === null ? null : Math.round(withPool * 10000) / 10000,
+          ...(options.serviceLevelSteps && withoutPool !== null
+            ? { serviceLevelSteps: serviceLevelSteps(core[i], gap, shrinkage, forecast[i], slInterval) }
+            : {}),
         });
     }
     byQueue.push({ queue: queue.name, kind: queue.kind, ...finish(queueTotal) });
@@ -305,4 +308,20 @@ export function computeScenario(
     ...(options.intervals ? { intervals } : {}),
     warnings,
   };
+}
+
+/**
+ * The service level with 0, 1, … `gap` pool agents beside the core staff (the allocation's worth of
+ * each place, see the forecasting library's `placeValues`).
+ */
+function serviceLevelSteps(
+  core: number,
+  gap: number,
+  shrinkage: number,
+  contacts: number,
+  interval: Parameters<typeof serviceLevelWithAgents>[2],
+): number[] {
+  return Array.from({ length: gap + 1 }, (_, k) =>
+    serviceLevelWithAgents(productiveAgents(core + k, shrinkage), contacts, interval),
+  );
 }

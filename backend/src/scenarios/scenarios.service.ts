@@ -291,10 +291,14 @@ export class ScenariosService {
     return this.audit.list(organisation.id, { entityType: 'scenario', entityId: scenario.id, limit: 200 });
   }
 
-  async result(id: string, withIntervals = true): Promise<ScenarioResult> {
+  /** `serviceLevelSteps`: each live interval also gets its service level per added pool agent (allocation). */
+  async result(id: string, withIntervals = true, serviceLevelSteps = false): Promise<ScenarioResult> {
     const scenario = await this.get(id);
     const inputs = await this.loadInputs(scenario);
-    const result = computeScenario(scenario, inputs, scenario.adjustments, { intervals: withIntervals });
+    const result = computeScenario(scenario, inputs, scenario.adjustments, {
+      intervals: withIntervals,
+      serviceLevelSteps,
+    });
     const outside = await this.coreStaffOutsidePeriod(scenario);
     if (outside > 0)
       result.warnings.push(

@@ -51,6 +51,7 @@ export function solveWith(highs: Highs, model: SolverModel, limits: SolverLimits
       time_limit: limits.timeLimitSeconds,
       mip_rel_gap: limits.relativeGap,
     });
+    if (model.start) instance.setSolution({ colValue: model.start });
     instance.run();
     const status = names[instance.getModelStatus()] ?? 'unknown';
     const hasSolution = Number(instance.info.get('primal_solution_status')) >= 2;

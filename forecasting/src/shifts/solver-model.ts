@@ -13,6 +13,8 @@ export interface SolverModel {
   values: Float64Array;
   /** 1 = integer, 0 = continuous. */
   integrality: Int32Array;
+  /** A feasible solution to start from (a MIP's first incumbent), e.g. the previous stage's roster. */
+  start?: Float64Array;
 }
 
 export interface SolverLimits {
