@@ -7,7 +7,7 @@ import type { PoolMessageKind, SendDueResultDto } from '@peakplan/contracts';
 
 import { OrganisationsService } from '../../organisations/organisations.service';
 import { MAX_ATTEMPTS, retryDelayMinutes } from './message-backoff';
-import { messageText } from './message-text';
+import { messageTextOfRow } from './message-text';
 import { MESSAGE_TRANSPORT, type MessageTransport } from './message-transport';
 
 /** Messages claimed per round; a claim holds them this long (a send never takes that long: see the transport's timeouts). */
@@ -111,16 +111,7 @@ export class MessageSenderService implements OnModuleDestroy {
       return 'skipped';
     }
     try {
-      const { subject, text } = messageText({
-        kind: row.kind,
-        payload: row.payload,
-        memberName: row.name,
-        timeZone,
-        shift:
-          row.skill && row.starts_at && row.ends_at
-            ? { skill: row.skill, startsAt: row.starts_at, endsAt: row.ends_at }
-            : null,
-      });
+      const { subject, text } = messageTextOfRow(row, timeZone);
       await this.transport.send({ id: row.id, to: row.email, subject, text });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
