@@ -4,6 +4,7 @@ import { INestApplication, LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { createApp } from '../app.factory';
+import { JobQueue } from '../jobs/queue/job-queue';
 import type { AppConfig } from '../config/app-config';
 import { openDatabase, OpenDatabase } from '../database/open-database';
 import { StructuredLogger } from '../logging/structured-logger';
@@ -44,6 +45,8 @@ export async function startService(
       demoHistoryDays: config.demoHistoryDays,
       logger,
     });
+    // Jobs are taken only once the schema is current (a job queued by a newer instance may need it).
+    await app.get(JobQueue).start();
     if (prepared.demoLoaded && prepared.today) {
       const reviews = await loadDemoPastPeaks(app, prepared.today, (message) => logger.log(message, 'demo'));
       logger.log(`demo: ${reviews.length} past peak(s) forecast, planned and reviewed`, 'demo');

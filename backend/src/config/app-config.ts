@@ -25,6 +25,13 @@ export interface AppConfig {
   nodeEnv: 'production' | 'development' | 'test';
   /** Which reverse proxies may say the client's address and protocol (Express "trust proxy"). */
   trustProxy: TrustProxy;
+  /** Connections this instance keeps to a PostgreSQL server (requests, job queue and locks share them). */
+  databasePoolSize: number;
+  /**
+   * How long a queued job's attempt may run before the queue takes it for lost (its instance died) and
+   * retries it elsewhere; see docs/scaling.md.
+   */
+  jobTimeoutSeconds: number;
 }
 
 const booleanFromEnv = z
@@ -58,6 +65,18 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   TRUST_PROXY: trustProxyFromEnv,
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(2, 'must be between 2 and 200')
+    .max(200, 'must be between 2 and 200')
+    .default(8),
+  PEAKPLAN_JOB_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(5, 'must be between 5 and 3600')
+    .max(3600, 'must be between 5 and 3600')
+    .default(120),
 });
 
 export class ConfigError extends Error {
@@ -90,6 +109,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv, distDir: string): App
     sessionSecret: env.SESSION_SECRET ?? null,
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    jobTimeoutSeconds: env.PEAKPLAN_JOB_TIMEOUT_SECONDS,
   };
 }
 
