@@ -44,6 +44,7 @@ export async function startService(
       demo: config.demo,
       demoHistoryDays: config.demoHistoryDays,
       logger,
+      oneInstanceAtATime: database.kind === 'server',
     });
     // Jobs are taken only once the schema is current (a job queued by a newer instance may need it).
     await app.get(JobQueue).start();
