@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 
 import { DataSource } from 'typeorm';
 
-import { SessionsService } from '@peakplan/backend/auth/sessions.service';
-import { buildDataSourceOptions } from '@peakplan/backend/database/data-source-options';
+// Relative, not through the @peakplan/backend alias: the bench (tsx) loads this file too.
+import { SessionsService } from '../../backend/src/auth/sessions.service';
+import { buildDataSourceOptions } from '../../backend/src/database/data-source-options';
 
 import type { PoolTarget } from './pool-fixtures';
 import { PRODUCT_MAIN, startProduct, type RunningProduct } from './start-product';

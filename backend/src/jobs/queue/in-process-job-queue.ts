@@ -23,7 +23,10 @@ export class InProcessJobQueue extends JobQueue {
   private started = false;
   private stopped = false;
 
-  constructor(private readonly sleep: (ms: number) => Promise<void> = (ms) => delay(ms)) {
+  constructor(
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => delay(ms),
+    private readonly random: () => number = Math.random,
+  ) {
     super();
   }
 
@@ -85,7 +88,7 @@ export class InProcessJobQueue extends JobQueue {
         }
         // pg-boss's back-off: delay × 2^attempt / 2, plus up to as much again at random.
         const base = policy.retryDelaySeconds * 1000 * 2 ** (attempt - 1);
-        await this.sleep(base + base * Math.random());
+        await this.sleep(base + base * this.random());
       }
     }
   }
