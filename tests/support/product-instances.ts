@@ -6,8 +6,10 @@ import { existsSync } from 'node:fs';
 
 import { DataSource } from 'typeorm';
 
-// Relative, not through the @peakplan/backend alias: the bench (tsx) loads this file too.
-import { SessionsService } from '../../backend/src/auth/sessions.service';
+// Relative, not through the @peakplan/backend alias, and nothing with decorators: the bench (tsx)
+// loads this file too.
+import { SESSION_POLICY } from '../../backend/src/auth/session-policy';
+import { newSessionToken, sessionTokenHash } from '../../backend/src/auth/session-tokens';
 import { buildDataSourceOptions } from '../../backend/src/database/data-source-options';
 
 import type { PoolTarget } from './pool-fixtures';
@@ -68,11 +70,16 @@ export async function startProductCluster(options: ClusterOptions): Promise<Prod
     throw error;
   }
   const ready = dataSource;
-  const sessions = new SessionsService(ready, secret);
+  // As SessionsService.start does, with the instances' key: the session is valid on every instance.
   const headersFor = async (email: string) => {
     const [user] = await ready.query(`select id from app_user where lower(email) = lower($1)`, [email]);
     if (!user) throw new Error(`no account ${email}`);
-    const { token } = await sessions.start(user.id as string);
+    const token = newSessionToken();
+    await ready.query(`insert into user_session (user_id, token_hash, expires_at) values ($1, $2, $3)`, [
+      user.id,
+      sessionTokenHash(secret, token),
+      new Date(Date.now() + SESSION_POLICY.absoluteLifetimeMs),
+    ]);
     return { Authorization: `Bearer ${token}` };
   };
   return {
