@@ -171,11 +171,13 @@ describeOnServer(
       expect(holder!.owns(done.computedBy)).toBe(false);
       expect(survivors.filter((instance) => instance.owns(done.computedBy))).toHaveLength(1);
       expect(await readOn(survivors[1].url, run.id)).toEqual(done);
-      const [job] = await cluster.dataSource.query(
+      const [job]: { state: string; retry_count: number }[] = await cluster.dataSource.query(
         `select state, retry_count from pgboss.job where name = 'forecast-run' and id = $1`,
         [run.id],
       );
-      expect(job).toEqual({ state: 'completed', retry_count: 1 });
+      // At least the one retry after the kill (one more if a survivor's attempt outlived the timeout).
+      expect(job.state).toBe('completed');
+      expect(job.retry_count).toBeGreaterThanOrEqual(1);
       cluster.instances.splice(cluster.instances.indexOf(holder!), 1);
     });
   },
