@@ -126,8 +126,10 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
   }
 
   /**
-   * Before the database closes: the run computing is interrupted (its worker terminated), the queued
-   * ones are not started, and all of them are marked failed: a stopped service leaves no run "running".
+   * Before the database closes: the run computing here is interrupted (its worker terminated) and
+   * marked failed, so that a stopped instance leaves no run "running" of its own. Runs still waiting
+   * in the queue stay there: for another instance on a server; on embedded PostgreSQL they are marked
+   * failed at the next start (the in-process queue ends with the process).
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
