@@ -15,6 +15,7 @@ import { HistoryModule } from './history/history.module';
 import { ForecastRunsModule } from './forecast-runs/forecast-runs.module';
 import { HistoryImportModule } from './history-import/history-import.module';
 import { JobsModule } from './jobs/jobs.module';
+import { JobQueueModule } from './jobs/queue/job-queue.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeakReviewsModule } from './peak-reviews/peak-reviews.module';
 import { PoolMessagesModule } from './pool/messages/messages.module';
@@ -34,11 +35,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...buildDataSourceOptions(database.target),
+          ...buildDataSourceOptions(database.target, config.databasePoolSize),
           autoLoadEntities: true,
           retryAttempts: 0,
         }),
         ...(config.jobsEnabled ? [ScheduleModule.forRoot()] : []),
+        JobQueueModule,
         AuditModule,
         AuthModule,
         AccountsModule,

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { PoolMessageKind, SendDueResultDto } from '@peakplan/contracts';
 
 import { OrganisationsService } from '../../organisations/organisations.service';
+import { RunsOnJobQueue } from '../../jobs/queue/runs-on-job-queue.decorator';
 import { MAX_ATTEMPTS, retryDelayMinutes } from './message-backoff';
 import { messageTextOfRow } from './message-text';
 import { MESSAGE_TRANSPORT, type MessageTransport } from './message-transport';
@@ -57,7 +58,12 @@ export class MessageSenderService implements OnModuleDestroy {
     this.transport.close();
   }
 
-  /** Claims and sends due messages until none are left; returns what happened. */
+  /**
+   * Claims and sends due messages until none are left; returns what happened. A job on the queue (the
+   * caller waits for its outcome): any instance may run it; the claims keep two runs from sending one
+   * message twice.
+   */
+  @RunsOnJobQueue('outbox-send', { wait: true })
   async sendDue(): Promise<SendDueResultDto> {
     const result: SendDueResultDto = { claimed: 0, sent: 0, skipped: 0, retrying: 0, failed: 0 };
     const { timeZone } = await this.organisations.current();
