@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ScenariosModule } from '../scenarios/scenarios.module';
 import { CalendarFeedService } from './calendar-feed.service';
+import { DepartmentBookingsService } from './department-bookings.service';
 import { DepartmentCapsService } from './department-caps.service';
 import { MyScheduleController } from './my-schedule.controller';
 import { PlanCoverageService } from './plan-coverage.service';
@@ -23,6 +24,7 @@ import { SignUpsService } from './sign-ups.service';
   providers: [
     PoolMembersService,
     DepartmentCapsService,
+    DepartmentBookingsService,
     PoolShiftsService,
     ShiftFitService,
     SignUpsService,
