@@ -120,7 +120,7 @@ export class PoolMembersController {
   @Roles('manager', 'admin')
   @ApiOkResponse({
     description:
-      "Who of your department (an admin: every department) is booked or waitlisted on shifts still to come, soonest first.",
+      'Who of your department (an admin: every department) is booked or waitlisted on shifts still to come, soonest first.',
   })
   departmentBookings(@CurrentUser() viewer: SessionUser): Promise<DepartmentBookingDto[]> {
     return this.bookings.list(viewer);

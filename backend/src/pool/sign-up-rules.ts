@@ -229,7 +229,9 @@ export function busiestAway(
   shift: Pick<PoolShiftRow, 'starts_at' | 'ends_at'>,
   away: readonly { starts_at: Date; ends_at: Date }[],
 ): number {
-  const overlapping = away.filter((other) => other.starts_at < shift.ends_at && other.ends_at > shift.starts_at);
+  const overlapping = away.filter(
+    (other) => other.starts_at < shift.ends_at && other.ends_at > shift.starts_at,
+  );
   const moments = [
     shift.starts_at,
     ...overlapping.map((other) => other.starts_at).filter((t) => t > shift.starts_at),
