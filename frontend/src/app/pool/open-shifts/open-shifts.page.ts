@@ -100,7 +100,7 @@ interface Answer {
         <label class="field">
           Where
           <select (change)="setFilter('remote', $event)">
-            <option value="any">Remote or on site</option>
+            <option value="any">Anywhere</option>
             <option value="remote">Remote only</option>
             <option value="on-site">On site only</option>
           </select>
@@ -270,7 +270,7 @@ export class OpenShiftsPage {
   }
 
   protected act(shift: PoolShiftDto, action: ShiftAction): void {
-    if (action === 'none') return;
+    if (action === 'none' || this.busyId() !== null) return;
     if (action === 'withdraw' || action === 'leave-waitlist') {
       this.withdraw(shift, null);
       return;

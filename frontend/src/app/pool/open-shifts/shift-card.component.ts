@@ -16,15 +16,14 @@ import {
 /**
  * One open shift as a card: hours, skill, where, places or waitlist, my own state, the rule that
  * keeps me out in words, and one action button. The button keeps its element when its label changes
- * (sign up → withdraw), so keyboard focus stays on it after an answer.
+ * (sign up → withdraw), so keyboard focus stays on it after an answer; while the request runs it is
+ * aria-disabled rather than disabled, because a disabled button drops the focus.
  */
 @Component({
   selector: 'pp-shift-card',
   template: `
     <article class="shift" [class.mine]="!!shift().mine" [attr.aria-labelledby]="titleId()">
-      <h4 [id]="titleId()">
-        <span class="hours">{{ hours() }}</span> <span class="skill">{{ shift().skill }}</span>
-      </h4>
+      <h4 [id]="titleId()">{{ hours() }} · {{ shift().skill }}</h4>
       <p class="facts">{{ place() }} · {{ length() }}</p>
       <p class="places" [id]="placesId()">{{ places() }}</p>
       @if (mineText(); as mine) {
@@ -46,8 +45,8 @@ import {
             [class.secondary]="!!shift().mine"
             [id]="'action-' + shift().id"
             [attr.aria-describedby]="titleId() + ' ' + placesId()"
-            [disabled]="busy()"
-            (click)="act.emit(action())"
+            [attr.aria-disabled]="busy() || null"
+            (click)="emitAction()"
           >
             {{ busy() ? 'Sending…' : actionLabel() }}
           </button>
@@ -75,10 +74,6 @@ import {
     h4 {
       margin: 0 0 0.25rem;
       font-size: 1rem;
-    }
-    .skill {
-      font-weight: 600;
-      color: var(--text-muted);
     }
     p {
       margin: 0.15rem 0;
@@ -113,6 +108,10 @@ import {
       min-height: 44px;
       min-width: 8rem;
     }
+    .act .button[aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: progress;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -135,4 +134,8 @@ export class ShiftCardComponent {
     return action === 'none' ? '' : ACTION_LABELS[action];
   });
   protected readonly cutoff = computed(() => cutoffText(this.shift(), this.now()));
+
+  protected emitAction(): void {
+    if (!this.busy()) this.act.emit(this.action());
+  }
 }
