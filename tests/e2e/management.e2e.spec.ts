@@ -125,7 +125,10 @@ describe('management in a real browser', () => {
     await page.screenshot({ path: 'tmp/screenshots/management-approvals.png', fullPage: true });
 
     await applicants.first().getByRole('button', { name: 'Approve' }).click();
-    await page.getByTestId('approvals-answer').getByText(`${name} is approved`, { exact: false }).waitFor();
+    await page
+      .getByTestId('approvals-answer')
+      .filter({ hasText: `${name} is approved` })
+      .waitFor();
     await expect(applicants.count()).resolves.toBe(before - 1);
     const member = page.getByTestId('member').filter({ hasText: name });
     await member.getByText('Approved', { exact: true }).waitFor();

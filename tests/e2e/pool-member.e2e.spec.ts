@@ -121,6 +121,14 @@ describe('a pool member on a phone', () => {
     await expectNoSidewaysScroll();
     await screenshot('signed-up');
 
+    // Undo gives the place back and returns focus to the shift's button; then sign up again.
+    await answer.getByRole('button', { name: 'Undo' }).click();
+    await answer.getByText(/^Undone\. You withdrew from .* 09:00–13:00\.$/).waitFor();
+    await shiftCard.getByRole('button', { name: 'Sign up' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`action-${shift.id}`);
+    await page.keyboard.press('Enter');
+    await answer.getByText(/^You are confirmed for /).waitFor();
+
     await page.getByRole('link', { name: 'My schedule' }).click();
     await page.waitForURL('**/pool/schedule');
     const entry = page.getByTestId('schedule-entry').filter({ hasText: '09:00–13:00' });

@@ -32,9 +32,11 @@ import {
       <p class="lead">{{ lead() }}</p>
     </header>
 
-    <p class="notice-text answer" role="status" aria-live="polite" data-testid="approvals-answer">
-      {{ answer() }}
-    </p>
+    <div class="answer" role="status" aria-live="polite" data-testid="approvals-answer">
+      @if (answer(); as text) {
+        <p class="notice-text">{{ text }}</p>
+      }
+    </div>
     @if (problem(); as text) {
       <div class="alert" role="alert">
         <p>{{ text }}</p>
@@ -234,10 +236,7 @@ import {
     </section>
   `,
   styles: `
-    .answer:empty {
-      display: none;
-    }
-    .answer {
+    .answer p {
       margin: 0 0 1rem;
     }
     .alert {

@@ -4,7 +4,8 @@ import type { PoolMemberDto } from '@peakplan/contracts';
 
 import { describeApiFailure } from '../../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
-import { formatCalendarDate } from '../../core/format/organisation-format';
+import { calendarDateIn } from '../../core/dates/date-range';
+import { formatCalendarDate, ORGANISATION_TIME_ZONE } from '../../core/format/organisation-format';
 import { PoolApi } from '../pool-api.service';
 import { APPROVAL_LABELS, availabilityLines, hoursCapText, trainingText } from './membership-text';
 
@@ -56,7 +57,7 @@ import { APPROVAL_LABELS, availabilityLines, hoursCapText, trainingText } from '
               <p>{{ line }}</p>
             }
             @if (me.joinedAt) {
-              <p class="muted small">In the pool since {{ date(me.joinedAt.slice(0, 10)) }}.</p>
+              <p class="muted small">In the pool since {{ joined(me.joinedAt) }}.</p>
             }
             @if (me.state === 'not-joined' || me.state === 'left') {
               <button type="button" class="button primary" (click)="join()" [disabled]="busy()">
@@ -188,8 +189,9 @@ export class MembershipPage {
     return member.datesOff.map((day) => formatCalendarDate(day, 'short')).join(', ');
   }
 
-  protected date(value: string): string {
-    return formatCalendarDate(value, 'short');
+  /** The day of an instant on the organisation's calendar. */
+  protected joined(instant: string): string {
+    return formatCalendarDate(calendarDateIn(new Date(instant), ORGANISATION_TIME_ZONE), 'short');
   }
 
   protected errorOf(state: LoadState<unknown>): string {

@@ -56,9 +56,11 @@ import { PoolApi } from '../pool-api.service';
           <span class="spinner" aria-hidden="true"></span>Loading your address…
         </p>
       }
-      <p class="notice-text" role="status" aria-live="polite" data-testid="calendar-feed-notice">
-        {{ notice() }}
-      </p>
+      <div role="status" aria-live="polite" data-testid="calendar-feed-notice">
+        @if (notice(); as text) {
+          <p class="notice-text">{{ text }}</p>
+        }
+      </div>
       @if (problem(); as text) {
         <div class="alert" role="alert">
           <p>{{ text }}</p>
@@ -85,9 +87,6 @@ import { PoolApi } from '../pool-api.service';
     }
     .actions .button {
       min-height: 44px;
-    }
-    .notice-text:empty {
-      display: none;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
