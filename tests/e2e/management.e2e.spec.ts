@@ -39,7 +39,8 @@ describe('management in a real browser', () => {
   let consoleErrors: string[];
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    // The first start loads the full demo history and its past peaks: minutes on a busy machine.
+    [product, browser] = await Promise.all([startProduct({ timeoutMs: 420_000 }), launchChromium()]);
     context = await browser.newContext({ baseURL: product.baseUrl, viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
@@ -47,7 +48,7 @@ describe('management in a real browser', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
-  }, 400_000); // a first start loads the demo and forecasts, plans and reviews its past peaks
+  }, 480_000); // a first start loads the demo and forecasts, plans and reviews its past peaks
 
   afterAll(async () => {
     await browser?.close();

@@ -217,5 +217,24 @@ describe('a pool member on a phone', () => {
     await entry.getByText('Moved up from the waitlist').waitFor();
     await expectNoSidewaysScroll();
     await screenshot('promoted');
+
+    // A shift that evening leaves less than 11 hours of rest: the list says so and offers no button.
+    const evening = await createShift({ url: product.baseUrl }, planner, {
+      date: localDateIn(12),
+      start: '20:00',
+      end: '23:00',
+      places: 3,
+      peak: 'Valentine e2e',
+    });
+    await page.getByRole('link', { name: 'Open shifts' }).click();
+    await page.waitForURL('**/pool');
+    const blocked = card(evening);
+    await blocked
+      .getByTestId('blocked-by')
+      .filter({ hasText: /Less than 11 hours of rest after your shift that ends at 18:00 on \d+ \w+\./ })
+      .waitFor();
+    expect(await blocked.getByRole('button').count()).toBe(0);
+    await expectNoSidewaysScroll();
+    await screenshot('blocked');
   });
 });
