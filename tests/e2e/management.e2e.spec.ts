@@ -130,6 +130,7 @@ describe('management in a real browser', () => {
       .getByTestId('approvals-answer')
       .filter({ hasText: `${name} is approved` })
       .waitFor();
+    await applicants.filter({ hasText: name }).waitFor({ state: 'detached' });
     await expect(applicants.count()).resolves.toBe(before - 1);
     const member = page.getByTestId('member').filter({ hasText: name });
     await member.getByText('Approved', { exact: true }).waitFor();

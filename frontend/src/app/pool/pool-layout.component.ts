@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+
+import { AuthService } from '../core/auth/auth.service';
 
 /** The member's pages; each is its own lazy-loaded route, so new ones (points, messages) slot in here. */
 const PAGES = [
@@ -8,23 +10,38 @@ const PAGES = [
   { path: '/pool/membership', label: 'Membership', exact: false },
 ];
 
-/** The pool member's pages under one sub-navigation that wraps on a phone instead of scrolling sideways. */
+/**
+ * The pool member's pages under one sub-navigation that wraps on a phone instead of scrolling sideways.
+ * Their API answers pool members only, so another role (a planner, an admin) is told so instead.
+ */
 @Component({
   selector: 'pp-pool-layout',
   imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
-    <nav class="subnav" aria-label="Pool">
-      @for (page of pages; track page.path) {
-        <a
-          [routerLink]="page.path"
-          routerLinkActive="active"
-          [routerLinkActiveOptions]="{ exact: page.exact }"
-          ariaCurrentWhenActive="page"
-          >{{ page.label }}</a
-        >
-      }
-    </nav>
-    <router-outlet />
+    @if (!isMember()) {
+      <header class="page-header">
+        <p class="eyebrow">Pool</p>
+        <h1>The pool members' pages</h1>
+        <p class="lead">
+          These pages show a pool member their open shifts, schedule and membership; your account is not a
+          pool member's. Planners publish shifts from a staffing plan; managers approve their department's
+          members under Management.
+        </p>
+      </header>
+    } @else {
+      <nav class="subnav" aria-label="Pool">
+        @for (page of pages; track page.path) {
+          <a
+            [routerLink]="page.path"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="{ exact: page.exact }"
+            ariaCurrentWhenActive="page"
+            >{{ page.label }}</a
+          >
+        }
+      </nav>
+      <router-outlet />
+    }
   `,
   styles: `
     .subnav {
@@ -55,4 +72,7 @@ const PAGES = [
 })
 export class PoolLayoutComponent {
   protected readonly pages = PAGES;
+  protected readonly isMember = computed(
+    () => inject(AuthService).user()?.roles.includes('pool-member') ?? false,
+  );
 }
