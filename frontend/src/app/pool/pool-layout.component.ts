@@ -72,7 +72,6 @@ const PAGES = [
 })
 export class PoolLayoutComponent {
   protected readonly pages = PAGES;
-  protected readonly isMember = computed(
-    () => inject(AuthService).user()?.roles.includes('pool-member') ?? false,
-  );
+  private readonly user = inject(AuthService).user;
+  protected readonly isMember = computed(() => this.user()?.roles.includes('pool-member') ?? false);
 }
