@@ -66,6 +66,16 @@ describe('pool dashboard reads', () => {
       .set(member.headers)
       .expect(409);
     expect(refused.body.message).toBe(byId.get(evening.id)?.blockedBy?.reason);
+
+    // Withdrawn, the booked shift holds nothing: the others are free again and it can be taken again.
+    await request(service.url)
+      .delete(`/api/pool/shifts/${booked.id}/sign-ups/mine`)
+      .set(member.headers)
+      .expect(200);
+    const after = new Map((await openShifts(member.headers)).map((shift) => [shift.id, shift]));
+    expect(after.get(booked.id)).toMatchObject({ mine: { status: 'withdrawn' }, blockedBy: null });
+    expect(after.get(overlapping.id)?.blockedBy).toBeNull();
+    expect(after.get(evening.id)?.blockedBy).toBeNull();
   });
 
   it('the department cap and the hours caps show on the list before a sign-up is tried', async () => {

@@ -17,6 +17,8 @@ import {
   type BookedShiftRow,
 } from './sign-up-rules';
 
+const ACTIVE_STATUSES: SignUpStatus[] = ['confirmed', 'waitlisted', 'requested'];
+
 type MemberShiftRow = PoolShiftRow & {
   my_sign_up_id: string | null;
   my_status: SignUpStatus | null;
@@ -80,7 +82,9 @@ export class ShiftFitService {
       })
       .map((row) => {
         const dto = this.toMemberDto(row, timeZone, now);
-        return dto.mine ? dto : { ...dto, blockedBy: blockOf(row, bookings, timeZone) };
+        // A withdrawn or cancelled sign-up of mine does not hold a place: the rules apply again.
+        const holdsPlace = dto.mine && ACTIVE_STATUSES.includes(dto.mine.status);
+        return holdsPlace ? dto : { ...dto, blockedBy: blockOf(row, bookings, timeZone) };
       });
   }
 

@@ -78,6 +78,8 @@ describe('shift text', () => {
     expect(shiftAction(confirmed, BEFORE_CUTOFF)).toBe('withdraw');
     // After the cut-off a confirmed place can no longer be given back from here.
     expect(shiftAction(confirmed, AFTER_CUTOFF)).toBe('none');
+    // A withdrawn sign-up holds nothing: the shift can be taken again.
+    expect(shiftAction(shift({ mine: { id: 'u1', status: 'withdrawn' } }), BEFORE_CUTOFF)).toBe('sign-up');
     // A waitlisted member may always leave the line.
     expect(shiftAction(shift({ mine: { id: 'u1', status: 'waitlisted', position: 2 } }), AFTER_CUTOFF)).toBe(
       'leave-waitlist',

@@ -49,11 +49,19 @@ export function placesText(
     : 'Full: the waitlist is empty';
 }
 
+/** My sign-up on the shift when it holds or waits for a place; a withdrawn or cancelled one does not. */
+export function activeSignUp(shift: Pick<PoolShiftDto, 'mine'>): PoolShiftDto['mine'] {
+  const mine = shift.mine;
+  return mine && (mine.status === 'confirmed' || mine.status === 'waitlisted' || mine.status === 'requested')
+    ? mine
+    : null;
+}
+
 /** What the member can do with the shift now. */
 export type ShiftAction = 'sign-up' | 'join-waitlist' | 'request' | 'withdraw' | 'leave-waitlist' | 'none';
 
 export function shiftAction(shift: PoolShiftDto, now: Date): ShiftAction {
-  const mine = shift.mine;
+  const mine = activeSignUp(shift);
   if (mine && (mine.status === 'confirmed' || mine.status === 'requested'))
     return mine.status === 'confirmed' && now >= new Date(shift.withdrawalCutoffAt) ? 'none' : 'withdraw';
   if (mine && mine.status === 'waitlisted') return 'leave-waitlist';

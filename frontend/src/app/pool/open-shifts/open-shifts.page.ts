@@ -9,7 +9,7 @@ import { formatCalendarDate, ORGANISATION_TIME_ZONE } from '../../core/format/or
 import { PoolApi } from '../pool-api.service';
 import { poolClock } from '../pool-clock';
 import { poolFailureText } from '../pool-failure';
-import { shiftWhen, signUpAnswer, withdrawAnswer, type ShiftAction } from '../shift-text';
+import { activeSignUp, shiftWhen, signUpAnswer, withdrawAnswer, type ShiftAction } from '../shift-text';
 import { ShiftCardComponent } from './shift-card.component';
 import { filterOptions, groupShifts, NO_FILTER, type ShiftFilter } from './shift-groups';
 
@@ -301,7 +301,7 @@ export class OpenShiftsPage {
   private withdraw(
     shift: PoolShiftDto,
     lead: string | null,
-    wasWaitlisted = shift.mine?.status === 'waitlisted',
+    wasWaitlisted = activeSignUp(shift)?.status === 'waitlisted',
   ): void {
     this.start(shift);
     this.api.withdraw(shift.id).subscribe({

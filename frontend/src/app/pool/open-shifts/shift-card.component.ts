@@ -3,6 +3,7 @@ import type { PoolShiftDto } from '@peakplan/contracts';
 
 import {
   ACTION_LABELS,
+  activeSignUp,
   cutoffText,
   myStateText,
   placesText,
@@ -22,7 +23,7 @@ import {
 @Component({
   selector: 'pp-shift-card',
   template: `
-    <article class="shift" [class.mine]="!!shift().mine" [attr.aria-labelledby]="titleId()">
+    <article class="shift" [class.mine]="!!mine()" [attr.aria-labelledby]="titleId()">
       <h4 [id]="titleId()">{{ hours() }} · {{ shift().skill }}</h4>
       <p class="facts">{{ place() }} · {{ length() }}</p>
       <p class="places" [id]="placesId()">{{ places() }}</p>
@@ -41,8 +42,8 @@ import {
           <button
             type="button"
             class="button"
-            [class.primary]="!shift().mine"
-            [class.secondary]="!!shift().mine"
+            [class.primary]="!mine()"
+            [class.secondary]="!!mine()"
             [id]="'action-' + shift().id"
             [attr.aria-describedby]="titleId() + ' ' + placesId()"
             [attr.aria-disabled]="busy() || null"
@@ -50,11 +51,11 @@ import {
           >
             {{ busy() ? 'Sending…' : actionLabel() }}
           </button>
-          @if (shift().mine?.status === 'confirmed') {
+          @if (mine()?.status === 'confirmed') {
             <span class="muted small">{{ cutoff() }}</span>
           }
         </div>
-      } @else if (shift().mine?.status === 'confirmed') {
+      } @else if (mine()?.status === 'confirmed') {
         <p class="muted small">{{ cutoff() }}</p>
       }
     </article>
@@ -127,7 +128,8 @@ export class ShiftCardComponent {
   protected readonly place = computed(() => shiftPlace(this.shift()));
   protected readonly length = computed(() => shiftLength(this.shift()));
   protected readonly places = computed(() => placesText(this.shift()));
-  protected readonly mineText = computed(() => myStateText(this.shift().mine));
+  protected readonly mine = computed(() => activeSignUp(this.shift()));
+  protected readonly mineText = computed(() => myStateText(this.mine()));
   protected readonly action = computed(() => shiftAction(this.shift(), this.now()));
   protected readonly actionLabel = computed(() => {
     const action = this.action();
