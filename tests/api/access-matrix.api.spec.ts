@@ -81,6 +81,8 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'POST /api/pool/applicants/:memberId/decision': ['manager'],
   'GET /api/pool/department-caps': ['manager', 'planner', 'admin'],
   'PUT /api/pool/department-caps/:departmentId': ['manager', 'admin'],
+  // The members' and managers' dashboard (issue 17)
+  'GET /api/pool/department-bookings': ['manager', 'admin'],
   'POST /api/pool/shifts': ['planner', 'admin'],
   'GET /api/pool/shifts': ['admin', 'planner', 'manager', 'pool-member'],
   'GET /api/pool/shifts/:shiftId': ['admin', 'planner', 'manager', 'pool-member'],

@@ -1,0 +1,57 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+
+const PAGES = [
+  { path: '/management', label: 'Peak reviews', exact: true },
+  { path: '/management/approvals', label: 'Pool approvals', exact: false },
+  { path: '/management/scenarios', label: 'Scenarios', exact: false },
+];
+
+/** The manager's pages under one sub-navigation; each page is its own lazy-loaded route. */
+@Component({
+  selector: 'pp-management-layout',
+  imports: [RouterLink, RouterLinkActive, RouterOutlet],
+  template: `
+    <nav class="subnav" aria-label="Management">
+      @for (page of pages; track page.path) {
+        <a
+          [routerLink]="page.path"
+          routerLinkActive="active"
+          [routerLinkActiveOptions]="{ exact: page.exact }"
+          ariaCurrentWhenActive="page"
+          >{{ page.label }}</a
+        >
+      }
+    </nav>
+    <router-outlet />
+  `,
+  styles: `
+    .subnav {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+      border-bottom: 1px solid var(--border-strong);
+      margin-bottom: 1.25rem;
+    }
+    .subnav a {
+      padding: 0.5rem 0.9rem;
+      color: var(--text-muted);
+      text-decoration: none;
+      font-weight: 600;
+      font-size: 0.9rem;
+      border-bottom: 3px solid transparent;
+      margin-bottom: -1px;
+    }
+    .subnav a:hover {
+      color: var(--accent);
+    }
+    .subnav a.active {
+      color: var(--accent-strong);
+      border-bottom-color: var(--accent);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ManagementLayoutComponent {
+  protected readonly pages = PAGES;
+}
