@@ -2,7 +2,7 @@ import { isoDateToDayNumber, addDays, type IsoDate } from '../calendar';
 import type { DailyForecastDay, FittedDailyModel } from './daily-model';
 import { intervalBand, runIntradayBacktest, type IntradayBacktestReport } from './intraday-backtest';
 import { buildIntradayProfiles } from './intraday-profile';
-import { mixIntervals, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
+import { mixIntervals, recentWeekdayForecast, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
 import type { IntervalObservation } from './parse-history-csv';
 import { spreadIntraday, type IntervalForecast, type OpeningHours } from './spread-intraday';
 
@@ -104,8 +104,11 @@ function chosenIntervals(
     const mixed = mixIntervals(
       backtest.chosen,
       peakplan,
-      sameWeekdayAverage(counts, dates, origin, day.date, 4),
-      sameWeekdayAverage(counts, dates, origin, day.date, 1),
+      {
+        fourWeeks: sameWeekdayAverage(counts, dates, origin, day.date, 4),
+        lastWeek: sameWeekdayAverage(counts, dates, origin, day.date, 1),
+        recent: recentWeekdayForecast(counts, dates, origin, day.date),
+      },
       day,
     );
     const horizonDay = Math.max(1, isoDateToDayNumber(day.date) - isoDateToDayNumber(origin) + 1);

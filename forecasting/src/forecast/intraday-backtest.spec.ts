@@ -108,27 +108,27 @@ describe('mixIntervals on an event day', () => {
     const mixed = mixIntervals(
       { peakplan: 0.5, baseline: 'four-week-average' },
       peakplan,
-      fourWeeks,
-      fourWeeks,
+      { fourWeeks, lastWeek: fourWeeks, recent: fourWeeks },
       day,
     );
     expect([mixed[36], mixed[37]]).toEqual([37.5, 62.5]);
     const ordinary = mixIntervals(
       { peakplan: 0.5, baseline: 'four-week-average' },
       peakplan,
-      fourWeeks,
-      fourWeeks,
-      {
-        ...day,
-        events: [],
-      },
+      { fourWeeks, lastWeek: fourWeeks, recent: fourWeeks },
+      { ...day, events: [] },
     );
     expect([ordinary[36], ordinary[37]]).toEqual([30, 40]);
     expect(
-      mixIntervals({ peakplan: 0, baseline: 'last-week' }, peakplan, fourWeeks, fourWeeks, {
-        ...day,
-        closed: true,
-      })[36],
+      mixIntervals(
+        { peakplan: 0, baseline: 'last-week' },
+        peakplan,
+        { fourWeeks, lastWeek: fourWeeks, recent: fourWeeks },
+        {
+          ...day,
+          closed: true,
+        },
+      )[36],
     ).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { conformalErrorBand, type ErrorBand } from './error-band';
 import { buildIntradayProfiles } from './intraday-profile';
 import {
   mixIntervals,
+  recentWeekdayForecast,
   sameWeekdayAverage,
   slotCountsOf,
   type IntervalMix,
@@ -23,6 +24,9 @@ export const INTRADAY_CANDIDATES: readonly IntradayCandidate[] = [
   { name: 'four-week-average', peakplan: 0, baseline: 'four-week-average' },
   { name: 'last-week', peakplan: 0, baseline: 'last-week' },
   { name: 'peakplan total, four-week shape', peakplan: 0, baseline: 'four-week-shape' },
+  { name: 'recent-weighted', peakplan: 0, baseline: 'recent-weighted' },
+  { name: 'peakplan total, recent shape', peakplan: 0, baseline: 'recent-shape' },
+  { name: 'blend(peakplan 0.5, recent-weighted 0.5)', peakplan: 0.5, baseline: 'recent-weighted' },
   { name: 'blend(peakplan 0.75, four-week-average 0.25)', peakplan: 0.75, baseline: 'four-week-average' },
   { name: 'blend(peakplan 0.5, four-week-average 0.5)', peakplan: 0.5, baseline: 'four-week-average' },
   { name: 'blend(peakplan 0.25, four-week-average 0.75)', peakplan: 0.25, baseline: 'four-week-average' },
@@ -121,6 +125,7 @@ export function intradayCandidateForecasts(
   forecast.forEach((day) => {
     const fourWeeks = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 4);
     const lastWeek = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 1);
+    const recent = recentWeekdayForecast(counts, datesNewestFirst, origin, day.date);
     const profile =
       day.events.map((id) => profiles.events[id]).find(Boolean) ?? profiles.weekday[dayOfWeek(day.date)];
     let shares: ArrayLike<number> = profile;
@@ -130,7 +135,7 @@ export function intradayCandidateForecasts(
     }
     const peakplan = Float64Array.from({ length: 96 }, (_, q) => (day.closed ? 0 : day.p50 * shares[q]));
     INTRADAY_CANDIDATES.forEach((candidate, c) =>
-      candidates[c].push(mixIntervals(candidate, peakplan, fourWeeks, lastWeek, day)),
+      candidates[c].push(mixIntervals(candidate, peakplan, { fourWeeks, lastWeek, recent }, day)),
     );
   });
   return { origin, candidates, days };
