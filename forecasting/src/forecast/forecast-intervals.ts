@@ -2,7 +2,14 @@ import { isoDateToDayNumber, addDays, type IsoDate } from '../calendar';
 import type { DailyForecastDay, FittedDailyModel } from './daily-model';
 import { intervalBand, runIntradayBacktest, type IntradayBacktestReport } from './intraday-backtest';
 import { buildIntradayProfiles } from './intraday-profile';
-import { mixIntervals, recentWeekdayForecast, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
+import {
+  DEFAULT_RECENT_WEIGHTING,
+  mixIntervals,
+  recentWeekdayForecast,
+  sameWeekdayAverage,
+  slotCountsOf,
+} from './interval-baselines';
+import { monthStartFactor } from './month-start-effect';
 import type { IntervalObservation } from './parse-history-csv';
 import { spreadIntraday, type IntervalForecast, type OpeningHours } from './spread-intraday';
 
@@ -89,6 +96,7 @@ function chosenIntervals(
   const dates = [...counts.keys()].sort().reverse();
   const origin = addDays(dates[0], 1);
   const perSlot = intervalMinutes / 15;
+  const weighting = { ...DEFAULT_RECENT_WEIGHTING, monthStart: monthStartFactor(counts, origin) };
   const quarterOf = (start: string) => Number(start.slice(11, 13)) * 4 + Number(start.slice(14, 16)) / 15;
   const slotsByDate = new Map<IsoDate, IntervalForecast[]>();
   for (const slot of spread) {
@@ -107,7 +115,7 @@ function chosenIntervals(
       {
         fourWeeks: sameWeekdayAverage(counts, dates, origin, day.date, 4),
         lastWeek: sameWeekdayAverage(counts, dates, origin, day.date, 1),
-        recent: recentWeekdayForecast(counts, dates, origin, day.date),
+        recent: recentWeekdayForecast(counts, dates, origin, day.date, weighting),
       },
       day,
     );

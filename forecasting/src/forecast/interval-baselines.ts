@@ -1,4 +1,5 @@
 import { dayOfWeek, type IsoDate } from '../calendar';
+import { isMonthStart } from './month-start-effect';
 import type { IntervalObservation } from './parse-history-csv';
 
 /** Offered contacts per local date and wall-clock quarter-hour (96 slots; 30/60-minute data fills its first). */
@@ -51,6 +52,11 @@ export interface RecentWeighting {
   decay: number;
   /** Share of the per-slot shape shrunk toward its smoothed shape (default 0.5). */
   shrinkage: number;
+  /**
+   * Month-start factor (see monthStartFactor, default 1): each past day's total is divided by it when it
+   * was a month-start day, and the target's level multiplied by it when it is one.
+   */
+  monthStart?: number;
 }
 
 export const DEFAULT_RECENT_WEIGHTING: RecentWeighting = { weeks: 8, decay: 0.7, shrinkage: 0.5 };
@@ -58,7 +64,7 @@ export const DEFAULT_RECENT_WEIGHTING: RecentWeighting = { weeks: 8, decay: 0.7,
 /**
  * A day's shape smoothed over neighbouring quarter-hours with the kernel (1, 2, 1)/4, only among slots
  * that have contacts (an opening or closing hour never leaks into a closed slot), renormalised to 1.
- * @example smoothShape([0, 0.2, 0.4, 0.4, 0]) // [0, 0.25, 0.35, 0.4, 0] (see the spec for the steps)
+ * @example smoothShape([0, 0.2, 0.4, 0.4, 0]) // [0, 16/61, 21/61, 24/61, 0] (steps in the spec)
  */
 export function smoothShape(shares: ArrayLike<number>): Float64Array {
   const result = new Float64Array(shares.length);
@@ -93,6 +99,7 @@ export function recentWeekdayForecast(
   weighting: RecentWeighting = DEFAULT_RECENT_WEIGHTING,
 ): Float64Array {
   const weekday = dayOfWeek(target);
+  const monthStart = weighting.monthStart ?? 1;
   const shares = new Float64Array(96);
   let total = 0;
   let weightSum = 0;
@@ -106,7 +113,7 @@ export function recentWeekdayForecast(
     used++;
     if (dayTotal > 0) {
       for (let q = 0; q < 96; q++) shares[q] += (weight * day[q]) / dayTotal;
-      total += weight * dayTotal;
+      total += (weight * dayTotal) / (isMonthStart(date) ? monthStart : 1);
       weightSum += weight;
     }
     weight *= weighting.decay;
@@ -114,7 +121,7 @@ export function recentWeekdayForecast(
   const result = new Float64Array(96);
   if (weightSum === 0) return result;
   const smooth = smoothShape(shares);
-  const level = total / weightSum;
+  const level = (total / weightSum) * (isMonthStart(target) ? monthStart : 1);
   for (let q = 0; q < 96; q++)
     result[q] =
       (level * ((1 - weighting.shrinkage) * shares[q] + weighting.shrinkage * smooth[q] * weightSum)) /

@@ -4,6 +4,7 @@ import { fitDailyModel, forecastDaily, type DailyModelOptions } from './daily-mo
 import { conformalErrorBand, type ErrorBand } from './error-band';
 import { buildIntradayProfiles } from './intraday-profile';
 import {
+  DEFAULT_RECENT_WEIGHTING,
   mixIntervals,
   recentWeekdayForecast,
   sameWeekdayAverage,
@@ -12,6 +13,7 @@ import {
   type SlotCounts,
 } from './interval-baselines';
 import type { DailyObservation } from './daily-history';
+import { monthStartFactor } from './month-start-effect';
 import type { IntervalObservation } from './parse-history-csv';
 
 /** An intraday forecaster: PeakPlan's spread, a spreadsheet baseline, or a blend of PeakPlan and the 4-week average. */
@@ -121,11 +123,12 @@ export function intradayCandidateForecasts(
     return feature >= 0 ? index.features[feature].eventId : undefined;
   });
   const days = forecast.map((day) => day.date);
+  const weighting = { ...DEFAULT_RECENT_WEIGHTING, monthStart: monthStartFactor(counts, origin) };
   const candidates = INTRADAY_CANDIDATES.map(() => [] as Float64Array[]);
   forecast.forEach((day) => {
     const fourWeeks = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 4);
     const lastWeek = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 1);
-    const recent = recentWeekdayForecast(counts, datesNewestFirst, origin, day.date);
+    const recent = recentWeekdayForecast(counts, datesNewestFirst, origin, day.date, weighting);
     const profile =
       day.events.map((id) => profiles.events[id]).find(Boolean) ?? profiles.weekday[dayOfWeek(day.date)];
     let shares: ArrayLike<number> = profile;
