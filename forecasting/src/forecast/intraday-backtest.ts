@@ -16,7 +16,7 @@ import type { DailyObservation } from './daily-history';
 import { monthStartFactor } from './month-start-effect';
 import type { IntervalObservation } from './parse-history-csv';
 
-/** An intraday forecaster: PeakPlan's spread, a spreadsheet baseline, or a blend of PeakPlan and the 4-week average. */
+/** An intraday forecaster: PeakPlan's spread, a spreadsheet or recent-weighted baseline, or a blend of PeakPlan and one. */
 export interface IntradayCandidate extends IntervalMix {
   name: string;
 }
@@ -157,7 +157,8 @@ function bestCandidate(errors: readonly { error: number; total: number }[]): num
  * the latest `horizonDays` (28) before the end, each with at least 4 weeks of data before it. At each
  * origin PeakPlan's daily model is fitted on the daily history (`daily`) before it and spread with the recent
  * intraday profiles, beside the average of the last four same weekdays per interval, last week's same
- * interval, and blends of PeakPlan with the average. The candidate with the lowest pooled interval WAPE
+ * interval, the recent-weighted same-weekday forecast (see recentWeekdayForecast, with the month-start
+ * factor learned before the origin), PeakPlan's total in a baseline's shape, and blends. The candidate with the lowest pooled interval WAPE
  * is chosen; the honest score chooses at each origin from the earlier origins only. Interval bands are
  * calibrated on the out-of-sample errors log((a + 1)/(f + 1)) by horizon week (split-conformal), and
  * their coverage is measured on each origin with a table from the earlier origins only.
