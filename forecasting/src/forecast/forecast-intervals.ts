@@ -30,7 +30,7 @@ export interface IntradayChoice {
  *
  * With enough interval history (4 weeks plus the horizon) an intraday backtest ({@link runIntradayBacktest})
  * chooses between this spread, the average of the last four same weekdays per interval, last week's
- * interval and blends, and calibrates the interval bands on its out-of-sample errors by horizon week.
+ * interval, the recent-weighted same-weekday forecast and blends, and calibrates the interval bands on its out-of-sample errors by horizon week.
  * Otherwise each interval's band combines the day's band share with Poisson noise (an honest fallback).
  */
 export function forecastIntervals(
