@@ -167,4 +167,21 @@ describe('management in a real browser', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it("shows the department's recognition points per member, never another department's", async () => {
+    await page.getByRole('navigation', { name: 'Management' }).getByRole('link', { name: 'Points' }).click();
+    await page.waitForURL('**/management/points');
+    // The demo gave points for last Christmas's shifts (demo-points.ts): choose that year.
+    const lastChristmas = String(
+      Number(new Date().toISOString().slice(0, 4)) - (new Date().getMonth() === 11 ? 1 : 0),
+    );
+    await page.getByLabel('Year').selectOption(lastChristmas);
+    await page.getByTestId('points-summary').waitFor();
+    expect(await page.getByTestId('points-summary').textContent()).toMatch(
+      /^\d+ members? earned [\d.]+ points\.$/,
+    );
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import type {
   DepartmentBookingDto,
   DepartmentCapDto,
   HealthResponse,
+  MemberPointsDto,
   PeakReviewDto,
   PeakReviewSummaryDto,
   PoolMemberDto,
@@ -39,6 +40,13 @@ export class ManagementApi {
       map((health) => health.demo?.pastPeaks ?? null),
       takeWhile((status) => status?.state === 'preparing', true),
     );
+  }
+
+  /** Recognition points of the manager's own department's members in a year (the server scopes it). */
+  departmentPoints(year: number): Observable<MemberPointsDto[]> {
+    return this.http.get<MemberPointsDto[]>('/api/pool/points/members', {
+      params: new HttpParams({ fromObject: { year: String(year) } }),
+    });
   }
 
   peakReview(event: string, year: number): Observable<PeakReviewDto> {

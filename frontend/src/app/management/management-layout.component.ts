@@ -5,6 +5,7 @@ const PAGES = [
   { path: '/management', label: 'Peak reviews', exact: true },
   { path: '/management/approvals', label: 'Pool approvals', exact: false },
   { path: '/management/scenarios', label: 'Scenarios', exact: false },
+  { path: '/management/points', label: 'Points', exact: false },
 ];
 
 /** The manager's pages under one sub-navigation; each page is its own lazy-loaded route. */

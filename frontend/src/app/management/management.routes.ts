@@ -20,6 +20,12 @@ export const MANAGEMENT_ROUTES: Routes = [
         loadComponent: () =>
           import('./scenario-compare/scenario-compare.page').then((m) => m.ScenarioComparePage),
       },
+      {
+        path: 'points',
+        title: 'Recognition points · PeakPlan',
+        loadComponent: () =>
+          import('./department-points/department-points.page').then((m) => m.DepartmentPointsPage),
+      },
     ],
   },
 ];
