@@ -4,3 +4,4 @@ export * from './forecast';
 export * from './staffing';
 export * from './shifts';
 export * from './history-csv';
+export * from './reasons';

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generateDemoHistory } from './demo-history.generator';
 import { insertDemoPool } from './demo-pool';
+import { insertDemoReasons } from './demo-reasons';
 import { DEMO_QUEUES } from './demo-queues';
 import { refreshAllDailyHistory } from '../history/daily-history';
 
@@ -103,6 +104,7 @@ export async function loadDemoOrganisation(
       onProgress: options.onProgress,
     });
     await refreshAllDailyHistory(manager);
+    await insertDemoReasons(manager, queueIds, DEMO_SEED);
     return { organisationId, historyRows, from, to };
   });
 }

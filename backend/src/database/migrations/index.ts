@@ -14,6 +14,7 @@ import { HistoryImportInterrupted1764610000000 } from './1764610000000-history-i
 import { ContactHistoryDaily1764610000001 } from './1764610000001-contact-history-daily';
 import { ClosedDays1764620000000 } from './1764620000000-closed-days';
 import { RetireQueuesEvents1764630000000 } from './1764630000000-retire-queues-events';
+import { ContactReasonsQuality1764720000000 } from './1764720000000-contact-reasons-quality';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ContactHistoryDaily1764610000001,
   ClosedDays1764620000000,
   RetireQueuesEvents1764630000000,
+  ContactReasonsQuality1764720000000,
 ];
