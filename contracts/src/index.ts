@@ -11,3 +11,4 @@ export * from './accuracy.contract';
 export * from './staffing-plans.contract';
 export * from './peak-reviews.contract';
 export * from './pool.contract';
+export * from './contact-reasons.contract';
