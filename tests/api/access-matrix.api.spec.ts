@@ -108,6 +108,9 @@ const PINNED: Record<string, Role[] | 'public'> = {
   // closed days (issue 13)
   'PUT /api/queues/:id/closed-days': ['planner', 'admin'],
   'PUT /api/events/:id/closed': ['planner', 'admin'],
+  // contact reasons (issue 16)
+  'GET /api/contact-reasons': ['planner', 'manager'],
+  'POST /api/contact-reasons/deflection-scenarios': ['planner'],
 };
 
 function joinPath(...parts: string[]): string {
