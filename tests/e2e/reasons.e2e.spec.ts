@@ -85,7 +85,7 @@ describe('the contact-reasons page in a real browser', () => {
   });
 
   it('creates the deflection scenario from the page and shows the pool hours it saves', async () => {
-    await page.getByLabel('Reason').selectOption('order-status');
+    await page.locator('#deflect-reason').selectOption('order-status');
     await page.getByLabel('Share prevented (%)').fill('30');
     await page.getByRole('button', { name: 'Create deflection scenario' }).click();
     const saved = page.getByTestId('pool-hours-saved');

@@ -37,7 +37,7 @@ function recentYears(): number[] {
     <section class="card" aria-labelledby="choice-heading">
       <h2 id="choice-heading">Queue and peak</h2>
       <div class="controls">
-        <div class="control">
+        <div class="control field">
           <label for="reasons-queue">Queue</label>
           <select id="reasons-queue" (change)="queue.set($any($event.target).value)">
             @for (option of queueNames(); track option) {
@@ -45,7 +45,7 @@ function recentYears(): number[] {
             }
           </select>
         </div>
-        <div class="control">
+        <div class="control field">
           <label for="reasons-event">Event</label>
           <select id="reasons-event" (change)="event.set($any($event.target).value)">
             @for (option of events(); track option.key) {
@@ -53,7 +53,7 @@ function recentYears(): number[] {
             }
           </select>
         </div>
-        <div class="control">
+        <div class="control field">
           <label for="reasons-year">Year</label>
           <select id="reasons-year" (change)="year.set(+$any($event.target).value)">
             @for (option of years; track option) {
@@ -137,7 +137,7 @@ function recentYears(): number[] {
             day by that day's reason mix in past years.
           </p>
           <form class="controls" (submit)="deflect($event)">
-            <div class="control">
+            <div class="control field">
               <label for="deflect-reason">Reason</label>
               <select id="deflect-reason" (change)="deflectReason.set($any($event.target).value)">
                 @for (row of namedReasons(); track row.reason) {
@@ -147,7 +147,7 @@ function recentYears(): number[] {
                 }
               </select>
             </div>
-            <div class="control">
+            <div class="control field">
               <label for="deflect-share">Share prevented (%)</label>
               <input
                 id="deflect-share"
@@ -160,7 +160,7 @@ function recentYears(): number[] {
               />
             </div>
             <div class="control action">
-              <button type="submit" class="primary" [disabled]="deflecting() || !validPercent()">
+              <button type="submit" class="button primary" [disabled]="deflecting() || !validPercent()">
                 Create deflection scenario
               </button>
             </div>
