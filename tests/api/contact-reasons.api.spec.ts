@@ -6,6 +6,7 @@ import request from 'supertest';
 import type {
   ContactReasonsReport,
   DeflectionScenarioResult,
+  PeakReviewDto,
   QueueDto,
   ScenarioDto,
   ScenarioResult,
@@ -145,6 +146,18 @@ describe('contact reasons on a real database', () => {
     });
     expect(body.quality.reasons.find((row) => row.reason === 'other')!.peak.repeatRate).toBe(0.1);
     expect(body.repeatWindowDays).toBe(7);
+
+    // The manager's post-peak review carries the same quality per queue that measured it.
+    const review = (
+      await request(service.url)
+        .get('/api/peak-reviews/valentines/2026?intervals=false')
+        .set(manager)
+        .expect(200)
+    ).body as PeakReviewDto;
+    const returns = review.quality!.find((queue) => queue.queue === 'returns')!;
+    expect(returns.peak).toEqual(body.quality.peak);
+    expect(returns.ordinary).toEqual(body.quality.ordinary);
+    expect(review.quality!.map((queue) => queue.queue)).not.toContain('chat');
   });
 
   it('refuses bad input with the field named', async () => {
