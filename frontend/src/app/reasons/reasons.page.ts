@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { ContactReasonsReport, DeflectionScenarioResult, QualityRatesDto } from '@peakplan/contracts';
+import type { ContactReasonsReport, DeflectionScenarioResult } from '@peakplan/contracts';
 import { combineLatest, map, of, switchMap } from 'rxjs';
 
 import { PeakplanApi } from '../core/api/peakplan-api.service';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { AuthService } from '../core/auth/auth.service';
-import { formatEuros, formatNumber, formatPercent } from '../core/format/organisation-format';
+import { formatNumber, formatPercent } from '../core/format/organisation-format';
+import { DeflectionFiguresComponent } from './deflection-figures.component';
 import { ReasonBarsComponent } from './reason-bars.component';
+import { ReasonQualityComponent } from './reason-quality.component';
 import { reasonBars, reasonLabel } from './reason-chart-data';
 import { ReasonsApi } from './reasons-api.service';
 
@@ -24,7 +26,7 @@ function recentYears(): number[] {
  */
 @Component({
   selector: 'pp-reasons-page',
-  imports: [ReasonBarsComponent, RouterLink],
+  imports: [DeflectionFiguresComponent, ReasonBarsComponent, ReasonQualityComponent, RouterLink],
   template: `
     <header class="page-header">
       <p class="eyebrow">Planning</p>
@@ -189,70 +191,13 @@ function recentYears(): number[] {
                 }
                 · <a routerLink="/planning/scenarios">open the scenarios</a>
               </p>
-              <dl class="figures" aria-label="What the deflection saves">
-                <div class="figure">
-                  <dt>Pool hours saved</dt>
-                  <dd>
-                    <span class="value" data-testid="pool-hours-saved"
-                      >{{ number(made.poolHoursSaved, 1) }} h</span
-                    >
-                    <span class="muted"
-                      >{{ number(made.without.poolHours, 1) }} h →
-                      {{ number(made.with.poolHours, 1) }} h</span
-                    >
-                  </dd>
-                </div>
-                <div class="figure">
-                  <dt>Cost saved</dt>
-                  <dd>
-                    <span class="value">{{ euros(made.costSaved) }}</span>
-                    <span class="muted">{{ euros(made.without.cost) }} → {{ euros(made.with.cost) }}</span>
-                  </dd>
-                </div>
-                <div class="figure">
-                  <dt>Service level gained</dt>
-                  <dd>
-                    <span class="value">{{ points(made.serviceLevelGained) }}</span>
-                    <span class="muted">keeping the staff planned without deflection</span>
-                  </dd>
-                </div>
-              </dl>
+              <pp-deflection-figures [result]="made" />
             </div>
           }
         </section>
       }
 
-      <section class="card" aria-labelledby="quality-heading">
-        <h2 id="quality-heading">Quality of the answer: peak against ordinary weeks</h2>
-        <p class="muted">
-          Repeat contacts: customers who contacted within the previous {{ shown.repeatWindowDays }} days. A
-          dash: not measured in the imported history.
-        </p>
-        <div class="table-scroll">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Contacts</th>
-                <th scope="col" class="number">Repeat rate</th>
-                <th scope="col" class="number">Transfer rate</th>
-                <th scope="col" class="number">NPS</th>
-                <th scope="col" class="number">CSAT</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (line of qualityLines(); track line.label) {
-                <tr>
-                  <th scope="row">{{ line.label }}</th>
-                  <td class="number">{{ percent(line.rates.repeatRate) }}</td>
-                  <td class="number">{{ percent(line.rates.transferRate) }}</td>
-                  <td class="number">{{ number(line.rates.nps, 0) }}</td>
-                  <td class="number">{{ percent(line.rates.csat) }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <pp-reason-quality [report]="shown" />
     }
   `,
   styles: `
@@ -276,30 +221,6 @@ function recentYears(): number[] {
     .table-scroll {
       overflow-x: auto;
       max-width: 100%;
-    }
-    .figures {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-      gap: 0.75rem;
-      margin: 1rem 0;
-    }
-    .figure {
-      border: 1px solid var(--border);
-      border-radius: var(--radius);
-      padding: 0.6rem 0.8rem;
-    }
-    .figure dt {
-      font-size: 0.85rem;
-      color: var(--text-muted);
-    }
-    .figure dd {
-      margin: 0;
-      display: flex;
-      flex-direction: column;
-    }
-    .figure .value {
-      font-size: 1.4rem;
-      font-weight: 700;
     }
     pp-reason-bars {
       display: block;
@@ -351,21 +272,6 @@ export class ReasonsPage {
   protected readonly namedReasons = computed(() =>
     (this.shown()?.reasons ?? []).filter((row) => row.reason !== ''),
   );
-  protected readonly qualityLines = computed(() => {
-    const report = this.shown();
-    if (!report) return [];
-    const lines: { label: string; rates: QualityRatesDto }[] = [
-      { label: 'All, at the peak', rates: report.quality.peak },
-      { label: 'All, ordinary weeks', rates: report.quality.ordinary },
-    ];
-    for (const reason of report.quality.reasons)
-      lines.push(
-        { label: `${reasonLabel(reason.reason)}, at the peak`, rates: reason.peak },
-        { label: `${reasonLabel(reason.reason)}, ordinary weeks`, rates: reason.ordinary },
-      );
-    return lines;
-  });
-
   protected readonly canPlan = computed(() => (this.user()?.roles ?? []).includes('planner'));
   protected readonly deflectReason = signal<string | null>(null);
   protected readonly chosenReason = computed(
@@ -417,15 +323,5 @@ export class ReasonsPage {
 
   protected percent(value: number | null): string {
     return formatPercent(value);
-  }
-
-  protected euros(value: number): string {
-    return formatEuros(value);
-  }
-
-  /** A change of service level in percentage points: `+2,3 pp`. */
-  protected points(value: number | null): string {
-    if (value === null) return '–';
-    return `${value >= 0 ? '+' : ''}${formatNumber(value * 100, 1)} pp`;
   }
 }
