@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ContactReasonsModule } from './contact-reasons/contact-reasons.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database-kind';
@@ -59,6 +60,7 @@ export class AppModule {
         PoolMessagesModule,
         JobsModule,
         EventsModule,
+        ContactReasonsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

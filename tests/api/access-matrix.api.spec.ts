@@ -141,6 +141,9 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'PUT /api/pool/allocations/:allocationId/pins': ['planner', 'admin'],
   'POST /api/pool/allocations/:allocationId/publish': ['planner', 'admin'],
   'GET /api/pool/me/allocations': ['pool-member'],
+  // contact reasons (issue 16)
+  'GET /api/contact-reasons': ['planner', 'manager'],
+  'POST /api/contact-reasons/deflection-scenarios': ['planner'],
 };
 
 function joinPath(...parts: string[]): string {

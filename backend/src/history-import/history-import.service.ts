@@ -18,6 +18,7 @@ import type { HistoryImportProgress, HistoryImportReport, ImportRowProblem } fro
 
 import { csvText } from '../common/csv-text';
 import { refreshDailyHistoryForStaging } from '../history/daily-history';
+import { refreshReasonDaysForStaging } from '../history/reason-days';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CopyStagingSink } from './copy-staging-sink';
 import { CsvRecordSplitter } from './csv-record-splitter';
@@ -320,6 +321,7 @@ export class HistoryImportService {
         merged = await mergeStaged(client, staging.name);
       }
       await refreshDailyHistoryForStaging(client, staging.name);
+      await refreshReasonDaysForStaging(client, staging.name);
       problems.sort((a, b) => a.row - b.row);
       const report: HistoryImportReport = {
         importId,

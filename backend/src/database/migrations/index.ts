@@ -17,6 +17,7 @@ import { RetireQueuesEvents1764630000000 } from './1764630000000-retire-queues-e
 import { PreferenceAllocation1764700000000 } from './1764700000000-preference-allocation';
 import { PointsRewardsMessages1764710000000 } from './1764710000000-points-rewards-messages';
 import { ScaleOut1764740000000 } from './1764740000000-scale-out';
+import { ContactReasonsQuality1764720000000 } from './1764720000000-contact-reasons-quality';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PreferenceAllocation1764700000000,
   PointsRewardsMessages1764710000000,
   ScaleOut1764740000000,
+  ContactReasonsQuality1764720000000,
 ];

@@ -24,6 +24,11 @@ export const PLANNING_ROUTES: Routes = [
         title: 'Scenarios · PeakPlan',
         loadComponent: () => import('../scenarios/scenarios.page').then((m) => m.ScenariosPage),
       },
+      {
+        path: 'reasons',
+        title: 'Contact reasons · PeakPlan',
+        loadComponent: () => import('../reasons/reasons.page').then((m) => m.ReasonsPage),
+      },
     ],
   },
 ];
