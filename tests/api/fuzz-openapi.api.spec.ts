@@ -53,8 +53,11 @@ const CALLERS: { name: string; email: string | null }[] = [
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 6);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-/** Tables whose rows a refused request may legitimately touch: the fuzz's own sessions. */
-const UNWATCHED_TABLES = new Set(['user_session', 'migrations']);
+/**
+ * Tables whose rows a refused request may legitimately touch: the fuzz's own sessions, and the
+ * sign-in rate limit's counters (every sign-in attempt counts, refused or not: that is their job).
+ */
+const UNWATCHED_TABLES = new Set(['user_session', 'migrations', 'rate_limit_hit']);
 /** Rows a refusal writes by design: a refused history import keeps its report for the client to read. */
 const WATCHED_ROWS: Record<string, string> = { history_import: `where status <> 'refused'` };
 
