@@ -24,6 +24,11 @@ export const PLANNING_ROUTES: Routes = [
         title: 'Scenarios · PeakPlan',
         loadComponent: () => import('../scenarios/scenarios.page').then((m) => m.ScenariosPage),
       },
+      {
+        path: 'roster',
+        title: 'Roster by preference · PeakPlan',
+        loadComponent: () => import('../roster/roster.page').then((m) => m.RosterPage),
+      },
     ],
   },
 ];

@@ -53,7 +53,9 @@ export class RosterApi {
 
   /** The whole pin list: starts a re-run from this run (the same pins again answer the same re-run). */
   setPins(id: string, pins: AllocationPin[]): Observable<AllocationStartedDto> {
-    return this.http.put<AllocationStartedDto>(`/api/pool/allocations/${encodeURIComponent(id)}/pins`, { pins });
+    return this.http.put<AllocationStartedDto>(`/api/pool/allocations/${encodeURIComponent(id)}/pins`, {
+      pins,
+    });
   }
 
   publish(id: string): Observable<AllocationDto> {

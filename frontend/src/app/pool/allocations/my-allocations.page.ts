@@ -25,17 +25,27 @@ import { shiftLabel } from './shift-text';
 
     @switch (results().status) {
       @case ('loading') {
-        <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading your results…</p>
+        <p class="status" role="status">
+          <span class="spinner" aria-hidden="true"></span>Loading your results…
+        </p>
       }
       @case ('error') {
-        <div class="alert" role="alert"><p>{{ messageOf(results()) }}</p></div>
+        <div class="alert" role="alert">
+          <p>{{ messageOf(results()) }}</p>
+        </div>
       }
       @case ('ready') {
         @if (resultList().length === 0) {
-          <section class="card"><p class="empty">No roster with your preferences has been published yet.</p></section>
+          <section class="card">
+            <p class="empty">No roster with your preferences has been published yet.</p>
+          </section>
         }
         @for (result of resultList(); track result.allocationId) {
-          <section class="card" [attr.aria-labelledby]="'result-' + result.allocationId" data-testid="my-allocation">
+          <section
+            class="card"
+            [attr.aria-labelledby]="'result-' + result.allocationId"
+            data-testid="my-allocation"
+          >
             <h2 [id]="'result-' + result.allocationId">Roster published {{ instant(result.publishedAt) }}</h2>
             <h3>Shifts you got</h3>
             @if (result.given.length === 0) {
@@ -56,7 +66,9 @@ import { shiftLabel } from './shift-text';
                 @for (entry of result.notGiven; track entry.shift.id) {
                   <li data-testid="not-given-shift">
                     <strong>{{ label(entry.shift) }}</strong>
-                    <span class="muted">You {{ entry.preference === 'want' ? 'wanted' : 'could take' }} it.</span>
+                    <span class="muted"
+                      >You {{ entry.preference === 'want' ? 'wanted' : 'could take' }} it.</span
+                    >
                     <span>{{ entry.reason }}</span>
                   </li>
                 }
@@ -94,9 +106,12 @@ import { shiftLabel } from './shift-text';
 export class MyAllocationsPage {
   private readonly api = inject(MyAllocationsApi);
 
-  protected readonly results = toSignal(toLoadState(this.api.myAllocations(), 'loading your roster results'), {
-    initialValue: LOADING,
-  });
+  protected readonly results = toSignal(
+    toLoadState(this.api.myAllocations(), 'loading your roster results'),
+    {
+      initialValue: LOADING,
+    },
+  );
   protected readonly resultList = computed(() => {
     const state = this.results();
     return state.status === 'ready' ? state.value : [];

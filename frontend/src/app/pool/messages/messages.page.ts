@@ -31,10 +31,14 @@ const STATUS_TEXT: Record<PoolMessageStatus, string> = {
       <h2 id="settings-heading">Notification settings</h2>
       @switch (settingsState().status) {
         @case ('loading') {
-          <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading your settings…</p>
+          <p class="status" role="status">
+            <span class="spinner" aria-hidden="true"></span>Loading your settings…
+          </p>
         }
         @case ('error') {
-          <div class="alert" role="alert"><p>{{ messageOf(settingsState()) }}</p></div>
+          <div class="alert" role="alert">
+            <p>{{ messageOf(settingsState()) }}</p>
+          </div>
         }
       }
       @if (settings(); as saved) {
@@ -63,7 +67,9 @@ const STATUS_TEXT: Record<PoolMessageStatus, string> = {
             }
           </p>
           @if (saveProblem(); as problem) {
-            <div class="alert" role="alert"><p>{{ problem }}</p></div>
+            <div class="alert" role="alert">
+              <p>{{ problem }}</p>
+            </div>
           }
         </form>
       }
@@ -73,10 +79,14 @@ const STATUS_TEXT: Record<PoolMessageStatus, string> = {
       <h2 id="messages-heading">Messages</h2>
       @switch (messages().status) {
         @case ('loading') {
-          <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading your messages…</p>
+          <p class="status" role="status">
+            <span class="spinner" aria-hidden="true"></span>Loading your messages…
+          </p>
         }
         @case ('error') {
-          <div class="alert" role="alert"><p>{{ messageOf(messages()) }}</p></div>
+          <div class="alert" role="alert">
+            <p>{{ messageOf(messages()) }}</p>
+          </div>
         }
         @case ('ready') {
           @if (messageList().length === 0) {
@@ -202,7 +212,10 @@ export class PoolMessagesPage {
     this.saving.set(true);
     this.saveNotice.set(null);
     this.saveProblem.set(null);
-    toLoadState(this.api.saveSettings({ off: offKinds(saved, this.draft()) }), 'saving your notification settings')
+    toLoadState(
+      this.api.saveSettings({ off: offKinds(saved, this.draft()) }),
+      'saving your notification settings',
+    )
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((state) => {
         if (state.status === 'loading') return;

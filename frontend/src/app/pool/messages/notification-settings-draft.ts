@@ -4,7 +4,7 @@
  */
 import type { NotificationSettingsDto, PoolMessageKind } from '@peakplan/contracts';
 
-export type SettingsDraft = Readonly<Record<string, boolean>>;
+export type SettingsDraft = Readonly<Partial<Record<string, boolean>>>;
 
 export function draftFrom(settings: NotificationSettingsDto): SettingsDraft {
   return Object.fromEntries(settings.kinds.map((entry) => [entry.kind, entry.on]));

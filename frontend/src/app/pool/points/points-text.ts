@@ -26,7 +26,10 @@ export function pointLineKindLabel(kind: PointLineKind): string {
 }
 
 /** Why a reward cannot be redeemed right now, or null when it can: checked again by the server. */
-export function redeemBlocker(reward: Pick<RewardDto, 'price' | 'stock' | 'active'>, balance: number): string | null {
+export function redeemBlocker(
+  reward: Pick<RewardDto, 'price' | 'stock' | 'active'>,
+  balance: number,
+): string | null {
   if (!reward.active) return 'No longer offered.';
   if (reward.stock <= 0) return 'Out of stock.';
   if (balance < reward.price) return `You need ${formatNumber(reward.price - balance)} more points.`;

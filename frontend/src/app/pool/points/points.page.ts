@@ -31,7 +31,9 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
     <header class="page-header">
       <p class="eyebrow">Pool</p>
       <h1>My points and rewards</h1>
-      <p class="lead">Points for the shifts you work, with extra weight for the hardest peak slots and for quality.</p>
+      <p class="lead">
+        Points for the shifts you work, with extra weight for the hardest peak slots and for quality.
+      </p>
     </header>
     <pp-pool-member-nav />
 
@@ -39,10 +41,14 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
       <h2 id="points-heading">My points</h2>
       @switch (points().status) {
         @case ('loading') {
-          <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading your points…</p>
+          <p class="status" role="status">
+            <span class="spinner" aria-hidden="true"></span>Loading your points…
+          </p>
         }
         @case ('error') {
-          <div class="alert" role="alert"><p>{{ messageOf(points()) }}</p></div>
+          <div class="alert" role="alert">
+            <p>{{ messageOf(points()) }}</p>
+          </div>
         }
       }
       @if (myPoints(); as mine) {
@@ -79,15 +85,21 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
       </p>
       @if (answer(); as said) {
         @if (said.kind === 'refused') {
-          <div class="alert" role="alert" data-testid="redeem-refusal"><p>{{ said.text }}</p></div>
+          <div class="alert" role="alert" data-testid="redeem-refusal">
+            <p>{{ said.text }}</p>
+          </div>
         }
       }
       @switch (rewards().status) {
         @case ('loading') {
-          <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the rewards…</p>
+          <p class="status" role="status">
+            <span class="spinner" aria-hidden="true"></span>Loading the rewards…
+          </p>
         }
         @case ('error') {
-          <div class="alert" role="alert"><p>{{ messageOf(rewards()) }}</p></div>
+          <div class="alert" role="alert">
+            <p>{{ messageOf(rewards()) }}</p>
+          </div>
         }
         @case ('ready') {
           @if (rewardList().length === 0) {
@@ -103,7 +115,9 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
                     }
                     <p>
                       <strong>{{ number(reward.price) }} points</strong>
-                      <span class="muted"> · {{ reward.stock > 0 ? number(reward.stock) + ' left' : 'none left' }}</span>
+                      <span class="muted">
+                        · {{ reward.stock > 0 ? number(reward.stock) + ' left' : 'none left' }}</span
+                      >
                     </p>
                     @if (blocker(reward); as why) {
                       <p class="muted" [id]="'reward-why-' + reward.id">{{ why }}</p>
@@ -125,7 +139,12 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
                         >
                           {{ redeeming() ? 'Redeeming…' : 'Confirm' }}
                         </button>
-                        <button type="button" class="button secondary" [disabled]="redeeming()" (click)="cancelConfirm(reward)">
+                        <button
+                          type="button"
+                          class="button secondary"
+                          [disabled]="redeeming()"
+                          (click)="cancelConfirm(reward)"
+                        >
                           Cancel
                         </button>
                       </div>
@@ -155,7 +174,9 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
       <h2 id="redemptions-heading">My redemptions</h2>
       @switch (redemptions().status) {
         @case ('error') {
-          <div class="alert" role="alert"><p>{{ messageOf(redemptions()) }}</p></div>
+          <div class="alert" role="alert">
+            <p>{{ messageOf(redemptions()) }}</p>
+          </div>
         }
         @case ('ready') {
           @if (redemptionList().length === 0) {
@@ -194,7 +215,9 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
                   {{ line.reason }}
                   <span class="muted">· {{ kindLabel(line) }}{{ line.peak ? ' · ' + line.peak : '' }}</span>
                 </span>
-                <span class="points" [attr.aria-label]="signed(line.points) + ' points'">{{ signed(line.points) }}</span>
+                <span class="points" [attr.aria-label]="signed(line.points) + ' points'">{{
+                  signed(line.points)
+                }}</span>
               </li>
             }
           </ul>
@@ -384,7 +407,8 @@ export class PoolPointsPage {
           this.confirming.set(null);
           const status = error instanceof HttpErrorResponse ? error.status : -1;
           const body: unknown = error instanceof HttpErrorResponse ? error.error : undefined;
-          const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+          const code =
+            typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
           const message =
             typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
           this.answer.set({
@@ -395,7 +419,10 @@ export class PoolPointsPage {
                     typeof code === 'string' ? code : undefined,
                     typeof message === 'string' ? message : undefined,
                   )
-                : describeApiFailure({ status: Math.max(status, 0), error: body }, `redeeming ${reward.name}`),
+                : describeApiFailure(
+                    { status: Math.max(status, 0), error: body },
+                    `redeeming ${reward.name}`,
+                  ),
           });
           this.reloadAll();
         },

@@ -22,6 +22,9 @@ export class PoolPointsApi {
 
   /** 201 with the balance after it, or 409 `out-of-stock` / `not-enough-points`. */
   redeem(rewardId: string): Observable<RedemptionDto> {
-    return this.http.post<RedemptionDto>(`/api/pool/rewards/${encodeURIComponent(rewardId)}/redemptions`, null);
+    return this.http.post<RedemptionDto>(
+      `/api/pool/rewards/${encodeURIComponent(rewardId)}/redemptions`,
+      null,
+    );
   }
 }
