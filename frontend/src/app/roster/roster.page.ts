@@ -6,7 +6,7 @@ import type { AllocationDto, AllocationPin, PoolShiftDto } from '@peakplan/contr
 import { catchError, map, of, Subscription } from 'rxjs';
 
 import { describeApiFailure } from '../core/api/api-failure-message';
-import { LOADING, toLoadState } from '../core/api/load-state';
+import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { formatInstant, formatNumber } from '../core/format/organisation-format';
 import { shiftLabel } from '../pool/allocations/shift-text';
 import { RosterApi } from './roster-api.service';
@@ -155,6 +155,10 @@ function failureText(error: unknown, action: string): string {
             </dl>
             <div class="table-scroll">
               <table class="table" aria-label="Solver stages">
+                <caption class="muted">
+                  Each stage's HiGHS solve, holding the stages before it. HiGHS minimises, so a part that is
+                  maximised (cover, preferences) shows as a negative objective.
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Stage</th>
@@ -427,12 +431,8 @@ export class RosterPage {
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly shifts = toSignal(
-    toLoadState(this.api.preferenceShifts(), 'loading the preference shifts'),
-    {
-      initialValue: LOADING,
-    },
-  );
+  protected readonly shifts = signal<LoadState<PoolShiftDto[]>>(LOADING);
+
   protected readonly shiftList = computed(() => {
     const state = this.shifts();
     return state.status === 'ready' ? state.value : [];
@@ -491,8 +491,19 @@ export class RosterPage {
   });
 
   constructor() {
+    this.loadShifts();
     const runId = this.route.snapshot.queryParamMap.get('run');
     if (runId) this.watch(runId);
+  }
+
+  /** (Re)loads the shifts; a reload keeps the list shown until the new one is there. */
+  private loadShifts(): void {
+    toLoadState(this.api.preferenceShifts(), 'loading the preference shifts')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((state) => {
+        if (state.status === 'loading' && this.shifts().status === 'ready') return;
+        this.shifts.set(state);
+      });
   }
 
   protected pick(shiftId: string, on: boolean): void {
@@ -546,6 +557,7 @@ export class RosterPage {
           this.publishing.set(false);
           this.confirmingPublish.set(false);
           this.run.set(published);
+          this.loadShifts();
           this.notice.set(
             `Roster published: ${formatNumber(published.assignments.length)} assignments confirmed; the members concerned get a message.`,
           );
