@@ -4,7 +4,8 @@
  * through the API (marked by two demo members through the API), pins, re-runs and publishes; then one
  * of those members, on a 390 × 844 phone, reads their points, redeems a reward, switches a message kind
  * off and reads their roster result. Needs `npm run build` first. Screenshots go to
- * $PEAKPLAN_SCREENSHOTS (default /tmp).
+ * $PEAKPLAN_SCREENSHOTS (default /tmp). With DATABASE_URL set, the product runs on a fresh database of that
+ * PostgreSQL server instead of the embedded one.
  *
  * The roster, derived by hand (docs/numbers.md, roster by preference): T = Tuesday 09:00–13:00 and
  * W = Wednesday 09:00–13:00 of a quiet January week, one place each, no hard hours (weekday daytime).
@@ -20,6 +21,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PoolMemberDto, PoolShiftDto } from '@peakplan/contracts';
 
 import { RunningProduct, startProduct } from '../support/start-product';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { launchChromium } from './support/chromium';
 
 const DEMO_PASSWORD = 'peakplan-demo';
@@ -37,6 +39,7 @@ function quietTuesday(): DateTime {
 
 describe('points, rewards, messages and the roster by preference in a real browser', () => {
   let product: RunningProduct;
+  let database: TestDatabase | null = null;
   let browser: Browser;
   let logged: string[];
   let memberName: string;
@@ -89,7 +92,9 @@ describe('points, rewards, messages and the roster by preference in a real brows
   const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct({ timeoutMs: 420_000 }), launchChromium()]);
+    if (process.env['DATABASE_URL']) database = await createTestDatabase();
+    const env = database?.target.kind === 'server' ? { DATABASE_URL: database.target.url } : undefined;
+    [product, browser] = await Promise.all([startProduct({ timeoutMs: 420_000, env }), launchChromium()]);
     logged = [];
     const planner = await tokenFor('planner@peakplan.test');
     const day = quietTuesday();
@@ -120,6 +125,7 @@ describe('points, rewards, messages and the roster by preference in a real brows
   afterAll(async () => {
     await browser?.close();
     await product?.stop();
+    await database?.drop();
   });
 
   afterEach(() => {
