@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import type { PoolMemberDto, PoolShiftDto } from '@peakplan/contracts';
+import type { PoolMemberDto, PoolShiftDto, RewardDto } from '@peakplan/contracts';
 
 import { RunningProduct, startProduct } from '../support/start-product';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -43,6 +43,7 @@ describe('points, rewards, messages and the roster by preference in a real brows
   let browser: Browser;
   let logged: string[];
   let memberName: string;
+  let memberToken: string;
   let otherName: string;
   let tuesday: PoolShiftDto;
   let wednesday: PoolShiftDto;
@@ -111,6 +112,7 @@ describe('points, rewards, messages and the roster by preference in a real brows
     tuesday = await shift(day);
     wednesday = await shift(day.plus({ days: 1 }));
     const [member, other] = await Promise.all([tokenFor(MEMBER), tokenFor(OTHER)]);
+    memberToken = member;
     const mark = (token: string, target: PoolShiftDto, body: object) =>
       api('PUT', `/api/pool/shifts/${target.id}/preference`, token, body);
     await mark(member, tuesday, { preference: 'want', rank: 1 });
@@ -215,6 +217,10 @@ describe('points, rewards, messages and the roster by preference in a real brows
     const notice = page.getByTestId('redeem-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain(`Your balance is now ${String(before - 60)}`);
+    // The focus goes back to the mug's Redeem button, not to the page's start.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Redeem PeakPlan mug for 60 points',
+    );
     expect(await balanceOf()).toBe(before - 60);
     const redemption = page.getByTestId('redemption');
     await redemption.first().waitFor();
@@ -222,6 +228,30 @@ describe('points, rewards, messages and the roster by preference in a real brows
     expect(await redemption.first().textContent()).toContain('−60');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await screenshot(page, 'pool-redeemed-390');
+
+    // The page's balance goes stale: the same member spends 250 points elsewhere while confirming the
+    // cinema tickets (150). The server refuses with 409 not-enough-points: before − 60 − 250 left.
+    expect(before).toBeGreaterThanOrEqual(310);
+    expect(before - 310).toBeLessThan(150);
+    await page.getByRole('button', { name: 'Redeem Cinema tickets for two for 150 points' }).click();
+    const rewards = await api<RewardDto[]>('GET', '/api/pool/rewards', memberToken);
+    const voucher = rewards.find((reward) => reward.name === 'Gift voucher €25')!;
+    await api('POST', `/api/pool/rewards/${voucher.id}/redemptions`, memberToken);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const refusal = page.getByTestId('redeem-refusal');
+    await refusal.waitFor();
+    expect((await refusal.textContent())!.trim()).toBe(
+      `Cinema tickets for two costs 150 points; your balance is ${String(before - 310)}. Points come with the shifts you work.`,
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('redeem-refusal');
+    // The page asks again and shows the balance the server has.
+    await balanceText.filter({ hasText: new RegExp(`^\\s*${String(before - 310)}\\s*$`) }).waitFor();
+    expect(await page.getByTestId('redemption').count()).toBe(2);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'pool-redeem-refused-390');
+    // The refused request is an answer the page shows; the browser logs it as a failed request.
+    expect(logged).toEqual([expect.stringContaining('409')]);
+    logged.length = 0;
 
     await page
       .getByRole('navigation', { name: 'My pool pages' })

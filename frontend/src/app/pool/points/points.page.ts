@@ -75,7 +75,7 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
     </section>
 
     <section class="card" aria-labelledby="rewards-heading">
-      <h2 id="rewards-heading">Rewards</h2>
+      <h2 id="rewards-heading" tabindex="-1">Rewards</h2>
       <p class="live" role="status" aria-live="polite">
         @if (answer(); as said) {
           @if (said.kind === 'done') {
@@ -85,7 +85,7 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
       </p>
       @if (answer(); as said) {
         @if (said.kind === 'refused') {
-          <div class="alert" role="alert" data-testid="redeem-refusal">
+          <div class="alert" role="alert" id="redeem-refusal" tabindex="-1" data-testid="redeem-refusal">
             <p>{{ said.text }}</p>
           </div>
         }
@@ -400,7 +400,7 @@ export class PoolPointsPage {
             text: `You redeemed ${redemption.reward} for ${formatNumber(redemption.points)} points. Your balance is now ${formatNumber(redemption.balance ?? this.balance())}.`,
           });
           this.reloadAll();
-          this.focusAfterRender(`reward-redeem-${reward.id}`);
+          this.focusAfterRender(`reward-redeem-${reward.id}`, 'rewards-heading');
         },
         error: (error: unknown) => {
           this.redeeming.set(false);
@@ -425,6 +425,7 @@ export class PoolPointsPage {
                   ),
           });
           this.reloadAll();
+          this.focusAfterRender('redeem-refusal');
         },
       });
   }
@@ -435,8 +436,16 @@ export class PoolPointsPage {
     this.load(this.api.myRedemptions(), 'loading your redemptions', this.redemptions);
   }
 
-  private focusAfterRender(elementId: string): void {
-    afterNextRender(() => document.getElementById(elementId)?.focus(), { injector: this.injector });
+  /** Keeps the keyboard focus on the page when the focused button goes away (or is disabled). */
+  private focusAfterRender(elementId: string, fallbackId?: string): void {
+    afterNextRender(
+      () => {
+        const target = document.getElementById(elementId);
+        if (target && !(target instanceof HTMLButtonElement && target.disabled)) target.focus();
+        else if (fallbackId) document.getElementById(fallbackId)?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   protected blocker(reward: RewardDto): string | null {
