@@ -6,6 +6,7 @@ import type { AllocationDto, AllocationPin, PoolShiftDto } from '@peakplan/contr
 import { catchError, map, of, Subscription } from 'rxjs';
 
 import { describeApiFailure } from '../core/api/api-failure-message';
+import { AuthService } from '../core/auth/auth.service';
 import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { formatInstant, formatNumber } from '../core/format/organisation-format';
 import { shiftLabel } from '../pool/allocations/shift-text';
@@ -65,6 +66,9 @@ function failureText(error: unknown, action: string): string {
               them here.
             </p>
           } @else {
+            @if (!mayRun()) {
+              <p class="muted">You can read the shifts here; planners run and publish the roster.</p>
+            }
             <form aria-label="Run an allocation" (submit)="$event.preventDefault(); start()">
               <div class="table-scroll">
                 <table class="table" aria-label="Preference shifts">
@@ -103,7 +107,11 @@ function failureText(error: unknown, action: string): string {
               </div>
               <div class="form-actions">
                 <button type="button" class="button secondary" (click)="pickAll()">Choose all</button>
-                <button type="submit" class="button primary" [disabled]="picked().size === 0 || busy()">
+                <button
+                  type="submit"
+                  class="button primary"
+                  [disabled]="picked().size === 0 || busy() || !mayRun()"
+                >
                   Run allocation ({{ picked().size }} shift{{ picked().size === 1 ? '' : 's' }})
                 </button>
               </div>
@@ -430,6 +438,11 @@ export class RosterPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
+  /** Managers open planning to read; running and publishing a roster is for planners and admins. */
+  private readonly user = inject(AuthService).user;
+  protected readonly mayRun = computed(() =>
+    (this.user()?.roles ?? []).some((role) => role === 'planner' || role === 'admin'),
+  );
 
   protected readonly shifts = signal<LoadState<PoolShiftDto[]>>(LOADING);
 
