@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ContactReasonsModule } from './contact-reasons/contact-reasons.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database-kind';
@@ -15,6 +16,7 @@ import { HistoryModule } from './history/history.module';
 import { ForecastRunsModule } from './forecast-runs/forecast-runs.module';
 import { HistoryImportModule } from './history-import/history-import.module';
 import { JobsModule } from './jobs/jobs.module';
+import { JobQueueModule } from './jobs/queue/job-queue.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeakReviewsModule } from './peak-reviews/peak-reviews.module';
 import { PoolMessagesModule } from './pool/messages/messages.module';
@@ -34,11 +36,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...buildDataSourceOptions(database.target),
+          ...buildDataSourceOptions(database.target, config.databasePoolSize),
           autoLoadEntities: true,
           retryAttempts: 0,
         }),
         ...(config.jobsEnabled ? [ScheduleModule.forRoot()] : []),
+        JobQueueModule,
         AuditModule,
         AuthModule,
         AccountsModule,
@@ -57,6 +60,7 @@ export class AppModule {
         PoolMessagesModule,
         JobsModule,
         EventsModule,
+        ContactReasonsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -56,6 +56,8 @@ export interface ForecastRunSummary {
   warnings: string[];
   error: string | null;
   requestedBy: string | null;
+  /** The service instance (`host:pid`) that last took the run's job; null while none has. */
+  computedBy: string | null;
   createdAt: string;
   finishedAt: string | null;
 }

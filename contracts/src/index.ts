@@ -13,3 +13,4 @@ export * from './peak-reviews.contract';
 export * from './pool.contract';
 export * from './points.contract';
 export * from './messages.contract';
+export * from './contact-reasons.contract';

@@ -1,6 +1,7 @@
 /* Forecast against actual in hindsight, for managers: what the actual contacts would have needed
  * against what was rostered, and the post-peak summary per event and year. */
 import type { AccuracyMetricsDto } from './accuracy.contract';
+import type { PeakQualityDto } from './contact-reasons.contract';
 
 /**
  * One queue in one interval, in hindsight.
@@ -125,6 +126,18 @@ export interface PeakReviewDto extends HindsightReport {
   source: 'stored' | 'computed';
   /** False while the window has not ended yet (computed on partial actuals). */
   complete: boolean;
+  /**
+   * The answer's quality per queue that measured it (repeat, transfer, NPS, CSAT), in the window against
+   * the 8 ordinary weeks before it, for the queue and per contact reason; read at request time.
+   */
+  quality?: PeakReviewQualityDto[];
+}
+
+/** One queue's quality at a peak against ordinary weeks. */
+export interface PeakReviewQualityDto extends PeakQualityDto {
+  queueId: string;
+  queue: string;
+  reasons: (PeakQualityDto & { reason: string })[];
 }
 
 /** `GET /api/peak-reviews`: the stored reviews, newest window first, without the interval rows. */

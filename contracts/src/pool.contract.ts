@@ -160,6 +160,17 @@ export interface PoolShiftDto {
     preference?: ShiftPreference;
     rank?: number | null;
   } | null;
+  /**
+   * For a pool member without a sign-up on it: the rule that would refuse their sign-up now (overlap,
+   * rest, hours caps, department cap), with the sentence the refusal gives; null when nothing does.
+   */
+  blockedBy?: PoolRuleBlock | null;
+}
+
+/** A sign-up rule that says no, as its 409 answer would: the stable code and the sentence. */
+export interface PoolRuleBlock {
+  code: PoolRuleCode;
+  reason: string;
 }
 
 export type SignUpStatus = 'confirmed' | 'waitlisted' | 'requested' | 'withdrawn' | 'cancelled';
@@ -199,6 +210,31 @@ export interface MyScheduleEntryDto {
   status: 'confirmed' | 'waitlisted' | 'requested';
   position?: number;
   shift: PoolShiftDto;
+}
+
+/**
+ * `GET /api/pool/department-bookings`: who of my department (a manager; an admin: every department)
+ * holds or waits for a place on a shift still to come, soonest first.
+ */
+export interface DepartmentBookingDto {
+  signUpId: string;
+  memberId: string;
+  member: string;
+  department: string | null;
+  status: 'confirmed' | 'waitlisted' | 'requested';
+  /** Place in the waitlist, 1 first. */
+  position?: number;
+  shiftId: string;
+  /** Local date and times in the organisation's zone; instants with its offset. */
+  date: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  endsAt: string;
+  skill: string;
+  peak: string | null;
+  remote: boolean;
+  location: string | null;
 }
 
 /** `GET /api/pool/me/calendar-feed`, `POST /api/pool/me/calendar-feed/renew`. */

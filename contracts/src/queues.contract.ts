@@ -15,6 +15,8 @@ export interface QueueDto {
   concurrency: number;
   /** Length of the queue's planning intervals, minutes (15, 30 or 60); fixed once created. */
   intervalMinutes: number;
+  /** A repeat contact is one from a customer who contacted within this many days (1 to 90, default 7). */
+  repeatWindowDays: number;
   /** When the queue was retired (ISO instant); null while it is in use. Retired queues keep their history. */
   retiredAt: string | null;
   /**
@@ -44,6 +46,8 @@ export interface CreateQueueRequest {
   concurrency?: number;
   /** Default 15. */
   intervalMinutes?: 15 | 30 | 60;
+  /** Default 7. */
+  repeatWindowDays?: number;
 }
 
 /** `PATCH /api/queues/:id`: only the fields given change; the interval length cannot. */

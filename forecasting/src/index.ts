@@ -5,3 +5,4 @@ export * from './staffing';
 export * from './shifts';
 export * from './roster';
 export * from './history-csv';
+export * from './reasons';

@@ -81,6 +81,8 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'POST /api/pool/applicants/:memberId/decision': ['manager'],
   'GET /api/pool/department-caps': ['manager', 'planner', 'admin'],
   'PUT /api/pool/department-caps/:departmentId': ['manager', 'admin'],
+  // The members' and managers' dashboard (issue 17)
+  'GET /api/pool/department-bookings': ['manager', 'admin'],
   'POST /api/pool/shifts': ['planner', 'admin'],
   'GET /api/pool/shifts': ['admin', 'planner', 'manager', 'pool-member'],
   'GET /api/pool/shifts/:shiftId': ['admin', 'planner', 'manager', 'pool-member'],
@@ -139,6 +141,9 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'PUT /api/pool/allocations/:allocationId/pins': ['planner', 'admin'],
   'POST /api/pool/allocations/:allocationId/publish': ['planner', 'admin'],
   'GET /api/pool/me/allocations': ['pool-member'],
+  // contact reasons (issue 16)
+  'GET /api/contact-reasons': ['planner', 'manager'],
+  'POST /api/contact-reasons/deflection-scenarios': ['planner'],
 };
 
 function joinPath(...parts: string[]): string {

@@ -10,6 +10,7 @@ import type {
   StaffingPlanDto,
 } from '@peakplan/contracts';
 import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
+import { refreshAllReasonDays } from '@peakplan/backend/history/reason-days';
 
 import { signIn } from '../support/sign-in';
 import { startTestService, type TestService } from '../support/test-service';
@@ -186,6 +187,9 @@ describe('scenarios on a real database', () => {
       `update contact_history set reason = 'order-status' where queue_id = (select id from queue where name = 'phone')
           and extract(minute from interval_start)::int in (0, 15)`,
     );
+    // Every writer of contact_history refreshes the reason days it touched (the import does): here all
+    // of them, which also replaces the demo's own phone reasons with the half just written.
+    await refreshAllReasonDays(service.dataSource);
     const scenario = (
       await request(service.url)
         .post('/api/scenarios')

@@ -50,6 +50,7 @@ describe('queue and event upkeep on a real database', () => {
         ...RETURNS_QUEUE,
         concurrency: 1,
         intervalMinutes: 15,
+        repeatWindowDays: 7,
         retiredAt: null,
       });
       const [entry] = await audit(created.id);

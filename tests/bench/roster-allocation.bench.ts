@@ -8,6 +8,7 @@
 import {
   allocateRoster,
   buildRosterModel,
+  mulberry32,
   placeValues,
   serviceLevelWithAgents,
   solveOnThisThread,
@@ -31,20 +32,8 @@ const SHIFT_HOURS = [
   [18, 22],
 ] as const;
 
-/** mulberry32: a small seeded generator (the bench must give the same instance every run). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function seasonInstance(): RosterInput {
-  const random = seeded(20261224);
+  const random = mulberry32(20261224);
   const intervals: RosterInput['intervals'] = [];
   const intervalIndex = new Map<string, number>();
   // Per queue and 30-minute interval from 08:00 to 22:00: contacts with a daily double peak rising

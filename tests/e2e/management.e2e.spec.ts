@@ -35,13 +35,20 @@ describe('management in a real browser', () => {
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
+  /** Console errors (a failed request logs one): none is expected. */
+  let consoleErrors: string[];
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    // The first start loads the full demo history and its past peaks: minutes on a busy machine.
+    [product, browser] = await Promise.all([startProduct({ timeoutMs: 420_000 }), launchChromium()]);
     context = await browser.newContext({ baseURL: product.baseUrl, viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
-  }, 400_000); // a first start loads the demo (then forecasts, plans and reviews its past peaks)
+    consoleErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  }, 480_000); // a first start loads the demo (then forecasts, plans and reviews its past peaks)
 
   afterAll(async () => {
     await browser?.close();
@@ -102,4 +109,79 @@ describe('management in a real browser', () => {
     expect(labels[1]).toContain(`phone on ${firstDay}: contacts per 15 minutes`);
     expect(pageErrors).toEqual([]);
   }, 420_000);
+
+  it("approves an applicant of the manager's department, on a phone too", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page
+      .getByRole('navigation', { name: 'Management' })
+      .getByRole('link', { name: 'Pool approvals' })
+      .click();
+    await page.waitForURL('**/management/approvals');
+    const applicants = page.getByTestId('applicant');
+    await applicants.first().waitFor();
+    // The demo has five Marketing members waiting (demo-pool.ts: every fortieth member).
+    const before = await applicants.count();
+    expect(before).toBeGreaterThan(0);
+    const name = (await applicants.first().locator('h3').textContent())!.trim();
+    await page.getByTestId('cap-text').first().waitFor();
+    await page.getByRole('heading', { name: 'Who of your department is booked when' }).waitFor();
+    await page.screenshot({ path: 'tmp/screenshots/management-approvals.png', fullPage: true });
+
+    await applicants.first().getByRole('button', { name: 'Approve' }).click();
+    await page
+      .getByTestId('approvals-answer')
+      .filter({ hasText: `${name} is approved` })
+      .waitFor();
+    await applicants.filter({ hasText: name }).waitFor({ state: 'detached' });
+    await expect(applicants.count()).resolves.toBe(before - 1);
+    const member = page.getByTestId('member').filter({ hasText: name });
+    await member.getByText('Approved', { exact: true }).waitFor();
+    // Focus went to the applicants' heading, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('applicants-heading');
+    const widths = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(widths).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('compares the demo’s scenarios read-only', async () => {
+    await page
+      .getByRole('navigation', { name: 'Management' })
+      .getByRole('link', { name: 'Scenarios' })
+      .click();
+    await page.waitForURL('**/management/scenarios');
+    const choices = page.getByRole('group', { name: 'Pick two or more to compare' }).getByRole('checkbox');
+    await choices.first().waitFor();
+    expect(await choices.count()).toBeGreaterThanOrEqual(2);
+    await choices.nth(0).check();
+    await choices.nth(1).check();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const table = page.getByTestId('comparison');
+    await table.waitFor();
+    expect(await table.locator('tbody th').allTextContents()).toContain('Pool gap hours');
+    expect(await table.locator('thead th').count()).toBe(4);
+    // Nothing on the page changes a scenario.
+    await expect(page.getByRole('button', { name: /save|create|mark/i }).count()).resolves.toBe(0);
+    await page.screenshot({ path: 'tmp/screenshots/management-scenarios.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows the department's recognition points per member, never another department's", async () => {
+    await page.getByRole('navigation', { name: 'Management' }).getByRole('link', { name: 'Points' }).click();
+    await page.waitForURL('**/management/points');
+    // The demo gave points for last Christmas's shifts (demo-points.ts): choose that year.
+    const lastChristmas = String(
+      Number(new Date().toISOString().slice(0, 4)) - (new Date().getMonth() === 11 ? 1 : 0),
+    );
+    await page.getByLabel('Year').selectOption(lastChristmas);
+    await page.getByTestId('points-summary').waitFor();
+    expect(await page.getByTestId('points-summary').textContent()).toMatch(
+      /^\d+ members? earned [\d.]+ points\.$/,
+    );
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

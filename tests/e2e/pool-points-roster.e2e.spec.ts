@@ -253,10 +253,7 @@ describe('points, rewards, messages and the roster by preference in a real brows
     expect(logged).toEqual([expect.stringContaining('409')]);
     logged.length = 0;
 
-    await page
-      .getByRole('navigation', { name: 'My pool pages' })
-      .getByRole('link', { name: 'Messages' })
-      .click();
+    await page.getByRole('navigation', { name: 'Pool' }).getByRole('link', { name: 'Messages' }).click();
     await page.waitForURL('**/pool/messages');
     const settings = page.getByRole('form', { name: 'Notification settings' });
     await settings.waitFor();

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
 import { createApp } from '../app.factory';
+import { JobQueue } from '../jobs/queue/job-queue';
 import type { AppConfig } from '../config/app-config';
 import { openDatabase, OpenDatabase } from '../database/open-database';
 import { StructuredLogger } from '../logging/structured-logger';
@@ -46,7 +47,10 @@ export async function startService(
       demo: config.demo,
       demoHistoryDays: config.demoHistoryDays,
       logger,
+      oneInstanceAtATime: database.kind === 'server',
     });
+    // Jobs are taken only once the schema is current (a job queued by a newer instance may need it).
+    await app.get(JobQueue).start();
     await listen(app, config);
     if (config.demo) {
       const today = prepared.today ?? DateTime.now().setZone(DEMO_TIME_ZONE).toISODate()!;

@@ -41,6 +41,8 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET="short" must be at least 32 characters'],
     [{ PEAKPLAN_JOBS: 'sometimes' }, 'PEAKPLAN_JOBS="sometimes" must be true or false'],
     [{ SMTP_URL: 'mail.example:25' }, 'SMTP_URL="mail.example:25" must look like smtp://'],
+    [{ DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE="1" must be between 2 and 200'],
+    [{ PEAKPLAN_JOB_TIMEOUT_SECONDS: '2.5' }, 'PEAKPLAN_JOB_TIMEOUT_SECONDS="2.5" must be a whole number'],
   ])('names the bad variable %j', (environment, message) => {
     expect(() => loadConfig(environment, '/srv/dist')).toThrow(ConfigError);
     expect(() => loadConfig(environment, '/srv/dist')).toThrow(message);
@@ -52,6 +54,13 @@ describe('loadConfig', () => {
       smtpUrl: 'smtp://u:p@mail:587',
       mailFrom: 'PeakPlan <peakplan@localhost>',
     });
+  });
+
+  it('sizes the connection pool and the job timeout: 8 and 120 s unless set', () => {
+    expect(loadConfig({}, '/srv/dist')).toMatchObject({ databasePoolSize: 8, jobTimeoutSeconds: 120 });
+    expect(
+      loadConfig({ DATABASE_POOL_SIZE: '16', PEAKPLAN_JOB_TIMEOUT_SECONDS: '300' }, '/srv/dist'),
+    ).toMatchObject({ databasePoolSize: 16, jobTimeoutSeconds: 300 });
   });
 
   it('reads TRUST_PROXY as false (default), a hop count or a list of proxy addresses and subnets', () => {

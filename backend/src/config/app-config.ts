@@ -29,6 +29,13 @@ export interface AppConfig {
   smtpUrl: string | null;
   /** The sender address of members' messages. */
   mailFrom: string;
+  /** Connections this instance keeps to a PostgreSQL server (requests, job queue and locks share them). */
+  databasePoolSize: number;
+  /**
+   * How long a queued job's attempt may run before the queue takes it for lost (its instance died) and
+   * retries it elsewhere; see docs/scaling.md.
+   */
+  jobTimeoutSeconds: number;
 }
 
 const booleanFromEnv = z
@@ -67,6 +74,18 @@ const environmentSchema = z.object({
     .regex(/^smtps?:\/\/.+/, 'must look like smtp://user:password@host:587 or smtps://host:465')
     .optional(),
   MAIL_FROM: z.string().min(3).default('PeakPlan <peakplan@localhost>'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(2, 'must be between 2 and 200')
+    .max(200, 'must be between 2 and 200')
+    .default(8),
+  PEAKPLAN_JOB_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(5, 'must be between 5 and 3600')
+    .max(3600, 'must be between 5 and 3600')
+    .default(120),
 });
 
 export class ConfigError extends Error {
@@ -101,6 +120,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv, distDir: string): App
     trustProxy: env.TRUST_PROXY,
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    jobTimeoutSeconds: env.PEAKPLAN_JOB_TIMEOUT_SECONDS,
   };
 }
 

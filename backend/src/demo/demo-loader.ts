@@ -6,6 +6,7 @@ import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generateDemoHistory } from './demo-history.generator';
 import { insertDemoPoints } from './demo-points';
 import { insertDemoPool } from './demo-pool';
+import { insertDemoReasons } from './demo-reasons';
 import { DEMO_QUEUES } from './demo-queues';
 import { refreshAllDailyHistory } from '../history/daily-history';
 
@@ -116,6 +117,7 @@ export async function loadDemoOrganisation(
     options.onProgress?.(
       `demo history: ${historyRows} rows generated and written in ${seconds(written - started)}, key and daily totals in ${seconds(Date.now() - written)}`,
     );
+    await insertDemoReasons(manager, queueIds, DEMO_SEED);
     return { organisationId, historyRows, from, to };
   });
 }

@@ -1,7 +1,10 @@
 import type { QueueDto } from '@peakplan/contracts';
 
 /** A demo queue: its settings as the API shows them, plus how its demand is generated. */
-export interface DemoQueue extends Omit<QueueDto, 'id' | 'intervalMinutes' | 'retiredAt' | 'closedDays'> {
+export interface DemoQueue extends Omit<
+  QueueDto,
+  'id' | 'intervalMinutes' | 'retiredAt' | 'closedDays' | 'repeatWindowDays'
+> {
   /** Contacts on an ordinary Wednesday in the first demo year. */
   baseDaily: number;
   /** Local opening hours [from, to) in hours; contacts arrive only then. */

@@ -6,7 +6,7 @@ import type { ForecastEngineResult } from './forecast-engine';
 const INSERT_BATCH = 5000;
 
 /**
- * Marks a run completed with its model, then writes its days and intervals. Returns false, having
+ * Marks a run completed with its model (and the instance that computed it), then writes its days and intervals. Returns false, having
  * written nothing, when the run is no longer running (e.g. another instance marked it failed as
  * abandoned meanwhile): a finished run is never changed.
  */
@@ -14,10 +14,12 @@ export async function storeForecastResult(
   manager: EntityManager,
   runId: string,
   result: ForecastEngineResult,
+  computedBy: string | null = null,
 ): Promise<boolean> {
   const [, updated] = await manager.query(
     `update forecast_run set status = 'completed', stage = 'completed', progress = 1, model = $2, model_reason = $3,
-            parameters = $4, backtest = $5, warnings = $6, finished_at = now(), heartbeat_at = now()
+            parameters = $4, backtest = $5, warnings = $6, finished_at = now(), heartbeat_at = now(),
+            computed_by = coalesce($7, computed_by)
       where id = $1 and status = 'running'`,
     [
       runId,
@@ -26,6 +28,7 @@ export async function storeForecastResult(
       JSON.stringify(result.parameters),
       result.backtest ? JSON.stringify(result.backtest) : null,
       JSON.stringify(result.warnings),
+      computedBy,
     ],
   );
   if (updated !== 1) return false;

@@ -20,6 +20,7 @@ export const STARTED_RUN_EXAMPLE: ForecastRunSummary = {
   warnings: [],
   error: null,
   requestedBy: 'planner@peakplan.test',
+  computedBy: null,
   createdAt: '2026-03-01T07:30:00.000Z',
   finishedAt: null,
 };
@@ -29,6 +30,7 @@ export const WORKING_RUN_EXAMPLE: ForecastRunDetail = {
   ...STARTED_RUN_EXAMPLE,
   stage: 'backtest',
   progress: 0.7,
+  computedBy: 'peakplan-2:4711',
   parameters: null,
   backtest: null,
   days: [],

@@ -5,6 +5,7 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  OnModuleInit,
 } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -22,6 +23,8 @@ import type {
 import { addDays, eventPresets } from '@peakplan/forecasting';
 
 import { DATABASE_KIND } from '../database/database-kind';
+import { INSTANCE_NAME } from '../jobs/queue/instance-name';
+import { JobQueue, type QueuedJob } from '../jobs/queue/job-queue';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { accuracyOf, seasonalScale, type ScoredPoint } from './forecast-accuracy';
 import { ForecastEngineThread } from './forecast-engine-thread';
@@ -48,14 +51,23 @@ interface RunRow {
   warnings: string[];
   error: string | null;
   requested_by: string | null;
+  computed_by: string | null;
   created_at: Date;
   finished_at: Date | null;
 }
 
+/** What a forecast-run job carries: the run row, written before the job is queued. */
+interface ForecastRunJob {
+  runId: string;
+}
+
+/** How often waitFor reads the runs' status (they may compute on another instance). */
+const WAIT_POLL_MS = 250;
+
 const RUN_COLUMNS = `r.id, r.queue_id, q.name as queue_name, r.status, r.stage, r.progress, to_char(r.training_from, 'YYYY-MM-DD') as training_from,
   to_char(r.training_to, 'YYYY-MM-DD') as training_to, to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from,
   r.horizon_days, r.interval_minutes, r.country, r.lead_days, r.model, r.model_reason, r.warnings, r.error,
-  r.requested_by, r.created_at, r.finished_at`;
+  r.requested_by, r.computed_by, r.created_at, r.finished_at`;
 
 function toSummary(row: RunRow): ForecastRunSummary {
   return {
@@ -76,23 +88,26 @@ function toSummary(row: RunRow): ForecastRunSummary {
     warnings: row.warnings,
     error: row.error,
     requestedBy: row.requested_by,
+    computedBy: row.computed_by,
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
   };
 }
 
 /**
- * Forecast runs: started by a request (or the nightly job), executed after the response, one at a
- * time (the engine is CPU-bound and embedded PostgreSQL takes one transaction at a time), the engine
- * on a worker thread so that requests keep being answered meanwhile, stored whole in one transaction
- * when finished. Each run's stage and progress are stored as it goes, for the dashboard to poll. A
- * finished run is never changed; re-running makes a new one. A run whose process died is marked failed.
+ * Forecast runs: started by a request (or the nightly job), each run row written first and then one
+ * `forecast-run` job queued per run (job id = run id); whichever instance takes the job computes it,
+ * one at a time per instance (the engine is CPU-bound; embedded PostgreSQL takes one transaction at a
+ * time), the engine on a worker thread so that requests keep being answered meanwhile, and stores it
+ * whole in one transaction. Each run's stage and progress are stored as it goes, so that any instance
+ * answers the dashboard's poll. A finished run is never changed; re-running makes a new one. A run
+ * whose instance died is retried by another (the queue's timeout); one nobody will finish is marked failed.
  */
 @Injectable()
-export class ForecastRunsService implements BeforeApplicationShutdown {
+export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('forecast-runs');
-  private chain: Promise<void> = Promise.resolve();
-  private readonly pending = new Map<string, Promise<void>>();
+  /** The runs this instance is computing (a Set of one, as the queue gives one job at a time). */
+  private readonly pending = new Set<string>();
   private shuttingDown = false;
   private swept: Promise<void> | undefined;
   private lastSweepAt = 0;
@@ -102,19 +117,25 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
     private readonly engine: ForecastEngineThread,
+    private readonly queue: JobQueue,
     @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
   ) {}
 
+  onModuleInit(): void {
+    this.queue.work<ForecastRunJob>('forecast-run', (job) => this.execute(job));
+  }
+
   /**
-   * Before the database closes: the run computing is interrupted (its worker terminated), the queued
-   * ones are not started, and all of them are marked failed: a stopped service leaves no run "running".
+   * Before the database closes: the run computing here is interrupted (its worker terminated) and
+   * marked failed, so that a stopped instance leaves no run "running" of its own. Runs still waiting
+   * in the queue stay there: for another instance on a server; on embedded PostgreSQL they are marked
+   * failed at the next start (the in-process queue ends with the process).
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
     clearInterval(this.heartbeatTimer);
-    const held = [...this.pending.keys()];
+    const held = [...this.pending];
     await this.engine.stop();
-    await this.chain.catch(() => undefined);
     if (held.length > 0)
       await this.dataSource
         .query(
@@ -125,7 +146,7 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
         .catch(() => undefined);
   }
 
-  /** Creates one run per queue (status running) and queues their execution; returns at once. */
+  /** Creates one run per queue (status running) and queues a job for each; returns at once. */
   async start(request: StartForecastRunRequest, requestedBy: string | null): Promise<ForecastRunSummary[]> {
     await this.sweepIfDue();
     // Before new work, the work a stopped instance left: so a planner re-running sees the old run failed.
@@ -200,19 +221,27 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
     });
     const runs: ForecastRunSummary[] = [];
     for (const id of runIds) runs.push(await this.summary(id));
-    // Queued only once every run row is written: the runs execute after this request's queries.
-    for (const run of runs) {
-      const done = (this.chain = this.chain.then(() => this.execute(run.id)));
-      this.pending.set(run.id, done);
-      void done.finally(() => this.pending.delete(run.id));
-    }
-    if (runs.length > 0) this.holdHeartbeat();
+    // Queued once every run row is written. A process that dies before queueing leaves runs without a
+    // job: failAbandoned finds those (no unfinished job, no heartbeat).
+    for (const run of runs)
+      await this.queue.send<ForecastRunJob>('forecast-run', { runId: run.id }, { id: run.id });
     return runs;
   }
 
-  /** Resolves when the given runs (queued or executing in this instance) have finished. */
+  /** Resolves when the given runs have finished (completed or failed), on whichever instance. */
   async waitFor(runIds: readonly string[]): Promise<void> {
-    await Promise.all(runIds.map((id) => this.pending.get(id)));
+    let waiting = [...runIds];
+    while (waiting.length > 0) {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `select id from forecast_run where id = any($1::uuid[]) and status = 'running'`,
+        [waiting],
+      );
+      waiting = rows.map((row) => row.id);
+      if (waiting.length > 0) {
+        await this.sweepIfDue();
+        await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+      }
+    }
   }
 
   async list(queueId?: string): Promise<ForecastRunSummary[]> {
@@ -386,8 +415,34 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
     };
   }
 
-  private async execute(id: string): Promise<void> {
-    if (this.shuttingDown) return; // marked failed as interrupted by the shutdown
+  /**
+   * One attempt at a run's job. Claims the run (still running: not finished by an earlier attempt, nor
+   * failed meanwhile), computes and stores it. An engine error (bad input) fails the run at once; any
+   * other error (the database gone, say) is thrown for the queue to retry, until the last attempt.
+   */
+  private async execute({ data: { runId: id }, attempt, lastAttempt }: QueuedJob<ForecastRunJob>): Promise<{
+    computed: boolean;
+  }> {
+    // A job taken while this instance stops goes back to the queue, for another instance.
+    if (this.shuttingDown) throw new Error(INTERRUPTED);
+    const [, claimed]: [unknown, number] = await this.dataSource.query(
+      `update forecast_run set stage = 'queued', progress = 0, heartbeat_at = now(), computed_by = $2
+        where id = $1 and status = 'running'`,
+      [id, INSTANCE_NAME],
+    );
+    if (claimed !== 1) return { computed: false };
+    if (attempt > 1)
+      this.logger.warn(`forecast run ${id}: attempt ${attempt} (taken over by ${INSTANCE_NAME})`);
+    this.pending.add(id);
+    this.holdHeartbeat();
+    try {
+      return { computed: await this.compute(id, lastAttempt) };
+    } finally {
+      this.pending.delete(id);
+    }
+  }
+
+  private async compute(id: string, lastAttempt: boolean): Promise<boolean> {
     const started = Date.now();
     // Stage writes go one after another (a late one must not overwrite a later stage).
     let stageWrites: Promise<void> = Promise.resolve();
@@ -401,20 +456,32 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
       began
         .map(([stage, at], index) => `${stage} ${(began[index + 1]?.[1] ?? Date.now()) - at} ms`)
         .join(', ');
+    // The engine's errors are the input's (the same input fails again); the database's may pass.
+    let inEngine = false;
     try {
       report('loading history');
       const organisation = await this.organisations.current();
       const job = await loadForecastJob(this.dataSource, id, organisation);
+      inEngine = true;
       const result = await this.engine.run(job, report);
+      inEngine = false;
       report('storing');
       await stageWrites;
-      const stored = await this.dataSource.transaction((manager) => storeForecastResult(manager, id, result));
+      const stored = await this.dataSource.transaction((manager) =>
+        storeForecastResult(manager, id, result, INSTANCE_NAME),
+      );
       if (stored)
         this.logger.log(
           `forecast run ${id} completed in ${Date.now() - started} ms (${stageTimes()}; ${result.model})`,
         );
       else this.logger.warn(`forecast run ${id} was no longer running when it finished; result dropped`);
+      return stored;
     } catch (error) {
+      await stageWrites;
+      if (!this.shuttingDown && !lastAttempt && !inEngine) {
+        this.logger.warn(`forecast run ${id}: ${(error as Error).message}; the queue retries it`);
+        throw error;
+      }
       // Stopped mid-run by the shutdown (the worker terminated): one message for every interrupted run.
       const message = this.shuttingDown
         ? INTERRUPTED
@@ -424,7 +491,6 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
       if (this.shuttingDown) this.logger.warn(`forecast run ${id}: ${message}`);
       else if (!(error instanceof RangeError || error instanceof TypeError))
         this.logger.error(error instanceof Error ? (error.stack ?? message) : message);
-      await stageWrites;
       await this.dataSource
         .query(
           `update forecast_run set status = 'failed', stage = 'failed', error = $2, finished_at = now()
@@ -432,6 +498,7 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
           [id, message],
         )
         .catch(() => undefined);
+      return false;
     }
   }
 
@@ -444,9 +511,9 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
       .catch((error: Error) => this.logger.warn(`forecast run ${id}: stage not stored: ${error.message}`));
   }
 
-  /** Touches the runs this instance holds, so that no other instance takes them for abandoned. */
+  /** Touches the runs this instance computes, so that no other instance takes them for abandoned. */
   private async heartbeat(): Promise<void> {
-    const held = [...this.pending.keys()];
+    const held = [...this.pending];
     if (held.length > 0)
       await this.dataSource.query(
         `update forecast_run set heartbeat_at = now() where id = any($1::uuid[]) and status = 'running'`,
@@ -456,23 +523,36 @@ export class ForecastRunsService implements BeforeApplicationShutdown {
   }
 
   /**
-   * Marks failed the runs whose instance died (process killed mid-run): no heartbeat for `staleSeconds`.
-   * Embedded PostgreSQL is one process's alone (folder lock), so there at first use every run still
-   * "running" is one a previous process left.
+   * Marks failed the runs nobody will finish: no heartbeat for `staleSeconds` and no unfinished job
+   * (its attempts are used up, or its process died before queueing it). A run whose instance died while
+   * its job still has attempts left is not one: the queue gives it to another instance after the
+   * timeout. Embedded PostgreSQL is one process's alone (folder lock), so there at first use every run
+   * still "running" without a job in this process is one a previous process left.
    */
-  private failAbandoned(staleSeconds: number): Promise<void> {
-    return this.dataSource
-      .query(
+  private async failAbandoned(staleSeconds: number): Promise<void> {
+    try {
+      const stale: { id: string }[] = await this.dataSource.query(
+        `select id from forecast_run
+          where status = 'running' and heartbeat_at < now() - make_interval(secs => $1) and not (id = any($2::uuid[]))`,
+        [staleSeconds, [...this.pending]],
+      );
+      if (stale.length === 0) return;
+      const queued = await this.queue.unfinished(
+        'forecast-run',
+        stale.map((run) => run.id),
+      );
+      const abandoned = stale.map((run) => run.id).filter((id) => !queued.has(id));
+      if (abandoned.length === 0) return;
+      const [, count]: [unknown, number] = await this.dataSource.query(
         `update forecast_run set status = 'failed', stage = 'failed', error = $1, finished_at = now()
-          where status = 'running' and heartbeat_at < now() - make_interval(secs => $2)
-            and not (id = any($3::uuid[]))`,
-        [INTERRUPTED, staleSeconds, [...this.pending.keys()]],
-      )
-      .then(([, count]: [unknown, number]) => {
-        if (count > 0)
-          this.logger.warn(`${count} forecast run(s) left unfinished by a stopped service marked failed`);
-      })
-      .catch((error: Error) => this.logger.warn(`abandoned forecast runs not checked: ${error.message}`));
+          where id = any($2::uuid[]) and status = 'running' and heartbeat_at < now() - make_interval(secs => $3)`,
+        [INTERRUPTED, abandoned, staleSeconds],
+      );
+      if (count > 0)
+        this.logger.warn(`${count} forecast run(s) left unfinished by a stopped service marked failed`);
+    } catch (error) {
+      this.logger.warn(`abandoned forecast runs not checked: ${(error as Error).message}`);
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import { once } from 'node:events';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 
+import { QUALITY_COLUMNS } from '@peakplan/forecasting';
+
 import type { StagedHistoryRow } from './history-csv-row';
 import { acquireConnection, type PooledConnection } from './pooled-connection';
 import type { StagingSink } from './staging-sink';
@@ -30,11 +32,14 @@ export function copyText(value: string): string {
   );
 }
 
+/** The quality counts in the staging table's column order. */
+const QUALITY_FIELDS = QUALITY_COLUMNS.map(([, field]) => field);
+
 /** One staging row as a line of COPY text; the column order of the staging table. */
 export function copyLine(row: StagedHistoryRow): string {
   return `${row.row}\t${row.queueId}\t${row.start}\t${row.intervalMinutes}\t${copyText(row.reason)}\t${row.offered}\t${
     row.handled ?? NULL
-  }\t${row.abandoned ?? NULL}\t${row.ahtSeconds ?? NULL}\n`;
+  }\t${row.abandoned ?? NULL}\t${row.ahtSeconds ?? NULL}\t${QUALITY_FIELDS.map((field) => row.quality[field] ?? NULL).join('\t')}\n`;
 }
 
 /** One COPY statement under way, on its own pooled connection. */

@@ -116,4 +116,44 @@ describe('one grammar for the API and the command line', () => {
       expect(cli).toMatch(new RegExp(`^row 2: ${field} `));
     }
   });
+
+  it('reads the optional quality columns, and names a count that cannot be', () => {
+    const header = [
+      'queue',
+      'start',
+      'offered',
+      'reason',
+      'repeat',
+      'transferred',
+      'nps_promoters',
+      'nps_passives',
+      'nps_detractors',
+      'csat_responses',
+      'csat_satisfied',
+    ];
+    const read = reader(header).read(
+      ['phone', '2026-02-13T09:15:00+01:00', '40', 'order-status', '6', '2', '3', '1', '1', '', ''],
+      2,
+    );
+    expect(read).toMatchObject({
+      offered: 40,
+      quality: {
+        repeatContacts: 6,
+        transferred: 2,
+        npsPromoters: 3,
+        npsPassives: 1,
+        npsDetractors: 1,
+        csatResponses: null,
+        csatSatisfied: null,
+      },
+    });
+    expect(
+      reader(header).read(['phone', '2026-02-13T09:15:00+01:00', '4', '', '5', '', '', '', '', '3', '4'], 3),
+    ).toEqual([
+      { row: 3, field: 'repeat', reason: 'must not exceed offered (4), got 5' },
+      { row: 3, field: 'csat_satisfied', reason: 'must not exceed csat_responses (3), got 4' },
+    ]);
+    // Without the columns every quality count is null: not measured, not zero.
+    expect(staged('2026-02-13T09:15:00+01:00').quality.repeatContacts).toBeNull();
+  });
 });

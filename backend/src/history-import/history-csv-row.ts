@@ -2,7 +2,12 @@
  * it (row, column, reason). The row grammar is forecasting's (the command line reads the same files);
  * this adds what only the API knows: the organisation's queues and their interval lengths. Pure and
  * synchronous: the import streams records through it one by one. */
-import { HistoryFileError, HistoryRowGrammar, type HistoryRowError } from '@peakplan/forecasting';
+import {
+  HistoryFileError,
+  type HistoryQuality,
+  HistoryRowGrammar,
+  type HistoryRowError,
+} from '@peakplan/forecasting';
 
 export { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '@peakplan/forecasting';
 
@@ -32,6 +37,7 @@ export interface StagedHistoryRow {
   handled: number | null;
   abandoned: number | null;
   ahtSeconds: number | null;
+  quality: HistoryQuality;
 }
 
 export class HistoryRowReader {
@@ -98,6 +104,7 @@ export class HistoryRowReader {
       handled: read.handled,
       abandoned: read.abandoned,
       ahtSeconds: read.ahtSeconds,
+      quality: read.quality,
     };
   }
 

@@ -40,7 +40,7 @@ export class HistoryImportController {
   })
   @ApiBody({
     description:
-      'CSV, UTF-8 without byte-order mark, LF line ends, comma-separated, header `queue,start,offered[,handled,abandoned,aht_seconds,reason]`; start is YYYY-MM-DD (a day) or an ISO date-time with offset (an interval). Streamed: up to 1 GB.',
+      'CSV, UTF-8 without byte-order mark, LF line ends, comma-separated, header `queue,start,offered[,handled,abandoned,aht_seconds,reason]` and optional quality counts repeat, transferred, nps_promoters, nps_passives, nps_detractors, csat_responses, csat_satisfied; start is YYYY-MM-DD (a day) or an ISO date-time with offset (an interval). Streamed: up to 1 GB.',
     schema: {
       type: 'string',
       example:

@@ -18,6 +18,7 @@ import type { HistoryImportProgress, HistoryImportReport, ImportRowProblem } fro
 
 import { csvText } from '../common/csv-text';
 import { refreshDailyHistoryForStaging } from '../history/daily-history';
+import { refreshReasonDaysForStaging } from '../history/reason-days';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CopyStagingSink } from './copy-staging-sink';
 import { CsvRecordSplitter } from './csv-record-splitter';
@@ -48,6 +49,9 @@ import { StagingLostError, StagingTable, sweepStagingTables } from './staging-ta
 const MAX_REPORTED_PROBLEMS = 1000;
 /** A record longer than this is not contact history (e.g. a 10 MB line without line ends). */
 const MAX_RECORD_CHARS = 64 * 1024;
+/** How often a running import's progress is stored, for the instances that do not read the file. */
+const PROGRESS_STORE_MS = 2000;
+
 /** Streamed, so far larger than memory would allow; a file beyond this is the wrong file. */
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
@@ -254,10 +258,19 @@ export class HistoryImportService {
         ranges.add(read);
         duplicateWatch.see(read.queueId, read.startMs, read.reason);
       };
+      let progressStoredAt = Date.now();
       for await (const chunk of text as AsyncIterable<string>) {
         splitter.write(chunk, onRecord);
         await rowSink.send();
         await stagingTable.touch();
+        // For a poll that another instance answers: the progress in the import's row, every few seconds.
+        if (Date.now() - progressStoredAt >= PROGRESS_STORE_MS) {
+          progressStoredAt = Date.now();
+          await this.dataSource.query(
+            `update history_import set report = $2 where id = $1 and status = 'running'`,
+            [importId, JSON.stringify(progress)],
+          );
+        }
       }
       splitter.end(onRecord);
       if (!reader)
@@ -308,6 +321,7 @@ export class HistoryImportService {
         merged = await mergeStaged(client, staging.name);
       }
       await refreshDailyHistoryForStaging(client, staging.name);
+      await refreshReasonDaysForStaging(client, staging.name);
       problems.sort((a, b) => a.row - b.row);
       const report: HistoryImportReport = {
         importId,
@@ -367,10 +381,12 @@ export class HistoryImportService {
   /** The latest imports, newest first (reports without their row problems), and the running ones. */
   async list(limit = 50): Promise<(HistoryImportProgress | HistoryImportReport)[]> {
     await this.markInterrupted();
+    // Running here: the live progress; running on another instance: the progress it last stored.
     const rows: { report: HistoryImportReport }[] = await this.dataSource.query(
-      `select report - 'problems' as report from history_import where status <> 'running'
+      `select report - 'problems' as report from history_import
+        where status <> 'running' or not (id = any($2::uuid[]))
         order by started_at desc limit $1`,
-      [limit],
+      [limit, [...this.running.keys()]],
     );
     return [
       ...[...this.running.values()].map((progress) => ({ ...progress })),

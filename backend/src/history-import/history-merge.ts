@@ -23,11 +23,20 @@ import type { ImportRowError } from './history-csv-row';
  * order (deadlock, one of the two is told). Either way the savepoint undoes ours and the next path runs. */
 const UNIQUE_VIOLATION = '23505';
 const DEADLOCK_DETECTED = '40P01';
-const COLUMNS =
-  'queue_id, interval_start, interval_minutes, reason, offered, handled, abandoned, aht_seconds';
+const QUALITY = [
+  'repeat_contacts',
+  'transferred',
+  'nps_promoters',
+  'nps_passives',
+  'nps_detractors',
+  'csat_responses',
+  'csat_satisfied',
+];
+const COLUMNS = `queue_id, interval_start, interval_minutes, reason, offered, handled, abandoned, aht_seconds, ${QUALITY.join(', ')}`;
+const FIGURES = ['interval_minutes', 'offered', 'handled', 'abandoned', 'aht_seconds', ...QUALITY];
 const SAME_KEY = 'c.queue_id = s.queue_id and c.interval_start = s.interval_start and c.reason = s.reason';
-const FIGURES_DIFFER = `(c.interval_minutes, c.offered, c.handled, c.abandoned, c.aht_seconds)
-  is distinct from (s.interval_minutes, s.offered, s.handled, s.abandoned, s.aht_seconds)`;
+const FIGURES_DIFFER = `(${FIGURES.map((column) => `c.${column}`).join(', ')})
+  is distinct from (${FIGURES.map((column) => `s.${column}`).join(', ')})`;
 
 /** Per queue: the rows staged and their first and last start (ms since the epoch). */
 export interface StagedQueueRange {
@@ -149,11 +158,12 @@ export async function mergeStaged(client: PoolClient, staging: string): Promise<
     await client.query(
       `merge into contact_history c using ${staging} s on ${SAME_KEY}
         when matched and ${FIGURES_DIFFER} then
-          update set interval_minutes = s.interval_minutes, offered = s.offered, handled = s.handled,
-                     abandoned = s.abandoned, aht_seconds = s.aht_seconds
+          update set ${FIGURES.map((column) => `${column} = s.${column}`).join(', ')}
         when not matched then
           insert (${COLUMNS})
-          values (s.queue_id, s.interval_start, s.interval_minutes, s.reason, s.offered, s.handled, s.abandoned, s.aht_seconds)`,
+          values (${COLUMNS.split(', ')
+            .map((column) => `s.${column}`)
+            .join(', ')})`,
     );
     return counts;
   });
@@ -167,10 +177,9 @@ async function upsertStaged(client: PoolClient, staging: string): Promise<MergeC
       insert into contact_history as c (${COLUMNS})
       select ${COLUMNS} from ${staging}
       on conflict (queue_id, interval_start, reason) do update
-         set interval_minutes = excluded.interval_minutes, offered = excluded.offered, handled = excluded.handled,
-             abandoned = excluded.abandoned, aht_seconds = excluded.aht_seconds
-       where (c.interval_minutes, c.offered, c.handled, c.abandoned, c.aht_seconds)
-             is distinct from (excluded.interval_minutes, excluded.offered, excluded.handled, excluded.abandoned, excluded.aht_seconds)
+         set ${FIGURES.map((column) => `${column} = excluded.${column}`).join(', ')}
+       where (${FIGURES.map((column) => `c.${column}`).join(', ')})
+             is distinct from (${FIGURES.map((column) => `excluded.${column}`).join(', ')})
       returning (xmax = 0) as inserted
     )
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from merged`);

@@ -4,6 +4,8 @@
  * request waiting for the embedded database's one connection gets it between two batches. */
 import type { DataSource } from 'typeorm';
 
+import { QUALITY_COLUMNS } from '@peakplan/forecasting';
+
 import type { StagedHistoryRow } from './history-csv-row';
 import type { StagingSink } from './staging-sink';
 
@@ -45,7 +47,8 @@ export class InsertStagingSink implements StagingSink {
     if (rows.length === 0) return;
     await this.dataSource.query(
       `insert into ${this.table}
-         select * from unnest($1::int[], $2::uuid[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::int[], $8::int[], $9::float8[])`,
+         select * from unnest($1::int[], $2::uuid[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::int[], $8::int[], $9::float8[],
+                              $10::int[], $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[])`,
       [
         rows.map((row) => row.row),
         rows.map((row) => row.queueId),
@@ -56,6 +59,7 @@ export class InsertStagingSink implements StagingSink {
         rows.map((row) => row.handled),
         rows.map((row) => row.abandoned),
         rows.map((row) => row.ahtSeconds),
+        ...QUALITY_COLUMNS.map(([, field]) => rows.map((row) => row.quality[field])),
       ],
     );
   }

@@ -59,7 +59,14 @@ export class StagingTable {
           offered integer not null,
           handled integer,
           abandoned integer,
-          aht_seconds double precision
+          aht_seconds double precision,
+          repeat_contacts integer,
+          transferred integer,
+          nps_promoters integer,
+          nps_passives integer,
+          nps_detractors integer,
+          csat_responses integer,
+          csat_satisfied integer
         )`);
     });
     return staging;

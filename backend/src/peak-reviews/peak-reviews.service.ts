@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { peakQuality } from './peak-quality';
 import { eventWindow, type EventWindow } from './event-window';
 import { HindsightService } from './hindsight.service';
 
@@ -67,11 +68,24 @@ export class PeakReviewsService {
       );
       if (stored) {
         const review: PeakReviewDto = { ...stored.result, source: 'stored' };
-        return options.intervals === false ? withoutIntervals(review) : review;
+        return this.withQuality(
+          options.intervals === false ? withoutIntervals(review) : review,
+          organisation.id,
+        );
       }
     }
     const today = DateTime.now().setZone(organisation.timeZone).toISODate()!;
-    return this.compute(event, year, window, today, options.intervals !== false);
+    return this.withQuality(
+      await this.compute(event, year, window, today, options.intervals !== false),
+      organisation.id,
+    );
+  }
+
+  /** Adds the answer's quality at the peak (read now, never stored with the review). */
+  private async withQuality(review: PeakReviewDto, organisationId: string): Promise<PeakReviewDto> {
+    const events = await loadEventDefinitions(this.dataSource, organisationId);
+    const quality = await peakQuality(this.dataSource, review.queues, events, review);
+    return quality.length > 0 ? { ...review, quality } : review;
   }
 
   async list(): Promise<PeakReviewSummaryDto[]> {

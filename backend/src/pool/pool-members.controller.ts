@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { DepartmentCapDto, PoolMemberDto } from '@peakplan/contracts';
+import type { DepartmentBookingDto, DepartmentCapDto, PoolMemberDto } from '@peakplan/contracts';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
+import { DepartmentBookingsService } from './department-bookings.service';
 import { DepartmentCapsService } from './department-caps.service';
 import {
   MemberListQuery,
@@ -22,6 +23,7 @@ export class PoolMembersController {
   constructor(
     private readonly members: PoolMembersService,
     private readonly caps: DepartmentCapsService,
+    private readonly bookings: DepartmentBookingsService,
   ) {}
 
   @Get('me')
@@ -112,5 +114,15 @@ export class PoolMembersController {
     @Body() body: SetDepartmentCapDto,
   ): Promise<DepartmentCapDto> {
     return this.caps.set(viewer, departmentId, body);
+  }
+
+  @Get('department-bookings')
+  @Roles('manager', 'admin')
+  @ApiOkResponse({
+    description:
+      'Who of your department (an admin: every department) is booked or waitlisted on shifts still to come, soonest first.',
+  })
+  departmentBookings(@CurrentUser() viewer: SessionUser): Promise<DepartmentBookingDto[]> {
+    return this.bookings.list(viewer);
   }
 }

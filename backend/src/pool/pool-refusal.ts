@@ -9,7 +9,7 @@ import type { PoolRuleCode } from '@peakplan/contracts';
 export class PoolRuleRefusal extends ConflictException {
   constructor(
     readonly rule: PoolRuleCode,
-    sentence: string,
+    readonly sentence: string,
   ) {
     super({ message: sentence, code: rule, error: 'Conflict', details: [{ field: 'rule', reason: rule }] });
   }

@@ -11,6 +11,7 @@ import { AllocationPublishService } from './allocation/allocation-publish.servic
 import { AllocationsService } from './allocation/allocations.service';
 import { PreferencesService } from './allocation/preferences.service';
 import { CalendarFeedService } from './calendar-feed.service';
+import { DepartmentBookingsService } from './department-bookings.service';
 import { DepartmentCapsService } from './department-caps.service';
 import { MyScheduleController } from './my-schedule.controller';
 import { PlanCoverageService } from './plan-coverage.service';
@@ -35,6 +36,7 @@ import { SignUpsService } from './sign-ups.service';
   providers: [
     PoolMembersService,
     DepartmentCapsService,
+    DepartmentBookingsService,
     PoolShiftsService,
     ShiftFitService,
     SignUpsService,

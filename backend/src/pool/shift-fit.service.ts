@@ -2,13 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import type { PoolShiftDto, SignUpStatus, WeeklyAvailability } from '@peakplan/contracts';
+import type { PoolRuleBlock, PoolShiftDto, SignUpStatus, WeeklyAvailability } from '@peakplan/contracts';
 
 import type { SessionUser } from '../auth/access.decorators';
-import { shiftNotFound } from './pool-refusal';
+import { PoolRuleRefusal, shiftNotFound } from './pool-refusal';
 import { SHIFT_COLUMNS, shiftStatus, toShiftDto, type PoolShiftRow } from './pool-shift.row';
 import { inZone } from './pool-time';
-import { fitsWeeklyAvailability } from './sign-up-rules';
+import {
+  busiestAway,
+  checkBookedShifts,
+  departmentCapRefusal,
+  effectiveCap,
+  fitsWeeklyAvailability,
+  type BookedShiftRow,
+} from './sign-up-rules';
+
+const ACTIVE_STATUSES: SignUpStatus[] = ['confirmed', 'waitlisted', 'requested'];
 
 type MemberShiftRow = PoolShiftRow & {
   my_sign_up_id: string | null;
@@ -18,18 +27,38 @@ type MemberShiftRow = PoolShiftRow & {
   my_rank: number | null;
 };
 
+interface MemberFitRow {
+  weekly_availability: WeeklyAvailability[];
+  max_hours_per_week: number | null;
+  max_hours_per_peak: number | null;
+  department_id: string | null;
+}
+
+/** What the working-time and department rules read, loaded once for the whole list. */
+interface BookingContext {
+  member: MemberFitRow;
+  /** The member's confirmed shifts. */
+  booked: (BookedShiftRow & { id: string })[];
+  /** The department's cap in people, null when none. */
+  departmentLimit: number | null;
+  /** Colleagues' confirmed shifts still to come. */
+  colleaguesAway: { starts_at: Date; ends_at: Date }[];
+}
+
 /**
  * "Shifts I can take": the open shifts that fit a pool member (approved, trained for the skill on the
  * shift's date, not a day off, inside their weekly availability, window open, not begun), with their
- * own sign-up where they have one. Hours, rest and caps are checked at sign-up, where they are locked.
+ * own sign-up where they have one. A shift they could still not take (overlap, rest, hours or the
+ * department cap) says which rule in `blockedBy`, read without locks: the sign-up checks again under them.
  */
 @Injectable()
 export class ShiftFitService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async openShiftsFor(member: SessionUser, timeZone: string, now: Date): Promise<PoolShiftDto[]> {
-    const availability = await this.availabilityOf(member.id);
-    if (!availability) return [];
+    const fit = await this.memberFit(member.id);
+    if (!fit) return [];
+    const bookings = await this.bookingContext(fit, member.id, now);
     const rows: MemberShiftRow[] = await this.dataSource.query(
       `${this.memberShiftsSql()}
         where s.organisation_id = $2 and s.cancelled_at is null
@@ -46,9 +75,19 @@ export class ShiftFitService {
     return rows
       .filter((row) => {
         const start = inZone(timeZone, row.starts_at);
-        return fitsWeeklyAvailability(availability, start.weekday, start, inZone(timeZone, row.ends_at));
+        return fitsWeeklyAvailability(
+          fit.weekly_availability,
+          start.weekday,
+          start,
+          inZone(timeZone, row.ends_at),
+        );
       })
-      .map((row) => this.toMemberDto(row, timeZone, now));
+      .map((row) => {
+        const dto = this.toMemberDto(row, timeZone, now);
+        // A withdrawn or cancelled sign-up of mine does not hold a place: the rules apply again.
+        const holdsPlace = dto.mine && ACTIVE_STATUSES.includes(dto.mine.status);
+        return holdsPlace ? dto : { ...dto, blockedBy: blockOf(row, bookings, timeZone) };
+      });
   }
 
   /**
@@ -99,13 +138,64 @@ export class ShiftFitService {
     };
   }
 
-  /** The member's weekly windows when they are an approved, active member; otherwise null (nothing fits). */
-  private async availabilityOf(memberId: string): Promise<WeeklyAvailability[] | null> {
-    const [row]: { weekly_availability: WeeklyAvailability[] }[] = await this.dataSource.query(
-      `select pm.weekly_availability from pool_member pm join app_user u on u.id = pm.user_id
+  /** The member's windows and limits when they are an approved, active member; otherwise null (nothing fits). */
+  private async memberFit(memberId: string): Promise<MemberFitRow | null> {
+    const [row]: MemberFitRow[] = await this.dataSource.query(
+      `select pm.weekly_availability, pm.max_hours_per_week, pm.max_hours_per_peak, u.department_id
+         from pool_member pm join app_user u on u.id = pm.user_id
         where pm.user_id = $1 and pm.active and u.active and u.pool_approval = 'approved'`,
       [memberId],
     );
-    return row ? row.weekly_availability : null;
+    return row ?? null;
+  }
+
+  private async bookingContext(member: MemberFitRow, memberId: string, now: Date): Promise<BookingContext> {
+    // Every confirmed shift, past ones too: the per-peak hours cap counts them, as the sign-up does.
+    const booked: BookingContext['booked'] = await this.dataSource.query(
+      `select s.id, s.starts_at, s.ends_at, s.break_minutes, s.peak
+         from pool_sign_up su join pool_shift s on s.id = su.shift_id
+        where su.user_id = $1 and su.status = 'confirmed' and s.cancelled_at is null`,
+      [memberId],
+    );
+    if (!member.department_id) return { member, booked, departmentLimit: null, colleaguesAway: [] };
+    const [cap]: { max_people: number | null; max_share: number | null; people: number }[] =
+      await this.dataSource.query(
+        `select c.max_people, c.max_share,
+                (select count(*)::int from app_user u where u.department_id = c.department_id and u.active) as people
+           from department_pool_cap c where c.department_id = $1`,
+        [member.department_id],
+      );
+    const departmentLimit = cap ? effectiveCap(cap.max_people, cap.max_share, cap.people) : null;
+    const colleaguesAway: BookingContext['colleaguesAway'] =
+      departmentLimit === null
+        ? []
+        : await this.dataSource.query(
+            `select s.starts_at, s.ends_at
+               from pool_sign_up su join pool_shift s on s.id = su.shift_id join app_user u on u.id = su.user_id
+              where u.department_id = $1 and su.status = 'confirmed' and s.cancelled_at is null
+                and su.user_id <> $2 and s.ends_at > $3`,
+            [member.department_id, memberId, now],
+          );
+    return { member, booked, departmentLimit, colleaguesAway };
+  }
+}
+
+/** The rule that would refuse a sign-up on the shift, in the words of its refusal; null when none. */
+function blockOf(shift: PoolShiftRow, context: BookingContext, timeZone: string): PoolRuleBlock | null {
+  try {
+    checkBookedShifts(
+      shift,
+      context.booked.filter((other) => other.id !== shift.id),
+      context.member,
+      timeZone,
+    );
+    if (context.departmentLimit !== null) {
+      const busiest = busiestAway(shift, context.colleaguesAway);
+      if (busiest + 1 > context.departmentLimit) throw departmentCapRefusal(busiest, context.departmentLimit);
+    }
+    return null;
+  } catch (refusal) {
+    if (refusal instanceof PoolRuleRefusal) return { code: refusal.rule, reason: refusal.sentence };
+    throw refusal;
   }
 }

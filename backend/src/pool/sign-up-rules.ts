@@ -25,7 +25,8 @@ interface MemberRow {
   max_hours_per_peak: number | null;
 }
 
-interface BookedShiftRow {
+/** A confirmed shift of the member (or a colleague), as the working-time rules read it. */
+export interface BookedShiftRow {
   starts_at: Date;
   ends_at: Date;
   break_minutes: number;
@@ -99,46 +100,65 @@ export async function checkMemberRules(
       where su.user_id = $1 and su.status = 'confirmed' and s.cancelled_at is null and s.id <> $2`,
     [memberId, shift.id],
   );
+  checkBookedShifts(shift, booked, member, context.timeZone);
+  if (member.department_id) await checkDepartmentCap(manager, shift, memberId, member.department_id);
+}
+
+/**
+ * The working-time rules against the member's confirmed shifts: no overlap, at least 11 hours of rest,
+ * the weekly and per-peak hours caps. Pure, so the open-shift list explains the same refusal before a
+ * sign-up is tried (`booked` must not hold the shift itself).
+ */
+export function checkBookedShifts(
+  shift: Pick<PoolShiftRow, 'starts_at' | 'ends_at' | 'break_minutes' | 'peak'>,
+  booked: readonly BookedShiftRow[],
+  limits: { max_hours_per_week: number | null; max_hours_per_peak: number | null },
+  timeZone: string,
+): void {
+  const start = inZone(timeZone, shift.starts_at);
   const restMs = MINIMUM_REST_HOURS * 3_600_000;
   for (const other of booked) {
+    const otherStart = inZone(timeZone, other.starts_at);
+    const otherEnd = inZone(timeZone, other.ends_at);
     if (other.starts_at < shift.ends_at && other.ends_at > shift.starts_at)
       throw new PoolRuleRefusal(
         'overlap',
-        `This shift overlaps your shift of ${inZone(context.timeZone, other.starts_at).toFormat('d MMMM HH:mm')}.`,
+        `This shift overlaps your shift of ${otherStart.toFormat('d MMMM')} from ${otherStart.toFormat('HH:mm')} to ${otherEnd.toFormat('HH:mm')}.`,
       );
-    const gap =
-      other.ends_at <= shift.starts_at
-        ? shift.starts_at.getTime() - other.ends_at.getTime()
-        : other.starts_at.getTime() - shift.ends_at.getTime();
+    const before = other.ends_at <= shift.starts_at;
+    const gap = before
+      ? shift.starts_at.getTime() - other.ends_at.getTime()
+      : other.starts_at.getTime() - shift.ends_at.getTime();
     if (gap < restMs)
       throw new PoolRuleRefusal(
         'rest-too-short',
-        `Less than ${MINIMUM_REST_HOURS} hours of rest between this shift and your shift of ${inZone(context.timeZone, other.starts_at).toFormat('d MMMM HH:mm')}.`,
+        before
+          ? `Less than ${MINIMUM_REST_HOURS} hours of rest after your shift that ends at ${otherEnd.toFormat('HH:mm')} on ${otherEnd.toFormat('d MMMM')}.`
+          : `Less than ${MINIMUM_REST_HOURS} hours of rest before your shift that starts at ${otherStart.toFormat('HH:mm')} on ${otherStart.toFormat('d MMMM')}.`,
       );
   }
   const hours = paidHours(shift.starts_at, shift.ends_at, shift.break_minutes);
-  if (member.max_hours_per_week !== null) {
+  if (limits.max_hours_per_week !== null) {
     const week = start.toFormat("kkkk-'W'WW");
     const weekHours = booked
-      .filter((other) => inZone(context.timeZone, other.starts_at).toFormat("kkkk-'W'WW") === week)
+      .filter((other) => inZone(timeZone, other.starts_at).toFormat("kkkk-'W'WW") === week)
       .reduce((sum, other) => sum + paidHours(other.starts_at, other.ends_at, other.break_minutes), 0);
-    if (weekHours + hours > member.max_hours_per_week + 1e-9)
+    if (weekHours + hours > limits.max_hours_per_week + 1e-9)
       throw new PoolRuleRefusal(
         'weekly-hours',
-        `This shift would bring you to ${round(weekHours + hours)} hours in week ${start.weekNumber}, over your maximum of ${member.max_hours_per_week}.`,
+        `This shift would bring you to ${round(weekHours + hours)} hours in week ${start.weekNumber}, over your maximum of ${limits.max_hours_per_week}.`,
       );
   }
-  if (member.max_hours_per_peak !== null && shift.peak !== null) {
+  if (limits.max_hours_per_peak !== null && shift.peak !== null) {
     const peakHours = booked
       .filter((other) => other.peak === shift.peak)
       .reduce((sum, other) => sum + paidHours(other.starts_at, other.ends_at, other.break_minutes), 0);
-    if (peakHours + hours > member.max_hours_per_peak + 1e-9)
+    if (peakHours + hours > limits.max_hours_per_peak + 1e-9)
       throw new PoolRuleRefusal(
         'peak-hours',
-        `This shift would bring you to ${round(peakHours + hours)} hours in ${shift.peak}, over your maximum of ${member.max_hours_per_peak}.`,
+        `This shift would bring you to ${round(peakHours + hours)} hours in ${shift.peak}, over your maximum of ${limits.max_hours_per_peak}.`,
       );
   }
-  if (member.department_id) await checkDepartmentCap(manager, shift, memberId, member.department_id);
 }
 
 async function checkTraining(
@@ -171,9 +191,7 @@ async function checkTraining(
 
 /**
  * The member's department may have at most N people (or a share of its people) away in the pool at any
- * moment. The cap row is locked so that two colleagues cannot take its last free seat at once; the
- * busiest moment of the shift is found among its start and the starts of the colleagues' overlapping
- * shifts (the count only rises at a start).
+ * moment. The cap row is locked so that two colleagues cannot take its last free seat at once.
  */
 async function checkDepartmentCap(
   manager: EntityManager,
@@ -198,21 +216,39 @@ async function checkDepartmentCap(
         and s.starts_at < $4 and s.ends_at > $3`,
     [departmentId, memberId, shift.starts_at, shift.ends_at],
   );
+  const busiest = busiestAway(shift, away);
+  if (busiest + 1 > limit) throw departmentCapRefusal(busiest, limit);
+}
+
+/**
+ * The most colleagues away in the pool at one moment of the shift, from their confirmed shifts that
+ * overlap it. The count only rises at a start, so the busiest moment is the shift's own start or a
+ * colleague's start inside it.
+ */
+export function busiestAway(
+  shift: Pick<PoolShiftRow, 'starts_at' | 'ends_at'>,
+  away: readonly { starts_at: Date; ends_at: Date }[],
+): number {
+  const overlapping = away.filter(
+    (other) => other.starts_at < shift.ends_at && other.ends_at > shift.starts_at,
+  );
   const moments = [
     shift.starts_at,
-    ...away.map((other) => other.starts_at).filter((t) => t > shift.starts_at),
+    ...overlapping.map((other) => other.starts_at).filter((t) => t > shift.starts_at),
   ];
-  const busiest = Math.max(
+  return Math.max(
     0,
     ...moments.map(
-      (moment) => away.filter((other) => other.starts_at <= moment && other.ends_at > moment).length,
+      (moment) => overlapping.filter((other) => other.starts_at <= moment && other.ends_at > moment).length,
     ),
   );
-  if (busiest + 1 > limit)
-    throw new PoolRuleRefusal(
-      'department-cap',
-      `Your department already has ${busiest} of at most ${limit} people in the pool during this shift.`,
-    );
+}
+
+export function departmentCapRefusal(busiest: number, limit: number): PoolRuleRefusal {
+  return new PoolRuleRefusal(
+    'department-cap',
+    `Your department already has ${busiest} of at most ${limit} people in the pool during this shift.`,
+  );
 }
 
 /** A cap as a number of people: the number, or the share of the department's people rounded down. */

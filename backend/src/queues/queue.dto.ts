@@ -36,6 +36,7 @@ class QueueFieldsDto {
   @Max(SECONDS_PER_DAY)
   patienceSeconds?: number | null;
   @IsOptional() @IsInt() @Min(1) @Max(10) concurrency?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(90) repeatWindowDays?: number;
 }
 
 export class CreateQueueDto extends QueueFieldsDto implements CreateQueueRequest {
@@ -62,6 +63,7 @@ export class UpdateQueueDto implements UpdateQueueRequest {
   @Max(SECONDS_PER_DAY)
   patienceSeconds?: number | null;
   @Given() @IsInt() @Min(1) @Max(10) concurrency?: number;
+  @Given() @IsInt() @Min(1) @Max(90) repeatWindowDays?: number;
 }
 
 export class ListQueuesQuery {

@@ -21,6 +21,7 @@ export class QueueEntity {
   @Column('double precision', { name: 'patience_seconds', nullable: true, transformer: numeric })
   patienceSeconds!: number | null;
   @Column('integer') concurrency!: number;
+  @Column('integer', { name: 'repeat_window_days', default: 7 }) repeatWindowDays!: number;
   @Column('integer', { name: 'interval_minutes' }) intervalMinutes!: number;
   @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
   /** Closed days as event date rules (validated by the calendar engine on the way in). */

@@ -23,6 +23,7 @@ export function toQueueDto(queue: QueueEntity): QueueDto {
     patienceSeconds: queue.patienceSeconds,
     concurrency: queue.concurrency,
     intervalMinutes: queue.intervalMinutes,
+    repeatWindowDays: queue.repeatWindowDays,
     retiredAt: queue.retiredAt ? queue.retiredAt.toISOString() : null,
     closedDays: queue.closedDays as ClosedDayRule[],
   };
@@ -66,6 +67,7 @@ export class QueuesService {
           patienceSeconds: request.patienceSeconds ?? null,
           concurrency: request.concurrency ?? 1,
           intervalMinutes: request.intervalMinutes ?? 15,
+          repeatWindowDays: request.repeatWindowDays ?? 7,
           retiredAt: null,
         }),
       );
@@ -90,6 +92,7 @@ export class QueuesService {
       if (request.ahtSeconds !== undefined) queue.ahtSeconds = request.ahtSeconds;
       if (request.patienceSeconds !== undefined) queue.patienceSeconds = request.patienceSeconds;
       if (request.concurrency !== undefined) queue.concurrency = request.concurrency;
+      if (request.repeatWindowDays !== undefined) queue.repeatWindowDays = request.repeatWindowDays;
       const after = toQueueDto(await repository.save(queue));
       await this.audit.record(
         { actor: user, action: 'queue.updated', entityType: 'queue', entityId: id, before, after },

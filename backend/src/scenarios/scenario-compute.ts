@@ -27,8 +27,13 @@ export interface ScenarioQueueInput {
   targetSeconds: number;
   patienceSeconds: number | null;
   concurrency: number;
-  /** Share of each contact reason in the queue's history ('' = no reason given). */
+  /** Share of each contact reason in the queue's last year of history ('' = no reason given). */
   reasonShares: Record<string, number>;
+  /**
+   * The reason mix of each forecast day (by local date), from the same place in past event windows
+   * (see reasonSharesByDay); days not in it use `reasonShares`.
+   */
+  reasonSharesByDate?: ReadonlyMap<string, Record<string, number>>;
   /** The forecast intervals of the period, in time order. */
   starts: string[];
   localDates: string[];
@@ -193,17 +198,26 @@ export function computeScenario(
   warnings.push(...coreCoverageWarnings(queues, adjustments.coreStaff ?? []));
   for (const queue of queues) {
     const n = queue.p50.length;
-    const deflected = Object.entries(adjustments.deflection ?? {}).reduce(
-      (sum, [reason, share]) => sum + (queue.reasonShares[reason] ?? 0) * share,
-      0,
-    );
+    const deflection = Object.entries(adjustments.deflection ?? {});
+    const deflectedOf = (shares: Record<string, number>) =>
+      deflection.reduce((sum, [reason, share]) => sum + (shares[reason] ?? 0) * share, 0);
+    const deflectedOnDay = new Map<string, number>();
+    const deflectedOn = (day: string): number => {
+      let deflected = deflectedOnDay.get(day);
+      if (deflected === undefined)
+        deflectedOnDay.set(
+          day,
+          (deflected = deflectedOf(queue.reasonSharesByDate?.get(day) ?? queue.reasonShares)),
+        );
+      return deflected;
+    };
     for (const reason of Object.keys(adjustments.deflection ?? {}))
       if (queue.reasonShares[reason] === undefined && !warnings.some((w) => w.includes(`"${reason}"`)))
         warnings.push(`deflection: no history of the contact reason "${reason}" in queue ${queue.name}`);
-    const base = (1 + (adjustments.volumeUplift ?? 0)) * (1 - deflected);
+    const base = 1 + (adjustments.volumeUplift ?? 0);
     const forecast = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      let factor = base;
+      let factor = deflection.length > 0 ? base * (1 - deflectedOn(queue.localDates[i])) : base;
       for (const event of queue.events[i]) factor *= 1 + (adjustments.eventUplift?.[event] ?? 0);
       forecast[i] = Math.max(0, queue.p50[i] * factor);
     }

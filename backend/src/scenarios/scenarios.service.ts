@@ -2,6 +2,8 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { addDays, type EventDefinition, reasonSharesByDay } from '@peakplan/forecasting';
+
 import type {
   AuditEventDto,
   CreateScenarioRequest,
@@ -17,6 +19,9 @@ import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/unique-violation';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { computeScenario, type ScenarioQueueInput } from './scenario-compute';
+import { loadEventDefinitions } from '../events/event-definitions.query';
+import { daysNamingReasons, loadReasonDays } from '../history/reason-day-counts.query';
+import { eventOffsetKeys } from '../peak-reviews/event-offset-keys';
 
 interface ScenarioRow {
   id: string;
@@ -329,7 +334,8 @@ export class ScenariosService {
   async loadInputs(
     scenario: Pick<ScenarioDto, 'id' | 'forecastRunIds' | 'from' | 'to'>,
   ): Promise<ScenarioQueueInput[]> {
-    const { timeZone } = await this.organisations.current();
+    const { timeZone, id: organisationId } = await this.organisations.current();
+    const events = await loadEventDefinitions(this.dataSource, organisationId);
     const inputs: ScenarioQueueInput[] = [];
     for (const runId of scenario.forecastRunIds) {
       const [queue] = await this.dataSource.query(
@@ -360,15 +366,7 @@ export class ScenariosService {
         [runId, timeZone, scenario.from, scenario.to],
       );
       const uploadedCore = await this.uploadedCore(scenario.id, queue.id, rows);
-      // Reason mix of the last year of training: what a deflection of one reason takes away.
-      const reasons: { reason: string; offered: string }[] = await this.dataSource.query(
-        `select reason, sum(offered) as offered from contact_history
-          where queue_id = $1 and interval_start >= ($2::date - 365)::timestamp at time zone $4
-            and interval_start < ($3::date + 1)::timestamp at time zone $4
-          group by reason`,
-        [queue.id, queue.training_to, queue.training_to, timeZone],
-      );
-      const reasonTotal = reasons.reduce((sum, row) => sum + Number(row.offered), 0);
+      const reasonMix = await this.reasonMix(queue.id, queue.training_to, rows, events);
       inputs.push({
         queueId: queue.id,
         name: queue.name,
@@ -383,9 +381,7 @@ export class ScenariosService {
         targetSeconds: queue.target_seconds,
         patienceSeconds: queue.patience_seconds === null ? null : Number(queue.patience_seconds),
         concurrency: queue.concurrency,
-        reasonShares: Object.fromEntries(
-          reasons.map((row) => [row.reason, reasonTotal > 0 ? Number(row.offered) / reasonTotal : 0]),
-        ),
+        ...reasonMix,
         starts: rows.map((row) =>
           DateTime.fromJSDate(new Date(row.start)).setZone(timeZone).toISO({ suppressMilliseconds: true })!,
         ),
@@ -399,6 +395,33 @@ export class ScenariosService {
       });
     }
     return inputs;
+  }
+
+  /**
+   * What a deflection of one reason takes away: the reason mix of the last year of training, and of
+   * each forecast day the mix of the same event offset in past years (ordinary days: of ordinary days).
+   */
+  private async reasonMix(
+    queueId: string,
+    trainingTo: string,
+    rows: readonly { local_date: string }[],
+    events: readonly EventDefinition[],
+  ): Promise<Pick<ScenarioQueueInput, 'reasonShares' | 'reasonSharesByDate'>> {
+    const history = daysNamingReasons(
+      await loadReasonDays(this.dataSource, queueId, '1900-01-01', trainingTo),
+    );
+    if (history.length === 0) return { reasonShares: {} };
+    const lastYear = history.filter((day) => day.date > addDays(trainingTo, -365));
+    const [reasonShares] = reasonSharesByDay(lastYear, [trainingTo], () => null);
+    const days = [...new Set(rows.map((row) => row.local_date))];
+    if (days.length === 0) return { reasonShares };
+    const keyOf = eventOffsetKeys(
+      events,
+      Number(history[0].date.slice(0, 4)),
+      Number(days.at(-1)!.slice(0, 4)),
+    );
+    const byDay = reasonSharesByDay(history, days, keyOf);
+    return { reasonShares, reasonSharesByDate: new Map(days.map((day, index) => [day, byDay[index]])) };
   }
 
   /**

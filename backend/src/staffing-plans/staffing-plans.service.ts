@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { BadRequestException, Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -7,14 +9,15 @@ import { planShifts, stopWorkerSolver } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
+import { RunsOnJobQueue } from '../jobs/queue/runs-on-job-queue.decorator';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { computeScenario } from '../scenarios/scenario-compute';
 import { ScenariosService } from '../scenarios/scenarios.service';
 
 /**
  * Staffing plans: the pool gap of a scenario (the plan, by default) per queue and interval becomes a
- * set of draft shifts through the staffing engine's set-covering model (HiGHS), stored in one
- * transaction. The flexible-pool feature publishes draft shifts to pool members.
+ * set of draft shifts through the staffing engine's set-covering model (HiGHS), solved as a job on
+ * the queue (any instance) and stored in one transaction. The flexible-pool feature publishes draft shifts to pool members.
  */
 @Injectable()
 export class StaffingPlansService implements OnApplicationShutdown {
@@ -47,6 +50,26 @@ export class StaffingPlansService implements OnApplicationShutdown {
           { field: from < scenario.from || from > to ? 'from' : 'to', reason: 'outside the scenario period' },
         ],
       });
+    // The solve (HiGHS, up to 30 s per queue) runs as a job: on whichever instance takes it.
+    return this.solveAndStore(randomUUID(), scenario.id, from, to, request.lengthsHours ?? [4, 6, 8], user);
+  }
+
+  /**
+   * The plan's solve and store, as the `staffing-plan` job (one call queues it and waits for it). The
+   * plan's id is chosen by the caller, so that a retried job stores the plan once.
+   */
+  @RunsOnJobQueue('staffing-plan', { wait: true })
+  async solveAndStore(
+    planId: string,
+    scenarioId: string,
+    from: string,
+    to: string,
+    lengthsHours: number[],
+    user: SessionUser,
+  ): Promise<StaffingPlanDto> {
+    const [stored] = await this.dataSource.query(`select 1 from staffing_plan where id = $1`, [planId]);
+    if (stored) return this.get(planId);
+    const scenario = await this.scenarios.get(scenarioId);
     const { timeZone } = await this.organisations.current();
     const inputs = await this.scenarios.loadInputs({ ...scenario, from, to });
     const result = computeScenario({ ...scenario, from, to }, inputs, scenario.adjustments, {
@@ -79,7 +102,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
       }
       const plan = await planShifts(requirement, {
         intervalMinutes: input.intervalMinutes,
-        lengthsHours: request.lengthsHours ?? [4, 6, 8],
+        lengthsHours,
         relativeGap: 0.02,
         timeLimitSeconds: 30,
       });
@@ -100,8 +123,8 @@ export class StaffingPlansService implements OnApplicationShutdown {
         : DateTime.fromISO(value, { zone: timeZone }).toISO({ suppressMilliseconds: true });
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await manager.query(
-        `insert into staffing_plan (scenario_id, period_from, period_to, summary, created_by) values ($1, $2, $3, $4, $5) returning id`,
-        [scenario.id, from, to, JSON.stringify({ queues }), user.email],
+        `insert into staffing_plan (id, scenario_id, period_from, period_to, summary, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
+        [planId, scenario.id, from, to, JSON.stringify({ queues }), user.email],
       );
       if (shifts.length > 0)
         await manager.query(

@@ -2,7 +2,14 @@ import { isoDateToDayNumber, addDays, type IsoDate } from '../calendar';
 import type { DailyForecastDay, FittedDailyModel } from './daily-model';
 import { intervalBand, runIntradayBacktest, type IntradayBacktestReport } from './intraday-backtest';
 import { buildIntradayProfiles } from './intraday-profile';
-import { mixIntervals, sameWeekdayAverage, slotCountsOf } from './interval-baselines';
+import {
+  DEFAULT_RECENT_WEIGHTING,
+  mixIntervals,
+  recentWeekdayForecast,
+  sameWeekdayAverage,
+  slotCountsOf,
+} from './interval-baselines';
+import { monthStartFactor } from './month-start-effect';
 import type { IntervalObservation } from './parse-history-csv';
 import { spreadIntraday, type IntervalForecast, type OpeningHours } from './spread-intraday';
 
@@ -23,7 +30,7 @@ export interface IntradayChoice {
  *
  * With enough interval history (4 weeks plus the horizon) an intraday backtest ({@link runIntradayBacktest})
  * chooses between this spread, the average of the last four same weekdays per interval, last week's
- * interval and blends, and calibrates the interval bands on its out-of-sample errors by horizon week.
+ * interval, the recent-weighted same-weekday forecast and blends, and calibrates the interval bands on its out-of-sample errors by horizon week.
  * Otherwise each interval's band combines the day's band share with Poisson noise (an honest fallback).
  */
 export function forecastIntervals(
@@ -89,6 +96,7 @@ function chosenIntervals(
   const dates = [...counts.keys()].sort().reverse();
   const origin = addDays(dates[0], 1);
   const perSlot = intervalMinutes / 15;
+  const weighting = { ...DEFAULT_RECENT_WEIGHTING, monthStart: monthStartFactor(counts, origin) };
   const quarterOf = (start: string) => Number(start.slice(11, 13)) * 4 + Number(start.slice(14, 16)) / 15;
   const slotsByDate = new Map<IsoDate, IntervalForecast[]>();
   for (const slot of spread) {
@@ -104,8 +112,11 @@ function chosenIntervals(
     const mixed = mixIntervals(
       backtest.chosen,
       peakplan,
-      sameWeekdayAverage(counts, dates, origin, day.date, 4),
-      sameWeekdayAverage(counts, dates, origin, day.date, 1),
+      {
+        fourWeeks: sameWeekdayAverage(counts, dates, origin, day.date, 4),
+        lastWeek: sameWeekdayAverage(counts, dates, origin, day.date, 1),
+        recent: recentWeekdayForecast(counts, dates, origin, day.date, weighting),
+      },
       day,
     );
     const horizonDay = Math.max(1, isoDateToDayNumber(day.date) - isoDateToDayNumber(origin) + 1);

@@ -4,16 +4,19 @@ import { fitDailyModel, forecastDaily, type DailyModelOptions } from './daily-mo
 import { conformalErrorBand, type ErrorBand } from './error-band';
 import { buildIntradayProfiles } from './intraday-profile';
 import {
+  DEFAULT_RECENT_WEIGHTING,
   mixIntervals,
+  recentWeekdayForecast,
   sameWeekdayAverage,
   slotCountsOf,
   type IntervalMix,
   type SlotCounts,
 } from './interval-baselines';
 import type { DailyObservation } from './daily-history';
+import { monthStartFactor } from './month-start-effect';
 import type { IntervalObservation } from './parse-history-csv';
 
-/** An intraday forecaster: PeakPlan's spread, a spreadsheet baseline, or a blend of PeakPlan and the 4-week average. */
+/** An intraday forecaster: PeakPlan's spread, a spreadsheet or recent-weighted baseline, or a blend of PeakPlan and one. */
 export interface IntradayCandidate extends IntervalMix {
   name: string;
 }
@@ -23,6 +26,9 @@ export const INTRADAY_CANDIDATES: readonly IntradayCandidate[] = [
   { name: 'four-week-average', peakplan: 0, baseline: 'four-week-average' },
   { name: 'last-week', peakplan: 0, baseline: 'last-week' },
   { name: 'peakplan total, four-week shape', peakplan: 0, baseline: 'four-week-shape' },
+  { name: 'recent-weighted', peakplan: 0, baseline: 'recent-weighted' },
+  { name: 'peakplan total, recent shape', peakplan: 0, baseline: 'recent-shape' },
+  { name: 'blend(peakplan 0.5, recent-weighted 0.5)', peakplan: 0.5, baseline: 'recent-weighted' },
   { name: 'blend(peakplan 0.75, four-week-average 0.25)', peakplan: 0.75, baseline: 'four-week-average' },
   { name: 'blend(peakplan 0.5, four-week-average 0.5)', peakplan: 0.5, baseline: 'four-week-average' },
   { name: 'blend(peakplan 0.25, four-week-average 0.75)', peakplan: 0.25, baseline: 'four-week-average' },
@@ -117,10 +123,12 @@ export function intradayCandidateForecasts(
     return feature >= 0 ? index.features[feature].eventId : undefined;
   });
   const days = forecast.map((day) => day.date);
+  const weighting = { ...DEFAULT_RECENT_WEIGHTING, monthStart: monthStartFactor(counts, origin) };
   const candidates = INTRADAY_CANDIDATES.map(() => [] as Float64Array[]);
   forecast.forEach((day) => {
     const fourWeeks = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 4);
     const lastWeek = sameWeekdayAverage(counts, datesNewestFirst, origin, day.date, 1);
+    const recent = recentWeekdayForecast(counts, datesNewestFirst, origin, day.date, weighting);
     const profile =
       day.events.map((id) => profiles.events[id]).find(Boolean) ?? profiles.weekday[dayOfWeek(day.date)];
     let shares: ArrayLike<number> = profile;
@@ -130,7 +138,7 @@ export function intradayCandidateForecasts(
     }
     const peakplan = Float64Array.from({ length: 96 }, (_, q) => (day.closed ? 0 : day.p50 * shares[q]));
     INTRADAY_CANDIDATES.forEach((candidate, c) =>
-      candidates[c].push(mixIntervals(candidate, peakplan, fourWeeks, lastWeek, day)),
+      candidates[c].push(mixIntervals(candidate, peakplan, { fourWeeks, lastWeek, recent }, day)),
     );
   });
   return { origin, candidates, days };
@@ -149,7 +157,8 @@ function bestCandidate(errors: readonly { error: number; total: number }[]): num
  * the latest `horizonDays` (28) before the end, each with at least 4 weeks of data before it. At each
  * origin PeakPlan's daily model is fitted on the daily history (`daily`) before it and spread with the recent
  * intraday profiles, beside the average of the last four same weekdays per interval, last week's same
- * interval, and blends of PeakPlan with the average. The candidate with the lowest pooled interval WAPE
+ * interval, the recent-weighted same-weekday forecast (see recentWeekdayForecast, with the month-start
+ * factor learned before the origin), PeakPlan's total in a baseline's shape, and blends. The candidate with the lowest pooled interval WAPE
  * is chosen; the honest score chooses at each origin from the earlier origins only. Interval bands are
  * calibrated on the out-of-sample errors log((a + 1)/(f + 1)) by horizon week (split-conformal), and
  * their coverage is measured on each origin with a table from the earlier origins only.

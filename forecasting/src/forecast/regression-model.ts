@@ -21,6 +21,10 @@ export interface RegressionOptions {
   outlierThreshold: number;
   /** Share of the recent level residual (last 28 ordinary days) carried into the forecast (0..1). */
   levelWeight: number;
+  /** The share carried when the residual has persisted for two months (see levelShiftOf). */
+  persistentLevelWeight: number;
+  /** Smallest median log residual, in both months, that counts as a persistent level shift. */
+  persistentLevel: number;
 }
 
 export const DEFAULT_REGRESSION_OPTIONS: RegressionOptions = {
@@ -30,6 +34,8 @@ export const DEFAULT_REGRESSION_OPTIONS: RegressionOptions = {
   eventPenalty: 0.05,
   outlierThreshold: 4,
   levelWeight: 0.5,
+  persistentLevelWeight: 1,
+  persistentLevel: 0.05,
 };
 
 /** A fitted regression: log(1 + y) = x·β (+ level shift). */
@@ -84,7 +90,12 @@ function predictAt(
   return predictRegressionLog({ layout, coefficients, levelShift: 0, outliers: [] }, index, day);
 }
 
-/** Share `levelWeight` of the median residual over the last 28 ordinary used days (within 42 days of the end). */
+/**
+ * The level carried into the forecast: the median residual over the last 28 ordinary used days (within
+ * 42 days of the end), times `levelWeight`, or times `persistentLevelWeight` when the 28 ordinary days
+ * before those (within 84 days of the end) have a median residual of the same sign and at least
+ * `persistentLevel` in size (a level shift that has lasted two months, not a passing swing).
+ */
 function levelShiftOf(
   series: DenseDailySeries,
   rows: readonly number[],
@@ -95,14 +106,37 @@ function levelShiftOf(
   options: RegressionOptions,
 ): number {
   const recent: number[] = [];
-  for (let k = rows.length - 1; k >= 0 && recent.length < 28; k--) {
+  const earlier: number[] = [];
+  for (let k = rows.length - 1; k >= 0 && earlier.length < 28; k--) {
     const i = rows[k];
-    if (i < end - 42) break;
+    const into = recent.length < 28 ? recent : earlier;
+    if (i < end - (into === recent ? 42 : 84)) break;
     const day = series.startDay + i;
     if (!index.inWindow(day))
-      recent.push(Math.log1p(series.values[i]) - predictAt(layout, coefficients, index, day));
+      into.push(Math.log1p(series.values[i]) - predictAt(layout, coefficients, index, day));
   }
-  return recent.length >= 7 ? options.levelWeight * median(recent) : 0;
+  return carriedLevel(recent, earlier, options);
+}
+
+/**
+ * The level residual carried into the forecast from the log residuals of the last 28 ordinary days
+ * (`recent`) and the 28 before them (`earlier`): 0 with fewer than 7 recent days; else median(recent)
+ * times `persistentLevelWeight` when median(earlier) (7 days or more) has the same sign and both are at
+ * least `persistentLevel` in size, otherwise times `levelWeight`.
+ * @example carriedLevel([-0.3 × 28], [-0.25 × 28], DEFAULT_REGRESSION_OPTIONS) // -0.3 (a lasting shift)
+ */
+export function carriedLevel(
+  recent: readonly number[],
+  earlier: readonly number[],
+  options: Pick<RegressionOptions, 'levelWeight' | 'persistentLevelWeight' | 'persistentLevel'>,
+): number {
+  if (recent.length < 7) return 0;
+  const level = median(recent);
+  const before = earlier.length >= 7 ? median(earlier) : 0;
+  const persistent =
+    Math.sign(before) === Math.sign(level) &&
+    Math.min(Math.abs(level), Math.abs(before)) >= options.persistentLevel;
+  return (persistent ? options.persistentLevelWeight : options.levelWeight) * level;
 }
 
 function accumulate(

@@ -30,7 +30,31 @@ export interface HistoryRow {
   handled: number | null;
   abandoned: number | null;
   ahtSeconds: number | null;
+  /** The answer's quality counts, null where the file has no such column or leaves the cell empty. */
+  quality: HistoryQuality;
 }
+
+/** Optional quality counts of an interval: repeat contacts, transfers, NPS answers, CSAT answers. */
+export interface HistoryQuality {
+  repeatContacts: number | null;
+  transferred: number | null;
+  npsPromoters: number | null;
+  npsPassives: number | null;
+  npsDetractors: number | null;
+  csatResponses: number | null;
+  csatSatisfied: number | null;
+}
+
+/** The quality columns of the file and the field each fills. */
+export const QUALITY_COLUMNS: readonly (readonly [string, keyof HistoryQuality])[] = [
+  ['repeat', 'repeatContacts'],
+  ['transferred', 'transferred'],
+  ['nps_promoters', 'npsPromoters'],
+  ['nps_passives', 'npsPassives'],
+  ['nps_detractors', 'npsDetractors'],
+  ['csat_responses', 'csatResponses'],
+  ['csat_satisfied', 'csatSatisfied'],
+];
 
 /** What the grammar needs to know besides the text: the clock and the organisation's zone. */
 export interface HistoryRowContext {
@@ -54,7 +78,11 @@ export class HistoryFileError extends Error {
 
 export const REQUIRED_COLUMNS = ['queue', 'start', 'offered'] as const;
 export const OPTIONAL_COLUMNS = ['handled', 'abandoned', 'aht_seconds', 'reason'] as const;
-const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
+const KNOWN_COLUMNS: readonly string[] = [
+  ...REQUIRED_COLUMNS,
+  ...OPTIONAL_COLUMNS,
+  ...QUALITY_COLUMNS.map(([column]) => column),
+];
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -94,6 +122,7 @@ export class HistoryRowGrammar {
   private readonly abandonedIndex: number;
   private readonly ahtIndex: number;
   private readonly reasonIndex: number;
+  private readonly qualityIndexes: readonly { column: string; field: keyof HistoryQuality; index: number }[];
   private readonly columnTotal: number;
   private lastStart: ParsedStart | string | undefined;
   private lastStartText = '';
@@ -144,6 +173,7 @@ export class HistoryRowGrammar {
     this.abandonedIndex = index('abandoned');
     this.ahtIndex = index('aht_seconds');
     this.reasonIndex = index('reason');
+    this.qualityIndexes = QUALITY_COLUMNS.map(([column, field]) => ({ column, field, index: index(column) }));
     this.columnTotal = names.length;
   }
 
@@ -189,6 +219,7 @@ export class HistoryRowGrammar {
     }
     const reason = this.reasonIndex < 0 ? '' : record[this.reasonIndex].trim();
     if (reason.length > 200) errors.push({ row, field: 'reason', reason: 'is longer than 200 characters' });
+    const quality = this.readQuality(record, row, offered, errors);
     if (errors.length > 0 || start === null || offered === null) return errors;
     return {
       row,
@@ -203,7 +234,47 @@ export class HistoryRowGrammar {
       handled,
       abandoned,
       ahtSeconds,
+      quality,
     };
+  }
+
+  /** The quality cells: whole counts; repeats and transfers at most the offered, satisfied at most the responses. */
+  private readQuality(
+    record: string[],
+    row: number,
+    offered: number | null,
+    errors: HistoryRowError[],
+  ): HistoryQuality {
+    const quality: HistoryQuality = {
+      repeatContacts: null,
+      transferred: null,
+      npsPromoters: null,
+      npsPassives: null,
+      npsDetractors: null,
+      csatResponses: null,
+      csatSatisfied: null,
+    };
+    for (const { column, field, index } of this.qualityIndexes)
+      if (index >= 0) quality[field] = this.count(record[index], row, column, false, errors);
+    for (const [column, value] of [
+      ['repeat', quality.repeatContacts],
+      ['transferred', quality.transferred],
+    ] as const)
+      if (value !== null && offered !== null && value > offered)
+        errors.push({ row, field: column, reason: `must not exceed offered (${offered}), got ${value}` });
+    if (
+      quality.csatSatisfied !== null &&
+      quality.csatResponses !== null &&
+      quality.csatSatisfied > quality.csatResponses
+    )
+      errors.push({
+        row,
+        field: 'csat_satisfied',
+        reason: `must not exceed csat_responses (${quality.csatResponses}), got ${quality.csatSatisfied}`,
+      });
+    else if (quality.csatSatisfied !== null && quality.csatResponses === null)
+      errors.push({ row, field: 'csat_responses', reason: 'is empty while csat_satisfied is given' });
+    return quality;
   }
 
   /** The checked start, or null when bad (the error is pushed). */

@@ -16,6 +16,8 @@ import { ClosedDays1764620000000 } from './1764620000000-closed-days';
 import { RetireQueuesEvents1764630000000 } from './1764630000000-retire-queues-events';
 import { PreferenceAllocation1764700000000 } from './1764700000000-preference-allocation';
 import { PointsRewardsMessages1764710000000 } from './1764710000000-points-rewards-messages';
+import { ScaleOut1764740000000 } from './1764740000000-scale-out';
+import { ContactReasonsQuality1764720000000 } from './1764720000000-contact-reasons-quality';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   RetireQueuesEvents1764630000000,
   PreferenceAllocation1764700000000,
   PointsRewardsMessages1764710000000,
+  ScaleOut1764740000000,
+  ContactReasonsQuality1764720000000,
 ];

@@ -20,6 +20,7 @@ import { allocateRoster, defaultShiftSolver } from '@peakplan/forecasting';
 import type { SessionUser } from '../../auth/access.decorators';
 import { OrganisationsService } from '../../organisations/organisations.service';
 import { ScenariosService } from '../../scenarios/scenarios.service';
+import { RunsOnJobQueue } from '../../jobs/queue/runs-on-job-queue.decorator';
 import { loadAllocationInput } from './allocation-input';
 import { ALLOCATION_COLUMNS, toAllocationDto, type AllocationRow } from './allocation.row';
 
@@ -137,8 +138,10 @@ export class AllocationsService {
   /**
    * Runs a stored allocation: reads the marks and rules, solves the roster and stores it with its
    * objective and explanations (`done`), or the error (`failed`). Only a `running` run is run, so
-   * calling it twice does the work once.
+   * calling it twice does the work once. A job on the queue (callers that await it wait for the
+   * outcome): any instance may run it, and a dead instance's run is retried by another.
    */
+  @RunsOnJobQueue('roster-allocation', { wait: true })
   async runAllocation(allocationId: string): Promise<void> {
     const [row]: AllocationRow[] = await this.dataSource.query(
       `select ${ALLOCATION_COLUMNS} from pool_allocation where id = $1 and status = 'running'`,

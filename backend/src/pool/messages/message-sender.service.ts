@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import type { PoolMessageKind, SendDueResultDto } from '@peakplan/contracts';
 
 import { OrganisationsService } from '../../organisations/organisations.service';
+import { RunsOnJobQueue } from '../../jobs/queue/runs-on-job-queue.decorator';
 import { MAX_ATTEMPTS, retryDelayMinutes } from './message-backoff';
-import { messageText } from './message-text';
+import { messageTextOfRow } from './message-text';
 import { MESSAGE_TRANSPORT, type MessageTransport } from './message-transport';
 
 /** Messages claimed per round; a claim holds them this long (a send never takes that long: see the transport's timeouts). */
@@ -57,7 +58,12 @@ export class MessageSenderService implements OnModuleDestroy {
     this.transport.close();
   }
 
-  /** Claims and sends due messages until none are left; returns what happened. */
+  /**
+   * Claims and sends due messages until none are left; returns what happened. A job on the queue (the
+   * caller waits for its outcome): any instance may run it; the claims keep two runs from sending one
+   * message twice.
+   */
+  @RunsOnJobQueue('outbox-send', { wait: true })
   async sendDue(): Promise<SendDueResultDto> {
     const result: SendDueResultDto = { claimed: 0, sent: 0, skipped: 0, retrying: 0, failed: 0 };
     const { timeZone } = await this.organisations.current();
@@ -111,16 +117,7 @@ export class MessageSenderService implements OnModuleDestroy {
       return 'skipped';
     }
     try {
-      const { subject, text } = messageText({
-        kind: row.kind,
-        payload: row.payload,
-        memberName: row.name,
-        timeZone,
-        shift:
-          row.skill && row.starts_at && row.ends_at
-            ? { skill: row.skill, startsAt: row.starts_at, endsAt: row.ends_at }
-            : null,
-      });
+      const { subject, text } = messageTextOfRow(row, timeZone);
       await this.transport.send({ id: row.id, to: row.email, subject, text });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

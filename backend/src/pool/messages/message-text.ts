@@ -34,6 +34,30 @@ function instant(value: unknown): Date | null {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : null;
 }
 
+/** An outbox row joined with its member and (where it is about one) its shift and queue. */
+export interface MessageRow {
+  kind: PoolMessageKind;
+  payload: Record<string, unknown>;
+  name: string;
+  skill: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+}
+
+/** The words of an outbox row, as the sender mails them and the member's message list shows them. */
+export function messageTextOfRow(row: MessageRow, timeZone: string): { subject: string; text: string } {
+  return messageText({
+    kind: row.kind,
+    payload: row.payload,
+    memberName: row.name,
+    timeZone,
+    shift:
+      row.skill && row.starts_at && row.ends_at
+        ? { skill: row.skill, startsAt: row.starts_at, endsAt: row.ends_at }
+        : null,
+  });
+}
+
 /** The subject and plain text of a message, in the organisation's zone. */
 export function messageText(facts: MessageFacts): { subject: string; text: string } {
   const { payload, shift, timeZone } = facts;

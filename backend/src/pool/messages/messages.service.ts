@@ -12,7 +12,7 @@ import {
 
 import type { SessionUser } from '../../auth/access.decorators';
 import { OrganisationsService } from '../../organisations/organisations.service';
-import { MESSAGE_LABELS, messageText } from './message-text';
+import { MESSAGE_LABELS, messageTextOfRow } from './message-text';
 
 /** How many of their messages a member sees (newest first). */
 const MY_MESSAGES = 100;
@@ -50,16 +50,7 @@ export class MessagesService {
       [member.id, MY_MESSAGES],
     );
     return rows.map((row) => {
-      const { subject, text } = messageText({
-        kind: row.kind,
-        payload: row.payload,
-        memberName: row.name,
-        timeZone,
-        shift:
-          row.skill && row.starts_at && row.ends_at
-            ? { skill: row.skill, startsAt: row.starts_at, endsAt: row.ends_at }
-            : null,
-      });
+      const { subject, text } = messageTextOfRow(row, timeZone);
       return {
         id: row.id,
         kind: row.kind,

@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import type { PeakReviewDto, PeakReviewSummaryDto } from '@peakplan/contracts';
 import { filter, map, of, shareReplay, switchMap, take } from 'rxjs';
 
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
+import { formatNumber } from '../core/format/organisation-format';
 import { AuthService } from '../core/auth/auth.service';
 import { ManagementApi } from './management-api.service';
 import { ForecastActualChartComponent } from '../charts/forecast-actual-chart/forecast-actual-chart.component';
@@ -19,7 +21,7 @@ import {
 /** Management: each past peak's forecast against actual, accuracy beside it, and how the plan held. */
 @Component({
   selector: 'pp-management-page',
-  imports: [ForecastActualChartComponent],
+  imports: [ForecastActualChartComponent, RouterLink],
   template: `
     <header class="page-header">
       <p class="eyebrow">Management</p>
@@ -145,6 +147,38 @@ import {
             }
           </tbody>
         </table>
+        @if (shown.quality?.length) {
+          <table class="table quality">
+            <caption class="muted">
+              Quality of the answer: the window against the 8 ordinary weeks before it (a dash: not measured)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Queue</th>
+                <th scope="col" class="number">Repeat rate (peak / ordinary)</th>
+                <th scope="col" class="number">Transfer rate (peak / ordinary)</th>
+                <th scope="col" class="number">NPS (peak / ordinary)</th>
+                <th scope="col" class="number">CSAT (peak / ordinary)</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (queue of shown.quality; track queue.queueId) {
+                <tr>
+                  <th scope="row">{{ queue.queue }}</th>
+                  <td class="number">
+                    {{ share(queue.peak.repeatRate) }} / {{ share(queue.ordinary.repeatRate) }}
+                  </td>
+                  <td class="number">
+                    {{ share(queue.peak.transferRate) }} / {{ share(queue.ordinary.transferRate) }}
+                  </td>
+                  <td class="number">{{ score(queue.peak.nps) }} / {{ score(queue.ordinary.nps) }}</td>
+                  <td class="number">{{ share(queue.peak.csat) }} / {{ share(queue.ordinary.csat) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+          <p class="muted">Per contact reason: <a routerLink="/planning/reasons">Contact reasons</a>.</p>
+        }
       </section>
 
       @if (shownQueue(); as queue) {
@@ -362,6 +396,11 @@ export class ManagementPage {
 
   protected chooseQueue(queueId: string): void {
     this.chosenQueueId.set(queueId);
+  }
+
+  /** An NPS, −100 to 100, whole. */
+  protected score(value: number | null): string {
+    return formatNumber(value);
   }
 
   protected share(value: number | null | undefined, signed = false): string {

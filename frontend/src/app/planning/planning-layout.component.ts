@@ -6,6 +6,7 @@ const PAGES = [
   { path: '/planning/queues-events', label: 'Queues and events', exact: false },
   { path: '/planning/forecast', label: 'Forecast', exact: false },
   { path: '/planning/scenarios', label: 'Scenarios', exact: false },
+  { path: '/planning/reasons', label: 'Contact reasons', exact: false },
   { path: '/planning/roster', label: 'Roster', exact: false },
 ];
 

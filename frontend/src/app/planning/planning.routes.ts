@@ -25,6 +25,11 @@ export const PLANNING_ROUTES: Routes = [
         loadComponent: () => import('../scenarios/scenarios.page').then((m) => m.ScenariosPage),
       },
       {
+        path: 'reasons',
+        title: 'Contact reasons · PeakPlan',
+        loadComponent: () => import('../reasons/reasons.page').then((m) => m.ReasonsPage),
+      },
+      {
         path: 'roster',
         title: 'Roster by preference · PeakPlan',
         loadComponent: () => import('../roster/roster.page').then((m) => m.RosterPage),

@@ -11,6 +11,8 @@ export interface QueueDraft {
   patienceSeconds: number | null;
   concurrency: number;
   intervalMinutes: 15 | 30 | 60;
+  /** A repeat contact: the customer contacted within this many days before. */
+  repeatWindowDays: number;
 }
 
 export const EMPTY_QUEUE_DRAFT: QueueDraft = {
@@ -22,6 +24,7 @@ export const EMPTY_QUEUE_DRAFT: QueueDraft = {
   patienceSeconds: null,
   concurrency: 1,
   intervalMinutes: 15,
+  repeatWindowDays: 7,
 };
 
 export function queueToDraft(queue: QueueDto): QueueDraft {
@@ -36,6 +39,7 @@ export function queueToDraft(queue: QueueDto): QueueDraft {
     concurrency: queue.concurrency,
     intervalMinutes:
       queue.intervalMinutes === 30 || queue.intervalMinutes === 60 ? queue.intervalMinutes : 15,
+    repeatWindowDays: queue.repeatWindowDays,
   };
 }
 
@@ -49,6 +53,7 @@ export function queueDraftToRequest(draft: QueueDraft): CreateQueueRequest {
     patienceSeconds: draft.patienceSeconds,
     concurrency: draft.concurrency,
     intervalMinutes: draft.intervalMinutes,
+    repeatWindowDays: draft.repeatWindowDays,
   };
 }
 
@@ -65,5 +70,7 @@ export function queueDraftProblem(draft: QueueDraft): string | null {
     return 'Patience must be between 1 and 86,400 seconds, or empty.';
   if (!Number.isInteger(draft.concurrency) || draft.concurrency < 1 || draft.concurrency > 10)
     return 'Concurrency must be a whole number from 1 to 10.';
+  if (!Number.isInteger(draft.repeatWindowDays) || draft.repeatWindowDays < 1 || draft.repeatWindowDays > 90)
+    return 'Repeat window must be a whole number of days from 1 to 90.';
   return null;
 }

@@ -3,7 +3,7 @@ import type { CreateQueueRequest } from '@peakplan/contracts';
 
 import { EMPTY_QUEUE_DRAFT, QueueDraft, queueDraftProblem, queueDraftToRequest } from './queue-draft';
 
-/** Creates or edits a queue: kind, service target, AHT, patience, chat concurrency (interval length at creation only). */
+/** Creates or edits a queue: kind, service target, AHT, patience, chat concurrency, repeat window (interval length at creation only). */
 @Component({
   selector: 'pp-queue-form',
   template: `
@@ -73,6 +73,17 @@ import { EMPTY_QUEUE_DRAFT, QueueDraft, queueDraftProblem, queueDraftToRequest }
             max="10"
             [value]="draft().concurrency"
             (input)="set('concurrency', number($event))"
+          />
+        </label>
+        <label class="field">
+          Repeat window (days)
+          <input
+            name="repeatWindowDays"
+            type="number"
+            min="1"
+            max="90"
+            [value]="draft().repeatWindowDays"
+            (input)="set('repeatWindowDays', number($event))"
           />
         </label>
         <label class="field">

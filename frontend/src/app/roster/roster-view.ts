@@ -12,7 +12,7 @@ import type {
 } from '@peakplan/contracts';
 
 import { formatNumber, formatPercent } from '../core/format/organisation-format';
-import { shiftLabel } from '../pool/allocations/shift-text';
+import { shiftWhen } from '../pool/shift-text';
 
 export type PinState = 'in' | 'out' | null;
 
@@ -38,6 +38,11 @@ export interface RosterRow {
   assigned: RosterPerson[];
   /** Members who marked the shift but were not given it (or were pinned off it), with the reason. */
   notGiven: RosterWant[];
+}
+
+/** `za 14 feb 2026, 18:00–22:00 · phone`. */
+export function shiftLabel(shift: PoolShiftDto): string {
+  return `${shiftWhen(shift)} · ${shift.skill}`;
 }
 
 /** A member's name as the planner's member list gives it; a short id when the list lacks them. */

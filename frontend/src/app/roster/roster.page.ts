@@ -9,7 +9,6 @@ import { describeApiFailure } from '../core/api/api-failure-message';
 import { AuthService } from '../core/auth/auth.service';
 import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { formatInstant, formatNumber } from '../core/format/organisation-format';
-import { shiftLabel } from '../pool/allocations/shift-text';
 import { RosterApi } from './roster-api.service';
 import {
   changeLines,
@@ -17,6 +16,7 @@ import {
   PinState,
   pinsChanged,
   rosterRows,
+  shiftLabel,
   stageLines,
   withPin,
 } from './roster-view';

@@ -27,13 +27,8 @@ import {
 } from '../core/format/organisation-format';
 import { AdjustmentsEditorComponent } from './adjustments-editor.component';
 import { currentRunPerQueue } from './current-runs';
-import {
-  ComparisonRow,
-  comparisonRows,
-  hasNoCoreStaff,
-  reconcileHours,
-  toDayBarsData,
-} from './scenario-figures';
+import { ScenarioComparisonTableComponent } from './scenario-comparison-table.component';
+import { hasNoCoreStaff, reconcileHours, toDayBarsData } from './scenario-figures';
 
 function failure(error: unknown, action: string): string {
   const status = error instanceof HttpErrorResponse ? error.status : -1;
@@ -44,7 +39,7 @@ function failure(error: unknown, action: string): string {
 /** Scenarios: make one from the latest forecasts, adjust it, see what it needs, compare, plan shifts. */
 @Component({
   selector: 'pp-scenarios-page',
-  imports: [AdjustmentsEditorComponent, StaffingDayBarsComponent],
+  imports: [AdjustmentsEditorComponent, ScenarioComparisonTableComponent, StaffingDayBarsComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Planning</p>
@@ -353,35 +348,8 @@ function failure(error: unknown, action: string): string {
             </div>
           }
         }
-        @if (comparedRows().length > 0) {
-          <div class="table-scroll">
-            <table class="table" aria-label="Scenario comparison" data-testid="comparison">
-              <thead>
-                <tr>
-                  <th scope="col">Figure</th>
-                  @for (name of comparedNames(); track $index; let index = $index) {
-                    <th scope="col" class="number">{{ name }}</th>
-                    @if (index > 0) {
-                      <th scope="col" class="number">Difference</th>
-                    }
-                  }
-                </tr>
-              </thead>
-              <tbody>
-                @for (row of comparedRows(); track row.figure) {
-                  <tr>
-                    <th scope="row">{{ row.label }}</th>
-                    @for (value of row.values; track $index; let index = $index) {
-                      <td class="number">{{ cell(row, value) }}</td>
-                      @if (index > 0) {
-                        <td class="number difference">{{ cell(row, row.differences[index], true) }}</td>
-                      }
-                    }
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
+        @if (comparedResults(); as results) {
+          <pp-scenario-comparison-table [results]="results" />
         }
       </section>
     }
@@ -437,9 +405,6 @@ function failure(error: unknown, action: string): string {
       gap: 0.35rem;
       align-items: center;
       font-size: 0.9rem;
-    }
-    .difference {
-      color: var(--text-muted);
     }
     details {
       margin-top: 0.75rem;
@@ -519,13 +484,9 @@ export class ScenariosPage {
     const result = this.readyResult();
     return result ? hasNoCoreStaff(result) : false;
   });
-  protected readonly comparedRows = computed(() => {
+  protected readonly comparedResults = computed(() => {
     const state = this.comparison();
-    return state.status === 'ready' ? comparisonRows(state.value.scenarios) : [];
-  });
-  protected readonly comparedNames = computed(() => {
-    const state = this.comparison();
-    return state.status === 'ready' ? state.value.scenarios.map((scenario) => scenario.name) : [];
+    return state.status === 'ready' ? state.value.scenarios : null;
   });
   protected readonly runsText = computed(() =>
     this.latestRuns()
@@ -636,19 +597,6 @@ export class ScenariosPage {
       byDay.set(date, day);
     }
     return [...byDay.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-  }
-
-  protected cell(row: ComparisonRow, value: number | null, signed = false): string {
-    if (value === null) return '–';
-    const sign = signed && value > 0 ? '+' : '';
-    switch (row.kind) {
-      case 'money':
-        return sign + formatEuros(value);
-      case 'share':
-        return sign + formatPercent(value, 1);
-      default:
-        return sign + formatNumber(value);
-    }
   }
 
   protected text(event: Event): string {

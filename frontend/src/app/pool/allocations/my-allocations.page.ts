@@ -4,14 +4,12 @@ import type { PoolShiftDto } from '@peakplan/contracts';
 
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { formatInstant } from '../../core/format/organisation-format';
-import { PoolMemberNavComponent } from '../member-nav/pool-member-nav.component';
 import { MyAllocationsApi } from './my-allocations-api.service';
-import { shiftLabel } from './shift-text';
+import { shiftPlace, shiftWhen } from '../shift-text';
 
 /** The pool member's results of published rosters by preference: what they got, and why not the rest. */
 @Component({
   selector: 'pp-my-allocations-page',
-  imports: [PoolMemberNavComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Pool</p>
@@ -21,7 +19,6 @@ import { shiftLabel } from './shift-text';
         Here is what you got, and for each shift you wanted but did not get, why.
       </p>
     </header>
-    <pp-pool-member-nav />
 
     @switch (results().status) {
       @case ('loading') {
@@ -118,11 +115,11 @@ export class MyAllocationsPage {
   });
 
   protected label(shift: PoolShiftDto): string {
-    return shiftLabel(shift);
+    return `${shiftWhen(shift)} · ${shift.skill}`;
   }
 
   protected where(shift: PoolShiftDto): string {
-    return shift.remote ? 'Remote' : (shift.location ?? 'Location to be announced');
+    return shiftPlace(shift);
   }
 
   protected instant(iso: string): string {

@@ -4,7 +4,6 @@ import type { NotificationSettingsDto, PoolMessageDto, PoolMessageStatus } from 
 
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { formatInstant } from '../../core/format/organisation-format';
-import { PoolMemberNavComponent } from '../member-nav/pool-member-nav.component';
 import { changedCount, draftFrom, offKinds, SettingsDraft } from './notification-settings-draft';
 import { PoolMessagesApi } from './pool-messages-api.service';
 
@@ -18,14 +17,12 @@ const STATUS_TEXT: Record<PoolMessageStatus, string> = {
 /** The pool member's messages (newest first) and which kinds they want to receive. */
 @Component({
   selector: 'pp-pool-messages-page',
-  imports: [PoolMemberNavComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Pool</p>
       <h1>My messages</h1>
       <p class="lead">What PeakPlan told you about your shifts, and which messages you want.</p>
     </header>
-    <pp-pool-member-nav />
 
     <section class="card" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Notification settings</h2>

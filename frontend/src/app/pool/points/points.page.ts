@@ -16,7 +16,6 @@ import { Observable } from 'rxjs';
 import { describeApiFailure } from '../../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { formatInstant, formatNumber } from '../../core/format/organisation-format';
-import { PoolMemberNavComponent } from '../member-nav/pool-member-nav.component';
 import { PoolPointsApi } from './pool-points-api.service';
 import { pointLineKindLabel, redeemBlocker, redeemRefusalText, signedPoints } from './points-text';
 
@@ -26,7 +25,6 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
 /** The pool member's recognition points, the rewards catalogue with redeem, and their redemptions. */
 @Component({
   selector: 'pp-pool-points-page',
-  imports: [PoolMemberNavComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Pool</p>
@@ -35,7 +33,6 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
         Points for the shifts you work, with extra weight for the hardest peak slots and for quality.
       </p>
     </header>
-    <pp-pool-member-nav />
 
     <section class="card" aria-labelledby="points-heading">
       <h2 id="points-heading">My points</h2>

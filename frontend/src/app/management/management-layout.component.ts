@@ -1,19 +1,19 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterLinkActive } from '@angular/router';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 const PAGES = [
-  { path: '/pool', label: 'Pool', exact: true },
-  { path: '/pool/points', label: 'Points and rewards', exact: false },
-  { path: '/pool/allocations', label: 'Roster results', exact: false },
-  { path: '/pool/messages', label: 'Messages', exact: false },
+  { path: '/management', label: 'Peak reviews', exact: true },
+  { path: '/management/approvals', label: 'Pool approvals', exact: false },
+  { path: '/management/scenarios', label: 'Scenarios', exact: false },
+  { path: '/management/points', label: 'Points', exact: false },
 ];
 
-/** The pool member's own pages, as links that wrap on a phone. */
+/** The manager's pages under one sub-navigation; each page is its own lazy-loaded route. */
 @Component({
-  selector: 'pp-pool-member-nav',
-  imports: [RouterLink, RouterLinkActive],
+  selector: 'pp-management-layout',
+  imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
-    <nav class="subnav" aria-label="My pool pages">
+    <nav class="subnav" aria-label="Management">
       @for (page of pages; track page.path) {
         <a
           [routerLink]="page.path"
@@ -24,6 +24,7 @@ const PAGES = [
         >
       }
     </nav>
+    <router-outlet />
   `,
   styles: `
     .subnav {
@@ -31,10 +32,10 @@ const PAGES = [
       flex-wrap: wrap;
       gap: 0.25rem;
       border-bottom: 1px solid var(--border-strong);
-      margin-bottom: 1rem;
+      margin-bottom: 1.25rem;
     }
     .subnav a {
-      padding: 0.6rem 0.7rem;
+      padding: 0.5rem 0.9rem;
       color: var(--text-muted);
       text-decoration: none;
       font-weight: 600;
@@ -52,6 +53,6 @@ const PAGES = [
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PoolMemberNavComponent {
+export class ManagementLayoutComponent {
   protected readonly pages = PAGES;
 }
