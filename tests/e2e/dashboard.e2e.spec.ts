@@ -141,6 +141,9 @@ describe('dashboard in a real browser', () => {
       expect((await poolNav.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
         'Open shifts',
         'My schedule',
+        'Roster results',
+        'Points',
+        'Messages',
         'Membership',
       ]);
 

@@ -7,6 +7,7 @@ const PAGES = [
   { path: '/planning/forecast', label: 'Forecast', exact: false },
   { path: '/planning/scenarios', label: 'Scenarios', exact: false },
   { path: '/planning/reasons', label: 'Contact reasons', exact: false },
+  { path: '/planning/roster', label: 'Roster', exact: false },
 ];
 
 /** The planner's pages under one sub-navigation; each page is its own lazy-loaded route. */

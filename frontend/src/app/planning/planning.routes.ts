@@ -29,6 +29,11 @@ export const PLANNING_ROUTES: Routes = [
         title: 'Contact reasons · PeakPlan',
         loadComponent: () => import('../reasons/reasons.page').then((m) => m.ReasonsPage),
       },
+      {
+        path: 'roster',
+        title: 'Roster by preference · PeakPlan',
+        loadComponent: () => import('../roster/roster.page').then((m) => m.RosterPage),
+      },
     ],
   },
 ];

@@ -3,10 +3,13 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 import { AuthService } from '../core/auth/auth.service';
 
-/** The member's pages; each is its own lazy-loaded route, so new ones (points, messages) slot in here. */
+/** The member's pages; each is its own lazy-loaded route. */
 const PAGES = [
   { path: '/pool', label: 'Open shifts', exact: true },
   { path: '/pool/schedule', label: 'My schedule', exact: false },
+  { path: '/pool/allocations', label: 'Roster results', exact: false },
+  { path: '/pool/points', label: 'Points', exact: false },
+  { path: '/pool/messages', label: 'Messages', exact: false },
   { path: '/pool/membership', label: 'Membership', exact: false },
 ];
 
@@ -23,9 +26,9 @@ const PAGES = [
         <p class="eyebrow">Pool</p>
         <h1>The pool members' pages</h1>
         <p class="lead">
-          These pages show a pool member their open shifts, schedule and membership; your account is not a
-          pool member's. Planners publish shifts from a staffing plan; managers approve their department's
-          members under Management.
+          These pages show a pool member their open shifts, schedule, roster results, points, messages and
+          membership; your account is not a pool member's. Planners publish shifts from a staffing plan;
+          managers approve their department's members under Management.
         </p>
       </header>
     } @else {
