@@ -19,7 +19,10 @@ const DEMO_EVENT_KEYS = ['valentines', 'mothers-day', 'christmas'];
 export interface DemoLoadOptions {
   /** The first day that has no history (history runs up to the day before). */
   today: IsoDate;
-  /** Years of history before `today`, from 1 January; at least 4 in the real demo, fewer in tests. */
+  /**
+   * Whole years of history before `today` (4 in the real demo: each peak seen four times, enough for
+   * the yearly effects and the past peaks' forecasts; fewer years make a first start quicker).
+   */
   years?: number;
   /** Or an exact number of days of history (tests). */
   historyDays?: number;
@@ -44,7 +47,7 @@ export async function loadDemoOrganisation(
   const from =
     options.historyDays !== undefined
       ? addDays(options.today, -options.historyDays)
-      : `${Number(options.today.slice(0, 4)) - (options.years ?? 4)}-01-01`;
+      : `${Number(options.today.slice(0, 4)) - (options.years ?? 4)}${options.today.slice(4)}`;
   const passwordHash = await hash(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
     const [{ id: organisationId }] = await manager.query(
