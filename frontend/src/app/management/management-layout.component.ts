@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { RouterOutlet } from '@angular/router';
 
-const PAGES = [
+import { SubNavComponent, type SubNavPage } from '../core/layout/sub-nav.component';
+
+const PAGES: readonly SubNavPage[] = [
   { path: '/management', label: 'Peak reviews', exact: true },
   { path: '/management/approvals', label: 'Pool approvals', exact: false },
   { path: '/management/scenarios', label: 'Scenarios', exact: false },
@@ -11,45 +13,10 @@ const PAGES = [
 /** The manager's pages under one sub-navigation; each page is its own lazy-loaded route. */
 @Component({
   selector: 'pp-management-layout',
-  imports: [RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [RouterOutlet, SubNavComponent],
   template: `
-    <nav class="subnav" aria-label="Management">
-      @for (page of pages; track page.path) {
-        <a
-          [routerLink]="page.path"
-          routerLinkActive="active"
-          [routerLinkActiveOptions]="{ exact: page.exact }"
-          ariaCurrentWhenActive="page"
-          >{{ page.label }}</a
-        >
-      }
-    </nav>
+    <pp-sub-nav label="Management" [pages]="pages" />
     <router-outlet />
-  `,
-  styles: `
-    .subnav {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      border-bottom: 1px solid var(--border-strong);
-      margin-bottom: 1.25rem;
-    }
-    .subnav a {
-      padding: 0.5rem 0.9rem;
-      color: var(--text-muted);
-      text-decoration: none;
-      font-weight: 600;
-      font-size: 0.9rem;
-      border-bottom: 3px solid transparent;
-      margin-bottom: -1px;
-    }
-    .subnav a:hover {
-      color: var(--accent);
-    }
-    .subnav a.active {
-      color: var(--accent-strong);
-      border-bottom-color: var(--accent);
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

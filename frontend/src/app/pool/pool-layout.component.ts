@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { RouterOutlet } from '@angular/router';
 
 import { AuthService } from '../core/auth/auth.service';
+import { SubNavComponent, type SubNavPage } from '../core/layout/sub-nav.component';
 
 /** The member's pages; each is its own lazy-loaded route. */
-const PAGES = [
+const PAGES: readonly SubNavPage[] = [
   { path: '/pool', label: 'Open shifts', exact: true },
   { path: '/pool/schedule', label: 'My schedule', exact: false },
   { path: '/pool/allocations', label: 'Roster results', exact: false },
@@ -19,7 +20,7 @@ const PAGES = [
  */
 @Component({
   selector: 'pp-pool-layout',
-  imports: [RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [RouterOutlet, SubNavComponent],
   template: `
     @if (!isMember()) {
       <header class="page-header">
@@ -32,43 +33,8 @@ const PAGES = [
         </p>
       </header>
     } @else {
-      <nav class="subnav" aria-label="Pool">
-        @for (page of pages; track page.path) {
-          <a
-            [routerLink]="page.path"
-            routerLinkActive="active"
-            [routerLinkActiveOptions]="{ exact: page.exact }"
-            ariaCurrentWhenActive="page"
-            >{{ page.label }}</a
-          >
-        }
-      </nav>
+      <pp-sub-nav label="Pool" [pages]="pages" />
       <router-outlet />
-    }
-  `,
-  styles: `
-    .subnav {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      border-bottom: 1px solid var(--border-strong);
-      margin-bottom: 1rem;
-    }
-    .subnav a {
-      padding: 0.6rem 0.8rem;
-      color: var(--text-muted);
-      text-decoration: none;
-      font-weight: 600;
-      font-size: 0.9375rem;
-      border-bottom: 3px solid transparent;
-      margin-bottom: -1px;
-    }
-    .subnav a:hover {
-      color: var(--accent);
-    }
-    .subnav a.active {
-      color: var(--accent-strong);
-      border-bottom-color: var(--accent);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
