@@ -237,4 +237,46 @@ describe('a pool member on a phone', () => {
     await expectNoSidewaysScroll();
     await screenshot('blocked');
   });
+
+  it('asks for a preference shift, marks it "can", then "want" as choice 2, and the marks are kept', async () => {
+    // A preference shift: places are shared out by the roster at the window's close, not first come.
+    const shift = await createShift({ url: product.baseUrl }, planner, {
+      // Not the waitlist test's day: that shift of the member's would overlap this one.
+      date: localDateIn(15),
+      start: '14:00',
+      end: '18:00',
+      places: 1,
+      peak: 'Mother e2e',
+      allocation: 'preference',
+    });
+    await page.goto('/pool');
+    const shiftCard = card(shift);
+    await shiftCard.waitFor();
+    await shiftCard.getByRole('button', { name: 'Ask for this shift' }).click();
+    const answer = page.getByTestId('pool-answer');
+    await answer.getByText(/^You asked for .* 14:00–18:00\./).waitFor();
+    await shiftCard.getByText('You want this shift', { exact: true }).waitFor();
+
+    const mark = shiftCard.getByRole('group', { name: 'How well does it fit you?' });
+    await mark.getByLabel('I can take it').check();
+    await mark.getByRole('button', { name: 'Save my mark' }).click();
+    await answer.getByText(/^Marked: you can take .* 14:00–18:00\./).waitFor();
+    await shiftCard.getByText('You can take this shift').waitFor();
+
+    await mark.getByLabel('I want it').check();
+    await mark.getByLabel('Your choice (1 = most wanted)').fill('2');
+    await mark.getByRole('button', { name: 'Save my mark' }).click();
+    await answer.getByText(/^Marked: you want .* 14:00–18:00, as your choice 2\.$/).waitFor();
+    await expectNoSidewaysScroll();
+    await screenshot('preference-marked');
+
+    // Kept by the server: a reload shows the mark, and the API agrees.
+    await page.reload();
+    await card(shift).getByText('You want this shift (your choice 2)').waitFor();
+    const member = (await signIn(product.baseUrl, MEMBER)).bearer;
+    const mine = (
+      (await request(product.baseUrl).get('/api/pool/shifts').set(member).expect(200)).body as PoolShiftDto[]
+    ).find((candidate) => candidate.id === shift.id);
+    expect(mine?.mine).toMatchObject({ status: 'requested', preference: 'want', rank: 2 });
+  });
 });

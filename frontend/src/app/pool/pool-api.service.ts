@@ -1,6 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  PreferenceDto,
+  SetPreferenceRequest,
   CalendarFeedDto,
   MyScheduleEntryDto,
   PoolMemberDto,
@@ -30,6 +32,14 @@ export class PoolApi {
 
   signUp(shiftId: string): Observable<SignUpResponse> {
     return this.http.post<SignUpResponse>(`/api/pool/shifts/${encodeURIComponent(shiftId)}/sign-ups`, {});
+  }
+
+  /** Marks a preference shift want (with an optional rank) or can; `none` takes the request away. */
+  setPreference(shiftId: string, request: SetPreferenceRequest): Observable<PreferenceDto> {
+    return this.http.put<PreferenceDto>(
+      `/api/pool/shifts/${encodeURIComponent(shiftId)}/preference`,
+      request,
+    );
   }
 
   withdraw(shiftId: string): Observable<WithdrawResponse> {

@@ -2,6 +2,7 @@ import type { PoolShiftDto } from '@peakplan/contracts';
 
 import {
   cutoffText,
+  markAnswer,
   myStateText,
   placesText,
   shiftAction,
@@ -101,5 +102,29 @@ describe('shift text', () => {
     // 2027-02-13T09:00+01:00 is 09:00 in Amsterdam (winter time).
     expect(cutoffText(shift(), BEFORE_CUTOFF)).toBe('You can withdraw until 13 feb 2027, 09:00.');
     expect(cutoffText(shift(), AFTER_CUTOFF)).toMatch(/^The withdrawal cut-off passed on 13 feb 2027, 09:00/);
+  });
+});
+
+describe('preference marks in words', () => {
+  const times = shift({ allocation: 'preference' });
+
+  it('says what the member marked, and the rank among their wants', () => {
+    expect(myStateText({ status: 'requested', preference: 'can' })).toBe('You can take this shift');
+    expect(myStateText({ status: 'requested', preference: 'want', rank: 2 })).toBe(
+      'You want this shift (your choice 2)',
+    );
+    expect(myStateText({ status: 'requested', preference: 'want', rank: null })).toBe('You want this shift');
+    expect(myStateText({ status: 'requested' })).toBe('You asked for this shift');
+  });
+
+  it('answers a saved mark in one sentence', () => {
+    const when = shiftWhen(times);
+    expect(markAnswer({ preference: 'can', rank: null }, times)).toBe(
+      `Marked: you can take ${when}. Wants go first when the planner shares out the places.`,
+    );
+    expect(markAnswer({ preference: 'want', rank: 3 }, times)).toBe(
+      `Marked: you want ${when}, as your choice 3.`,
+    );
+    expect(markAnswer({ preference: 'none', rank: null }, times)).toBe(`You no longer ask for ${when}.`);
   });
 });

@@ -3,7 +3,7 @@
  * left or the waitlist, what a sign-up answered and what the member can do now. Pure (type-only
  * imports, Intl through organisation-format), so its spec runs under plain jest.
  */
-import type { MyScheduleEntryDto, PoolShiftDto, SignUpResponse } from '@peakplan/contracts';
+import type { ShiftPreference, MyScheduleEntryDto, PoolShiftDto, SignUpResponse } from '@peakplan/contracts';
 
 import { formatCalendarDate, formatInstant, formatNumber } from '../core/format/organisation-format';
 
@@ -81,7 +81,12 @@ export const ACTION_LABELS: Record<Exclude<ShiftAction, 'none'>, string> = {
 /** The member's own state on the shift in words, or null when they have no sign-up. */
 export function myStateText(
   mine:
-    | { status: MyScheduleEntryDto['status'] | 'withdrawn' | 'cancelled'; position?: number }
+    | {
+        status: MyScheduleEntryDto['status'] | 'withdrawn' | 'cancelled';
+        position?: number;
+        preference?: ShiftPreference;
+        rank?: number | null;
+      }
     | null
     | undefined,
 ): string | null {
@@ -92,10 +97,25 @@ export function myStateText(
     case 'waitlisted':
       return mine.position ? `You are number ${mine.position} on the waitlist` : 'You are on the waitlist';
     case 'requested':
+      if (mine.preference === 'can') return 'You can take this shift';
+      if (mine.preference === 'want')
+        return mine.rank ? `You want this shift (your choice ${mine.rank})` : 'You want this shift';
       return 'You asked for this shift';
     default:
       return null;
   }
+}
+
+/** The answer to marking a preference shift, as one sentence for the live region. */
+export function markAnswer(
+  mark: { preference: ShiftPreference; rank: number | null },
+  shift: ShiftTimes,
+): string {
+  const when = shiftWhen(shift);
+  if (mark.preference === 'none') return `You no longer ask for ${when}.`;
+  if (mark.preference === 'can')
+    return `Marked: you can take ${when}. Wants go first when the planner shares out the places.`;
+  return mark.rank ? `Marked: you want ${when}, as your choice ${mark.rank}.` : `Marked: you want ${when}.`;
 }
 
 /** The immediate answer to a sign-up, as one sentence for the live region. */

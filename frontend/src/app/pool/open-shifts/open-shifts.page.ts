@@ -2,14 +2,21 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { PoolShiftDto } from '@peakplan/contracts';
+import type { PoolShiftDto, ShiftPreference } from '@peakplan/contracts';
 
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { formatCalendarDate, ORGANISATION_TIME_ZONE } from '../../core/format/organisation-format';
 import { PoolApi } from '../pool-api.service';
 import { poolClock } from '../pool-clock';
 import { poolFailureText } from '../pool-failure';
-import { activeSignUp, shiftWhen, signUpAnswer, withdrawAnswer, type ShiftAction } from '../shift-text';
+import {
+  activeSignUp,
+  markAnswer,
+  shiftWhen,
+  signUpAnswer,
+  withdrawAnswer,
+  type ShiftAction,
+} from '../shift-text';
 import { ShiftCardComponent } from './shift-card.component';
 import { filterOptions, groupShifts, NO_FILTER, type ShiftFilter } from './shift-groups';
 
@@ -145,6 +152,7 @@ interface Answer {
                     [now]="now()"
                     [busy]="busyId() === shift.id"
                     (act)="act(shift, $event)"
+                    (mark)="mark(shift, $event)"
                   />
                 </li>
               }
@@ -286,6 +294,17 @@ export class OpenShiftsPage {
         });
       },
       error: (error: unknown) => this.fail(error, `signing up for ${shiftWhen(shift)}`),
+    });
+  }
+
+  protected mark(shift: PoolShiftDto, mark: { preference: ShiftPreference; rank: number | null }): void {
+    if (this.busyId() !== null) return;
+    this.start(shift);
+    this.api.setPreference(shift.id, mark).subscribe({
+      next: (saved) => {
+        this.finish({ text: markAnswer(saved, shift), undo: null, undoUntil: null, undoWaitlisted: false });
+      },
+      error: (error: unknown) => this.fail(error, `marking ${shiftWhen(shift)}`),
     });
   }
 

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { PoolShiftDto } from '@peakplan/contracts';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import type { PoolShiftDto, ShiftPreference } from '@peakplan/contracts';
 
 import {
   ACTION_LABELS,
@@ -36,6 +36,52 @@ import {
         <p class="blocked" data-testid="blocked-by">
           <strong>You can't take this shift:</strong> {{ block.reason }}
         </p>
+      }
+      @if (markable()) {
+        <fieldset class="mark" [attr.aria-describedby]="titleId()">
+          <legend>How well does it fit you?</legend>
+          <label class="choice">
+            <input
+              type="radio"
+              [name]="'mark-' + shift().id"
+              value="want"
+              [checked]="draft() === 'want'"
+              (change)="choose('want')"
+            />
+            I want it
+          </label>
+          <label class="choice">
+            <input
+              type="radio"
+              [name]="'mark-' + shift().id"
+              value="can"
+              [checked]="draft() === 'can'"
+              (change)="choose('can')"
+            />
+            I can take it
+          </label>
+          @if (draft() === 'want') {
+            <label class="rank">
+              Your choice (1 = most wanted)
+              <input
+                type="number"
+                min="1"
+                max="999"
+                inputmode="numeric"
+                [value]="rank() ?? ''"
+                (input)="rankFrom($event)"
+              />
+            </label>
+          }
+          <button
+            type="button"
+            class="button secondary"
+            [attr.aria-disabled]="busy() || null"
+            (click)="emitMark()"
+          >
+            Save my mark
+          </button>
+        </fieldset>
       }
       @if (action() !== 'none') {
         <div class="act">
@@ -98,6 +144,35 @@ import {
       color: #78350f;
       font-size: 0.875rem;
     }
+    .mark {
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      margin: 0.5rem 0 0;
+      padding: 0.4rem 0.6rem 0.6rem;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem 1rem;
+    }
+    .mark legend {
+      font-size: 0.875rem;
+      font-weight: 600;
+    }
+    .choice {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+      min-height: 44px;
+    }
+    .rank {
+      display: flex;
+      flex-direction: column;
+      font-size: 0.875rem;
+    }
+    .rank input {
+      width: 6rem;
+      min-height: 40px;
+    }
     .act {
       display: flex;
       flex-wrap: wrap;
@@ -121,6 +196,8 @@ export class ShiftCardComponent {
   readonly now = input.required<Date>();
   readonly busy = input(false);
   readonly act = output<ShiftAction>();
+  /** A preference shift's mark: want (with an optional rank among my wants) or can. */
+  readonly mark = output<{ preference: ShiftPreference; rank: number | null }>();
 
   protected readonly titleId = computed(() => `shift-${this.shift().id}`);
   protected readonly placesId = computed(() => `shift-${this.shift().id}-places`);
@@ -136,6 +213,41 @@ export class ShiftCardComponent {
     return action === 'none' ? '' : ACTION_LABELS[action];
   });
   protected readonly cutoff = computed(() => cutoffText(this.shift(), this.now()));
+
+  /** My request on a preference shift, while it can still be marked. */
+  protected readonly markable = computed(
+    () =>
+      this.shift().allocation === 'preference' &&
+      this.mine()?.status === 'requested' &&
+      this.shift().status === 'open',
+  );
+  private readonly edited = signal<{ preference: 'want' | 'can'; rank: number | null } | null>(null);
+  protected readonly draft = computed(
+    () => this.edited()?.preference ?? (this.mine()?.preference === 'can' ? 'can' : 'want'),
+  );
+  protected readonly rank = computed(() =>
+    this.edited() ? this.edited()!.rank : (this.mine()?.rank ?? null),
+  );
+
+  protected choose(preference: 'want' | 'can'): void {
+    this.edited.set({ preference, rank: preference === 'want' ? this.rank() : null });
+  }
+
+  protected rankFrom(event: Event): void {
+    const raw = (event.target as HTMLInputElement).value;
+    const rank = raw === '' ? null : Math.trunc(Number(raw));
+    this.edited.set({
+      preference: 'want',
+      rank: Number.isFinite(rank) && rank !== null && rank >= 1 ? rank : null,
+    });
+  }
+
+  protected emitMark(): void {
+    if (this.busy()) return;
+    const preference = this.draft();
+    this.mark.emit({ preference, rank: preference === 'want' ? this.rank() : null });
+    this.edited.set(null);
+  }
 
   protected emitAction(): void {
     if (!this.busy()) this.act.emit(this.action());
