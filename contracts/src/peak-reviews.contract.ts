@@ -131,6 +131,12 @@ export interface PeakReviewDto extends HindsightReport {
    * the 8 ordinary weeks before it, for the queue and per contact reason; read at request time.
    */
   quality?: PeakReviewQualityDto[];
+  /**
+   * The plainest baseline on the same window, per queue, beside the forecast's accuracy: each day's
+   * contacts forecast as those of the same weekday 52 weeks before (daily WAPE and bias over the
+   * window's days with actuals on both); read at request time, null where last year has no days.
+   */
+  baselines?: { queueId: string; sameWeekdayLastYear: { wape: number; bias: number; days: number } | null }[];
 }
 
 /** One queue's quality at a peak against ordinary weeks. */

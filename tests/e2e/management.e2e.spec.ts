@@ -68,6 +68,14 @@ describe('management in a real browser', () => {
     await reviews.first().waitFor({ timeout: 300_000 });
     const names = await reviews.locator('strong').allTextContents();
     expect(names).toHaveLength(3);
+    // The same peaks year by year: a row per event, a column per year.
+    const years = page.getByTestId('peak-years');
+    expect((await years.locator('tbody th').allTextContents()).sort()).toEqual([
+      'Christmas',
+      "Mother's Day",
+      "Valentine's Day",
+    ]);
+    expect(await years.locator('tbody td').first().textContent()).toMatch(/contacts|not reviewed/);
     expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^Valentine's Day \d{4}$/)]));
 
     await reviews.filter({ hasText: "Valentine's Day" }).click();
@@ -80,10 +88,18 @@ describe('management in a real browser', () => {
     await expect(figure('Service level reached').locator('.value').textContent()).resolves.toMatch(
       /^\d+(,\d)?%$/,
     );
-    const rows = page.locator('table tbody tr');
+    const accuracy = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Accuracy of the forecast used' }),
+    });
+    const rows = accuracy.locator('tbody tr');
     expect(await rows.locator('th').allTextContents()).toEqual(['chat', 'email', 'phone']);
     for (const cell of await rows.locator('td').allTextContents())
       expect(cell).toMatch(/^([-+]?\d+(,\d)?%|–)$/);
+    // Beside it, the plainest baseline on the same days: last year's same weekdays.
+    expect(await accuracy.locator('thead th').allTextContents()).toContain(
+      'WAPE, same weekday last year (days)',
+    );
+    expect(await rows.last().locator('td').last().textContent()).toMatch(/^\d+(,\d)?%$/);
 
     // Both charts drew the actual and the forecast, and the interval chart opened on 14 February.
     const dayOption = page.getByLabel('Day', { exact: true }).locator('option:checked');

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { peakBaselines } from './peak-baselines';
 import { peakQuality } from './peak-quality';
 import { eventWindow, type EventWindow } from './event-window';
 import { HindsightService } from './hindsight.service';
@@ -81,11 +82,15 @@ export class PeakReviewsService {
     );
   }
 
-  /** Adds the answer's quality at the peak (read now, never stored with the review). */
+  /**
+   * Adds the answer's quality at the peak and the "same weekday last year" baseline beside the
+   * forecast's accuracy (both read now, never stored with the review).
+   */
   private async withQuality(review: PeakReviewDto, organisationId: string): Promise<PeakReviewDto> {
     const events = await loadEventDefinitions(this.dataSource, organisationId);
     const quality = await peakQuality(this.dataSource, review.queues, events, review);
-    return quality.length > 0 ? { ...review, quality } : review;
+    const baselines = await peakBaselines(this.dataSource, review.queues, review);
+    return { ...review, ...(quality.length > 0 ? { quality } : {}), baselines };
   }
 
   async list(): Promise<PeakReviewSummaryDto[]> {

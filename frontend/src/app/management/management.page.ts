@@ -9,6 +9,7 @@ import { formatNumber } from '../core/format/organisation-format';
 import { AuthService } from '../core/auth/auth.service';
 import { ManagementApi } from './management-api.service';
 import { ForecastActualChartComponent } from '../charts/forecast-actual-chart/forecast-actual-chart.component';
+import { PeakYearsTableComponent } from './peak-review/peak-years-table.component';
 import {
   dailySeries,
   defaultReviewDay,
@@ -21,7 +22,7 @@ import {
 /** Management: each past peak's forecast against actual, accuracy beside it, and how the plan held. */
 @Component({
   selector: 'pp-management-page',
-  imports: [ForecastActualChartComponent, RouterLink],
+  imports: [ForecastActualChartComponent, PeakYearsTableComponent, RouterLink],
   template: `
     <header class="page-header">
       <p class="eyebrow">Management</p>
@@ -77,6 +78,8 @@ import {
                 </li>
               }
             </ul>
+            <h3 class="years-heading">Year by year</h3>
+            <pp-peak-years-table [summaries]="reviewList()" />
           }
         }
       }
@@ -120,7 +123,8 @@ import {
 
         <table class="table">
           <caption class="muted">
-            Accuracy of the forecast used, per queue: days and intervals of the window with actuals
+            Accuracy of the forecast used, per queue: days and intervals of the window with actuals; last, the
+            plainest baseline (each day as the same weekday 52 weeks before) on the same days
           </caption>
           <thead>
             <tr>
@@ -131,6 +135,7 @@ import {
               <th scope="col" class="number">WAPE (intervals)</th>
               <th scope="col" class="number">P10–P90 coverage (intervals)</th>
               <th scope="col" class="number">Service level reached</th>
+              <th scope="col" class="number">WAPE, same weekday last year (days)</th>
             </tr>
           </thead>
           <tbody>
@@ -143,6 +148,7 @@ import {
                 <td class="number">{{ share(queue.accuracy?.intervals?.wape) }}</td>
                 <td class="number">{{ share(queue.accuracy?.intervals?.coverage) }}</td>
                 <td class="number">{{ share(queue.totals.serviceLevelReached) }}</td>
+                <td class="number">{{ share(baselineOf(shown, queue.queueId)?.wape) }}</td>
               </tr>
             }
           </tbody>
@@ -401,6 +407,11 @@ export class ManagementPage {
   /** An NPS, −100 to 100, whole. */
   protected score(value: number | null): string {
     return formatNumber(value);
+  }
+
+  /** The "same weekday last year" baseline of a queue in the review, if last year has its days. */
+  protected baselineOf(review: PeakReviewDto, queueId: string): { wape: number; bias: number } | null {
+    return review.baselines?.find((baseline) => baseline.queueId === queueId)?.sameWeekdayLastYear ?? null;
   }
 
   protected share(value: number | null | undefined, signed = false): string {

@@ -1,10 +1,17 @@
-import type { HindsightQueueDto, HindsightTotals, PeakReviewDto } from '@peakplan/contracts';
+import type {
+  HindsightQueueDto,
+  HindsightTotals,
+  PeakReviewDto,
+  PeakReviewSummaryDto,
+} from '@peakplan/contracts';
 
 import {
   dailySeries,
   defaultReviewDay,
+  forecastGap,
   formatShare,
   intervalSeries,
+  peakYears,
   reviewFigures,
 } from './peak-review-chart-data';
 
@@ -101,5 +108,41 @@ describe('peak review chart data', () => {
     );
     expect(formatShare(null)).toBe('–');
     expect(formatShare(-0.0349, true)).toBe('-3,5%');
+  });
+});
+
+describe('peak reviews year by year', () => {
+  const summary = (event: string, eventName: string, year: number): PeakReviewSummaryDto => ({
+    id: `${event}-${year}`,
+    event,
+    eventName,
+    year,
+    from: `${year}-02-01`,
+    to: `${year}-02-15`,
+    computedAt: `${year}-02-16T03:00:00Z`,
+    queues: ['phone'],
+    totals: TOTALS,
+  });
+
+  it('puts each event on a row and each year in a column, oldest first, with gaps where not reviewed', () => {
+    const table = peakYears([
+      summary('valentines', "Valentine's Day", 2026),
+      summary('christmas', 'Christmas', 2025),
+      summary('valentines', "Valentine's Day", 2024),
+    ]);
+    expect(table.years).toEqual([2024, 2025, 2026]);
+    expect(table.rows.map((row) => row.eventName)).toEqual(['Christmas', "Valentine's Day"]);
+    expect(table.rows[0].cells.map((cell) => cell?.id ?? null)).toEqual([null, 'christmas-2025', null]);
+    expect(table.rows[1].cells.map((cell) => cell?.id ?? null)).toEqual([
+      'valentines-2024',
+      null,
+      'valentines-2026',
+    ]);
+  });
+
+  it('measures the gap to the plan as a share of its forecast', () => {
+    // 1,100 actual against 1,000 forecast: 10% more than planned.
+    expect(forecastGap(TOTALS)).toBeCloseTo(0.1, 12);
+    expect(forecastGap({ ...TOTALS, planForecast: null })).toBeNull();
   });
 });

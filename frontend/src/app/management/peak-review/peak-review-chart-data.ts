@@ -1,5 +1,10 @@
 /* Maps a post-peak review onto what its charts and tables show. Pure, so it is tested without Angular. */
-import type { HindsightQueueDto, HindsightTotals, PeakReviewDto } from '@peakplan/contracts';
+import type {
+  HindsightQueueDto,
+  HindsightTotals,
+  PeakReviewDto,
+  PeakReviewSummaryDto,
+} from '@peakplan/contracts';
 
 import type { ForecastActualSeries } from '../../charts/forecast-actual-chart/forecast-actual-chart.component';
 import { formatNumber, formatPercent } from '../../core/format/organisation-format';
@@ -53,12 +58,47 @@ export function formatShare(value: number | null | undefined, signed = false): s
   return signed && value !== null && value !== undefined && value > 0 ? `+${text}` : text;
 }
 
+/** Actual contacts against the plan's forecast, as a share of the forecast (+0,1 = 10% more); null without a plan. */
+export function forecastGap(totals: HindsightTotals): number | null {
+  return totals.planForecast !== null && totals.planForecast > 0
+    ? (totals.actual - totals.planForecast) / totals.planForecast
+    : null;
+}
+
+/** One event's reviews year by year, for the summary table (a year without a review is null). */
+export interface PeakYearsRow {
+  event: string;
+  eventName: string;
+  cells: (PeakReviewSummaryDto | null)[];
+}
+
+/**
+ * Every reviewed peak in one table: a row per event (by name), a column per year (oldest first), so a
+ * manager sees the same peak's years side by side.
+ */
+export function peakYears(summaries: readonly PeakReviewSummaryDto[]): {
+  years: number[];
+  rows: PeakYearsRow[];
+} {
+  const years = [...new Set(summaries.map((summary) => summary.year))].sort((a, b) => a - b);
+  const events = [...new Map(summaries.map((summary) => [summary.event, summary.eventName])).entries()].sort(
+    (a, b) => a[1].localeCompare(b[1]),
+  );
+  return {
+    years,
+    rows: events.map(([event, eventName]) => ({
+      event,
+      eventName,
+      cells: years.map(
+        (year) => summaries.find((summary) => summary.event === event && summary.year === year) ?? null,
+      ),
+    })),
+  };
+}
+
 /** The figures a manager reads first: contacts against forecast, hours over and under, service level. */
 export function reviewFigures(totals: HindsightTotals): ReviewFigure[] {
-  const forecastGap =
-    totals.planForecast !== null && totals.planForecast > 0
-      ? (totals.actual - totals.planForecast) / totals.planForecast
-      : null;
+  const gap = forecastGap(totals);
   return [
     {
       label: 'Contacts',
@@ -66,7 +106,7 @@ export function reviewFigures(totals: HindsightTotals): ReviewFigure[] {
       hint:
         totals.planForecast === null
           ? 'no plan covered this window'
-          : `plan forecast ${formatNumber(totals.planForecast)} (${formatShare(forecastGap, true)})`,
+          : `plan forecast ${formatNumber(totals.planForecast)} (${formatShare(gap, true)})`,
     },
     {
       label: 'Over-staffed',
