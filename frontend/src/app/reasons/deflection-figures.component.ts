@@ -35,28 +35,7 @@ import { formatEuros, formatNumber } from '../core/format/organisation-format';
   `,
   styles: `
     .figures {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-      gap: 0.75rem;
-      margin: 1rem 0;
-    }
-    .figure {
-      border: 1px solid var(--border);
-      border-radius: var(--radius);
-      padding: 0.6rem 0.8rem;
-    }
-    .figure dt {
-      font-size: 0.85rem;
-      color: var(--text-muted);
-    }
-    .figure dd {
-      margin: 0;
-      display: flex;
-      flex-direction: column;
-    }
-    .figure .value {
-      font-size: 1.4rem;
-      font-weight: 700;
+      --figure-min: 11rem;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -366,23 +366,10 @@ function failureText(error: unknown, action: string): string {
       white-space: nowrap;
     }
     .figures {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-      gap: 0.75rem;
-      margin: 1rem 0;
-    }
-    .figure {
-      border: 1px solid var(--border);
-      border-radius: var(--radius);
-      padding: 0.6rem 0.8rem;
-    }
-    .figure dd {
-      display: flex;
-      flex-direction: column;
+      --figure-min: 11rem;
     }
     .figure .value {
       font-size: 1.3rem;
-      font-weight: 700;
     }
     .figure .muted {
       font-size: 0.8rem;
