@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 import request from 'supertest';
 
+import { MIGRATIONS } from '@peakplan/backend/database/migrations';
+
 import { signIn } from '../support/sign-in';
 import { freePort, runProductExpectingFailure, startProduct } from '../support/start-product';
 
@@ -23,6 +25,13 @@ describeEmbedded('the product process: start, refuse, stop, restart', () => {
       const health = await request(first.baseUrl).get('/api/health').expect(200);
       expect(health.body.database.kind).toBe('embedded');
       expect(first.output()).toContain('loading the demo organisation');
+      // The empty folder began as a copy of the build's migrated template (embedded-template.ts): no
+      // migration ran at start, yet every one is recorded and none is pending.
+      expect(first.output()).not.toContain('migration ran');
+      expect([...health.body.database.migrationsRun].sort()).toEqual(
+        MIGRATIONS.map((migration) => migration.name).sort(),
+      );
+      expect(health.body.database.migrationsPending).toEqual([]);
 
       const port = await freePort();
       const second = await runProductExpectingFailure({

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+import { embeddedTemplateDir } from '../database/embedded-template';
 import { trustProxyFromEnv, type TrustProxy } from './trust-proxy';
 
 /** Environment read and validated once, at start. Bad values stop the service with one clear line. */
@@ -20,6 +21,8 @@ export interface AppConfig {
   logFormat: 'json' | 'text';
   /** Folder of the built dashboard served at `/`. */
   frontendDir: string;
+  /** The build's initialised, migrated embedded database, copied into an empty data folder (embedded-template.ts). */
+  embeddedTemplateDir: string;
   /** Secret for signing sessions; from the environment, or generated into the data folder (embedded mode). */
   sessionSecret: string | null;
   nodeEnv: 'production' | 'development' | 'test';
@@ -115,6 +118,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, distDir: string): App
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,
     frontendDir: resolve(env.PEAKPLAN_FRONTEND_DIR ?? resolve(distDir, 'frontend', 'browser')),
+    embeddedTemplateDir: embeddedTemplateDir(resolve(distDir)),
     sessionSecret: env.SESSION_SECRET ?? null,
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 import { lockDataFolder } from './data-folder-lock';
+import { seedFromEmbeddedTemplate } from './embedded-template';
 
 export class EmbeddedDatabaseError extends Error {
   override readonly name = 'EmbeddedDatabaseError';
@@ -20,12 +21,17 @@ export interface EmbeddedPostgres {
 
 /**
  * Starts PGlite on `<dataDir>/pglite` behind a unix socket, so the ordinary `pg` driver (and TypeORM)
- * talk to it as to a PostgreSQL server. Same entities and migrations as on a real server.
+ * talk to it as to a PostgreSQL server. Same entities and migrations as on a real server. A folder
+ * without a database starts as a copy of `templateDir`'s when given (embedded-template.ts).
  */
-export async function startEmbeddedPostgres(dataDir: string, maxConnections = 8): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  { maxConnections = 8, templateDir }: { maxConnections?: number; templateDir?: string } = {},
+): Promise<EmbeddedPostgres> {
   const releaseLock = lockDataFolder(dataDir);
   let db: PGlite;
   try {
+    seedFromEmbeddedTemplate(dataDir, templateDir);
     db = await PGlite.create(join(dataDir, 'pglite'));
     await db.query('select 1');
   } catch (error) {

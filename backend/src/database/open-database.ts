@@ -26,9 +26,12 @@ function describeUrl(url: string): string {
   }
 }
 
-/** The PostgreSQL server from DATABASE_URL (checked to answer), or embedded PostgreSQL in the data folder. */
+/**
+ * The PostgreSQL server from DATABASE_URL (checked to answer), or embedded PostgreSQL in the data folder
+ * (an empty folder starts from the build's template database when there is one).
+ */
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedTemplateDir'>,
 ): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const client = new Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });
@@ -49,7 +52,7 @@ export async function openDatabase(
       stop: async () => undefined,
     };
   }
-  const embedded = await startEmbeddedPostgres(config.dataDir);
+  const embedded = await startEmbeddedPostgres(config.dataDir, { templateDir: config.embeddedTemplateDir });
   return {
     kind: 'embedded',
     target: { kind: 'embedded', socketDir: embedded.socketDir },
