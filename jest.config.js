@@ -23,6 +23,7 @@ const common = {
     '^@peakplan/contracts$': '<rootDir>/contracts/src/index.ts',
     '^@peakplan/forecasting$': '<rootDir>/forecasting/src/index.ts',
     '^@peakplan/forecasting/browser$': '<rootDir>/forecasting/src/browser.ts',
+    '^@peakplan/forecasting/demo$': '<rootDir>/forecasting/src/demo/index.ts',
   },
   setupFiles: ['reflect-metadata'],
 };

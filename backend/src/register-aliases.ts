@@ -8,6 +8,7 @@ register({
   baseUrl: join(__dirname, '..', '..'),
   paths: {
     '@peakplan/forecasting': ['forecasting/src/index.js'],
+    '@peakplan/forecasting/demo': ['forecasting/src/demo/index.js'],
     '@peakplan/contracts': ['contracts/src/index.js'],
   },
 });

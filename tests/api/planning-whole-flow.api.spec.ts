@@ -14,7 +14,7 @@ import type {
 } from '@peakplan/contracts';
 import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
 import { DEMO_SEED } from '@peakplan/backend/demo/demo-loader';
-import { generateDemoHistory } from '@peakplan/backend/demo/demo-history.generator';
+import { generateDemoHistory } from '@peakplan/forecasting/demo';
 
 import { signIn } from '../support/sign-in';
 import { startTestService, type TestService } from '../support/test-service';
@@ -25,7 +25,7 @@ function historyCsv(from: string, to: string): string {
   for (const day of generateDemoHistory({ from, to, timeZone: 'Europe/Amsterdam', seed: DEMO_SEED + 1 }))
     for (const row of day)
       lines.push(
-        `${row.queueName},${row.intervalStart},${row.offered},${row.handled},${row.abandoned},${row.ahtSeconds}`,
+        `${row.queueName},${new Date(row.intervalStartMs).toISOString()},${row.offered},${row.handled},${row.abandoned},${row.ahtSeconds}`,
       );
   return `${lines.join('\n')}\n`;
 }

@@ -10,13 +10,13 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import {
   fitDailyModel,
   forecastDaily,
-  generateDemoHistory,
   seasonalNaive,
   spreadIntraday,
   toDenseSeries,
   type DailyForecastDay,
   type DailyObservation,
 } from '../../forecasting/src/forecast';
+import { syntheticPhoneHistory } from '../../forecasting/src/demo';
 import { timeMedian, type BenchLine, type BenchReport } from './run-benchmarks';
 
 const HORIZON = 120;
@@ -46,7 +46,7 @@ interface WorkerTask {
 function runQueues({ first, count, mode }: WorkerTask): { heapMb: number[] } {
   const heapMb: number[] = [];
   for (let k = 0; k < count; k++) {
-    const history = generateDemoHistory(1000 + first + k);
+    const history = syntheticPhoneHistory(1000 + first + k);
     if (mode === 'model') fitAndForecast(history);
     else naiveForecast(history);
     if ((k + 1) % Math.max(1, Math.floor(count / 5)) === 0) heapMb.push(process.memoryUsage().heapUsed / 1e6);
@@ -78,7 +78,7 @@ async function inWorkers(mode: WorkerTask['mode']): Promise<{ ms: number; heapMb
 
 export async function run(): Promise<BenchReport> {
   const lines: BenchLine[] = [];
-  const history = generateDemoHistory();
+  const history = syntheticPhoneHistory();
   fitAndForecast(history); // warm-up
   const oneMs = await timeMedian(() => fitAndForecast(history), 15);
   const oneBaseline = await timeMedian(() => naiveForecast(history), 15);

@@ -28,10 +28,8 @@ const PEAK_TO = '2027-02-20'; // six weeks around Valentine's Day
 
 export async function run(): Promise<BenchReport> {
   const forecasting = require('../../forecasting/src') as typeof import('../../forecasting/src');
-  const { generateDemoHistory } =
-    require('../../backend/src/demo/demo-history.generator') as typeof import('../../backend/src/demo/demo-history.generator');
-  const { DEMO_QUEUES } =
-    require('../../backend/src/demo/demo-queues') as typeof import('../../backend/src/demo/demo-queues');
+  const { DEMO_QUEUES, generateDemoHistory } =
+    require('../../forecasting/src/demo') as typeof import('../../forecasting/src/demo');
   const { runForecastEngine } =
     require('../../backend/src/forecast-runs/forecast-engine') as typeof import('../../backend/src/forecast-runs/forecast-engine');
   const { computeScenario } =
@@ -44,7 +42,7 @@ export async function run(): Promise<BenchReport> {
   const profileFrom = '2023-11-01';
   for (const day of generateDemoHistory({ from: HISTORY_FROM, to: HISTORY_TO, timeZone, seed: 20200214 })) {
     for (const row of day) {
-      const start = DateTime.fromISO(row.intervalStart, { setZone: true }).setZone(timeZone);
+      const start = DateTime.fromMillis(row.intervalStartMs, { zone: timeZone });
       const date = start.toISODate()!;
       const totals = daily.get(row.queueName) ?? new Map<string, number>();
       totals.set(date, (totals.get(date) ?? 0) + row.offered);
@@ -52,7 +50,7 @@ export async function run(): Promise<BenchReport> {
       if (date >= profileFrom) {
         const list = intervals.get(row.queueName) ?? [];
         list.push({
-          start: row.intervalStart,
+          start: start.toUTC().toISO()!,
           startMs: start.toMillis(),
           localDate: date,
           localMinute: start.hour * 60 + start.minute,

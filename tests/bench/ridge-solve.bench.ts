@@ -4,7 +4,7 @@
 import { prepareEngine } from '../../forecasting/src/forecast/prepare-engine';
 import { RidgeAccumulator } from '../../forecasting/src/forecast/ridge';
 import { writeFeatureRow, maxRowEntries } from '../../forecasting/src/forecast/regression-features';
-import { generateDemoHistory } from '../../forecasting/src/forecast';
+import { syntheticPhoneHistory } from '../../forecasting/src/demo';
 import { timeMedian, type BenchReport } from './run-benchmarks';
 
 /** The library's solver before issue 13: Cholesky–Banachiewicz on the lower triangle, in place. */
@@ -38,7 +38,7 @@ function handWrittenSolve(gram: Float64Array, moment: Float64Array, lambda: Arra
 }
 
 export async function run(): Promise<BenchReport> {
-  const { setup } = prepareEngine(generateDemoHistory(), { country: 'NL' });
+  const { setup } = prepareEngine(syntheticPhoneHistory(), { country: 'NL' });
   const { layout, series, index } = setup;
   const ridge = new RidgeAccumulator(layout.columns);
   const indices = new Int32Array(maxRowEntries(layout));

@@ -1,16 +1,15 @@
 import { hash } from '@node-rs/argon2';
 import { addDays, eventPresets, type IsoDate } from '@peakplan/forecasting';
+import { DEMO_QUEUES, DEMO_SEED, generateDemoHistory } from '@peakplan/forecasting/demo';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoAccounts } from './demo-accounts';
-import { generateDemoHistory } from './demo-history.generator';
 import { insertDemoPoints } from './demo-points';
 import { insertDemoPool } from './demo-pool';
 import { insertDemoReasons } from './demo-reasons';
-import { DEMO_QUEUES } from './demo-queues';
 import { refreshAllDailyHistory } from '../history/daily-history';
 
-export const DEMO_SEED = 20200214;
+export { DEMO_SEED };
 /** The demo organisation's time zone. */
 export const DEMO_TIME_ZONE = 'Europe/Amsterdam';
 const INSERT_BATCH = 8000;
@@ -151,7 +150,7 @@ async function insertHistory(
 ): Promise<number> {
   const columns = {
     queue: [] as string[],
-    start: [] as string[],
+    start: [] as number[],
     offered: [] as number[],
     handled: [] as number[],
     abandoned: [] as number[],
@@ -162,7 +161,7 @@ async function insertHistory(
     if (columns.queue.length === 0) return;
     await manager.query(
       `insert into contact_history (queue_id, interval_start, interval_minutes, offered, handled, abandoned, aht_seconds)
-       select q, s, 15, o, h, a, t from unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::float8[]) as x(q, s, o, h, a, t)`,
+       select q, to_timestamp(s / 1000.0), 15, o, h, a, t from unnest($1::uuid[], $2::float8[], $3::int[], $4::int[], $5::int[], $6::float8[]) as x(q, s, o, h, a, t)`,
       [columns.queue, columns.start, columns.offered, columns.handled, columns.abandoned, columns.aht],
     );
     total += columns.queue.length;
@@ -177,13 +176,13 @@ async function insertHistory(
   })) {
     for (const row of day) {
       columns.queue.push(queueIds.get(row.queueName)!);
-      columns.start.push(row.intervalStart);
+      columns.start.push(row.intervalStartMs);
       columns.offered.push(row.offered);
       columns.handled.push(row.handled);
       columns.abandoned.push(row.abandoned);
       columns.aht.push(row.ahtSeconds);
     }
-    const year = day[0]?.intervalStart.slice(0, 4) ?? lastYear;
+    const year = day[0] ? String(new Date(day[0].intervalStartMs).getUTCFullYear()) : lastYear;
     if (year !== lastYear) {
       range.onProgress?.(`demo history: ${year}…`);
       lastYear = year;

@@ -7,7 +7,7 @@
 import { daysBetween, type IsoDate, mulberry32, standardNormal } from '@peakplan/forecasting';
 import type { EntityManager } from 'typeorm';
 
-import { dayShape, demoPeakYears, type DemoPeakYear } from './demo-peaks';
+import { dayShape, demoPeakYears, type DemoPeakYear } from '@peakplan/forecasting/demo';
 
 /** One reason's contacts and quality counts on one day. */
 export interface DemoReasonDay {

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 
 import { eventPresets, type IntervalObservation } from '@peakplan/forecasting';
 
-import { generateDemoHistory } from '../demo/demo-history.generator';
+import { generateDemoHistory } from '@peakplan/forecasting/demo';
 import { runForecastEngine, type ForecastEngineStage } from './forecast-engine';
 import type { ForecastEngineJob } from './forecast-engine-messages';
 import { ForecastEngineThread } from './forecast-engine-thread';
@@ -21,7 +21,7 @@ function phoneJob(): ForecastEngineJob {
   for (const day of generateDemoHistory({ from: '2025-01-01', to: '2026-02-28', timeZone, seed: 7 })) {
     for (const row of day) {
       if (row.queueName !== 'phone') continue;
-      const start = DateTime.fromISO(row.intervalStart, { setZone: true }).setZone(timeZone);
+      const start = DateTime.fromMillis(row.intervalStartMs, { zone: timeZone });
       const localDate = start.toISODate()!;
       daily.set(localDate, (daily.get(localDate) ?? 0) + row.offered);
       intervals.push({

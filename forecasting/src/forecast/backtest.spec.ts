@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { runBacktest } from './backtest';
-import { generateDemoHistory } from './demo-history';
+import { syntheticPhoneHistory } from '../demo/synthetic-phone-history';
 import { parseHistoryCsv, selectQueueHistory } from './parse-history-csv';
 
 describe('runBacktest on the seeded demo history (4 years, NL)', () => {
-  const report = runBacktest(generateDemoHistory(), { country: 'NL', leadDays: 28 });
+  const report = runBacktest(syntheticPhoneHistory(), { country: 'NL', leadDays: 28 });
 
   it('scores every past peak with a full year before it, model and both baselines', () => {
     // Peaks from Valentine's 2024 (first with a year of history) to Father's Day 2026: 15 windows.

@@ -1,11 +1,11 @@
 import { eventPresets } from '../calendar';
 import { fitDailyModel, forecastDaily } from './daily-model';
-import { generateDemoHistory } from './demo-history';
+import { syntheticPhoneHistory } from '../demo/synthetic-phone-history';
 
 describe('closures learned from the history', () => {
   // The demo shop is closed on Sundays, 1 Jan and 25–26 Dec. Close it also on Easter Monday
   // (a public holiday from date-holidays, NL: 2025-04-21) and open it on 1 Jan 2026.
-  const history = generateDemoHistory(9, '2024-01-01', 2 * 365 + 10).map((row) => {
+  const history = syntheticPhoneHistory(9, '2024-01-01', 2 * 365 + 10).map((row) => {
     if (row.date === '2025-04-21') return { ...row, offered: 0 };
     if (row.date === '2026-01-01') return { ...row, offered: 700 };
     return row;
@@ -33,7 +33,7 @@ describe('closures by date rule when the closed days have no rows at all', () =>
   // As the backend's demo and many exports give it: no row for a day the centre was shut. The demo-like
   // history below has rows on every day except 25/26 Dec and 1 Jan (and Sundays, whose rows are 0).
   const closedDates = new Set(['12-25', '12-26', '01-01']);
-  const history = generateDemoHistory(11, '2022-11-01', 4 * 365).filter(
+  const history = syntheticPhoneHistory(11, '2022-11-01', 4 * 365).filter(
     (row) => !closedDates.has(row.date.slice(5)),
   );
   const model = fitDailyModel(history, { country: 'NL', events: eventPresets('NL') });
@@ -59,7 +59,7 @@ describe('closures by date rule when the closed days have no rows at all', () =>
 });
 
 describe('closed days a planner sets', () => {
-  const history = generateDemoHistory(12, '2023-01-02', 3 * 365);
+  const history = syntheticPhoneHistory(12, '2023-01-02', 3 * 365);
   const valentines = eventPresets('NL').find((event) => event.id === 'valentines')!;
   const model = fitDailyModel(history, {
     country: 'NL',

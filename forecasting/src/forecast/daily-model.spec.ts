@@ -1,6 +1,6 @@
 import { eventPresets } from '../calendar';
 import { fitDailyModel, forecastDaily } from './daily-model';
-import { generateDemoHistory } from './demo-history';
+import { syntheticPhoneHistory } from '../demo/synthetic-phone-history';
 import { eventEffects } from './event-effects';
 import { mulberry32 } from './seeded-random';
 import { generateSyntheticHistory } from './synthetic-history';
@@ -70,7 +70,7 @@ describe('fitDailyModel — recovery of known event effects', () => {
 
 describe('fitDailyModel — short history', () => {
   it('works on ten weeks with a warning and default-width bands', () => {
-    const short = generateDemoHistory(3, '2026-01-05', 70);
+    const short = syntheticPhoneHistory(3, '2026-01-05', 70);
     const model = fitDailyModel(short, { country: 'NL' });
     expect(model.model).toBe('regression');
     expect(model.warnings.join(' ')).toMatch(/short history/);

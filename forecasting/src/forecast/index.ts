@@ -12,7 +12,6 @@ export { toDenseSeries } from './daily-history';
 export type { DailyObservation, DenseDailySeries } from './daily-history';
 export { fitDailyModel, forecastDaily, MAX_HORIZON_DAYS } from './daily-model';
 export type { DailyForecastDay, DailyModelOptions, FittedDailyModel, OutlierDay } from './daily-model';
-export { DEMO_EFFECTS, demoHistoryOptions, generateDemoHistory } from './demo-history';
 export { eventEffects } from './event-effects';
 export type { EventEffect } from './event-effects';
 export { buildIntradayProfiles, profileDistance } from './intraday-profile';

@@ -1,6 +1,6 @@
 import { eventPresets, isoDateToDayNumber } from '../calendar';
 import { toDenseSeries } from './daily-history';
-import { generateDemoHistory } from './demo-history';
+import { syntheticPhoneHistory } from '../demo/synthetic-phone-history';
 import { buildEventWindowIndex } from './event-window-index';
 import {
   carriedLevel,
@@ -12,7 +12,7 @@ import {
 
 describe('fitRegressionAtOrigins', () => {
   it('matches one fitRegression per origin (incremental normal equations)', () => {
-    const series = toDenseSeries(generateDemoHistory(5, '2023-01-02', 2 * 365));
+    const series = toDenseSeries(syntheticPhoneHistory(5, '2023-01-02', 2 * 365));
     const index = buildEventWindowIndex(eventPresets('NL'), 2022, 2026, 'NL');
     const layout = regressionLayoutFor(series, index, DEFAULT_REGRESSION_OPTIONS);
     const excluded = new Set<number>();
@@ -33,7 +33,7 @@ describe('fitRegressionAtOrigins', () => {
     });
   });
   it('needs two weeks of open days', () => {
-    const series = toDenseSeries(generateDemoHistory(5, '2026-01-05', 10));
+    const series = toDenseSeries(syntheticPhoneHistory(5, '2026-01-05', 10));
     const index = buildEventWindowIndex([], 2026, 2026);
     const layout = regressionLayoutFor(series, index, DEFAULT_REGRESSION_OPTIONS);
     expect(() =>

@@ -36,7 +36,7 @@ describe('peakplan forecast', () => {
       warnings: string[];
       days: { date: string; p10: number; p50: number; p90: number }[];
     };
-    expect(result.queue).toBe('phone-nl');
+    expect(result.queue).toBe('phone');
     expect(result.days).toHaveLength(30);
     expect(result.days[0].date).toBe('2026-10-31'); // the day after the last history day
     for (const day of result.days) expect(day.p10 <= day.p50 && day.p50 <= day.p90).toBe(true);

@@ -1,4 +1,4 @@
-import { type RandomSource, standardNormal } from '@peakplan/forecasting';
+import { type RandomSource, standardNormal } from '../forecast/seeded-random';
 
 /** Poisson draw: Knuth's product method for small means, a rounded normal for large ones. */
 export function poisson(mean: number, random: RandomSource): number {

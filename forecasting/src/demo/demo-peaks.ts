@@ -1,11 +1,5 @@
-import {
-  dayOfWeek,
-  daysBetween,
-  eventOccurrences,
-  eventPresets,
-  type IsoDate,
-  mulberry32,
-} from '@peakplan/forecasting';
+import { dayOfWeek, daysBetween, eventOccurrences, eventPresets, type IsoDate } from '../calendar';
+import { mulberry32 } from '../forecast/seeded-random';
 
 /** The three peaks of the demo organisation (NL): dates from the calendar engine, sizes varying by year. */
 export interface DemoPeakYear {

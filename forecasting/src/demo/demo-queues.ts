@@ -1,10 +1,15 @@
-import type { QueueDto } from '@peakplan/contracts';
-
-/** A demo queue: its settings as the API shows them, plus how its demand is generated. */
-export interface DemoQueue extends Omit<
-  QueueDto,
-  'id' | 'intervalMinutes' | 'retiredAt' | 'closedDays' | 'repeatWindowDays'
-> {
+/**
+ * A demo queue: its settings as the API shows them (the backend checks them against its QueueDto),
+ * plus how its demand is generated.
+ */
+export interface DemoQueue {
+  name: string;
+  kind: 'live' | 'deferred';
+  serviceLevelTarget: number;
+  targetSeconds: number;
+  ahtSeconds: number;
+  patienceSeconds: number | null;
+  concurrency: number;
   /** Contacts on an ordinary Wednesday in the first demo year. */
   baseDaily: number;
   /** Local opening hours [from, to) in hours; contacts arrive only then. */

@@ -1,6 +1,6 @@
-import { addDays, dayOfWeek, daysBetween } from '@peakplan/forecasting';
+import { addDays, dayOfWeek, daysBetween } from '../calendar';
 
-import { generateDemoHistory } from './demo-history.generator';
+import { generateDemoHistory } from './demo-history';
 import { DEMO_QUEUES } from './demo-queues';
 
 const phone = DEMO_QUEUES.filter((queue) => queue.name === 'phone');
@@ -88,7 +88,9 @@ describe('generateDemoHistory', () => {
     // The phone opens 08:00-21:00 local: 52 quarter-hours, 08:00 CEST = 06:00 UTC, 08:00 CET = 07:00 UTC.
     const spring = rowsOn('2026-03-29', 'phone');
     expect(spring).toHaveLength(52);
-    expect(spring[0].intervalStart).toBe('2026-03-29T06:00:00.000Z');
-    expect(rowsOn('2026-03-28', 'phone')[0].intervalStart).toBe('2026-03-28T07:00:00.000Z');
+    expect(new Date(spring[0].intervalStartMs).toISOString()).toBe('2026-03-29T06:00:00.000Z');
+    expect(new Date(rowsOn('2026-03-28', 'phone')[0].intervalStartMs).toISOString()).toBe(
+      '2026-03-28T07:00:00.000Z',
+    );
   });
 });

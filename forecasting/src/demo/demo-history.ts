@@ -1,12 +1,5 @@
-import {
-  addDays,
-  dayOfWeek,
-  daysBetween,
-  type IsoDate,
-  mulberry32,
-  standardNormal,
-  ZoneClock,
-} from '@peakplan/forecasting';
+import { addDays, dayOfWeek, daysBetween, type IsoDate, ZoneClock } from '../calendar';
+import { mulberry32, standardNormal } from '../forecast/seeded-random';
 
 import { dayShape, demoPeakYears } from './demo-peaks';
 import { DEMO_QUEUES, type DemoQueue } from './demo-queues';
@@ -14,8 +7,8 @@ import { poisson } from './poisson';
 
 export interface DemoHistoryRow {
   queueName: string;
-  /** Interval start as an ISO instant (UTC). */
-  intervalStart: string;
+  /** Interval start, epoch milliseconds (instants pass between layers as numbers). */
+  intervalStartMs: number;
   offered: number;
   handled: number;
   abandoned: number;
@@ -30,6 +23,8 @@ export interface DemoHistoryOptions {
   queues?: DemoQueue[];
 }
 
+/** The seed of the demo organisation the product loads and of the command line's demo fixtures. */
+export const DEMO_SEED = 20200214;
 const GROWTH_PER_YEAR = 0.06;
 /** Slots of the local clock (00:00, 00:15, … 23:45) that arrival curves are drawn on. */
 const QUARTER_HOURS_PER_DAY = 96;
@@ -102,7 +97,7 @@ export function* generateDemoHistory(options: DemoHistoryOptions): Generator<Dem
         const abandoned = Math.min(offered, poisson(offered * abandonRate, random));
         rows.push({
           queueName: queue.name,
-          intervalStart: new Date(start).toISOString(),
+          intervalStartMs: start,
           offered,
           handled: offered - abandoned,
           abandoned,
