@@ -49,7 +49,7 @@ describe('staffing plan, publishing and coverage in a real browser', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password: DEMO_PASSWORD }),
     });
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(200);
     return ((await response.json()) as { token: string }).token;
   }
 
