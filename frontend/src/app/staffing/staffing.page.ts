@@ -102,6 +102,11 @@ const COVERAGE_REFRESH_MS = 15_000;
           <div class="alert" role="alert">
             <p>{{ errorOf(coverage()) }}</p>
           </div>
+        } @else if (coverage().status !== 'ready') {
+          <!-- The gap comes with the coverage: without it every day would read "gap 0 h". -->
+          <p class="status" role="status">
+            <span class="spinner" aria-hidden="true"></span>Loading the pool gap per interval…
+          </p>
         } @else {
           <pp-shift-timeline [days]="timeline()" [queue]="queue()" [timeZone]="timeZone" />
         }
@@ -269,6 +274,9 @@ export class StaffingPage {
       queryParams: { plan: plan.id },
       replaceUrl: true,
     });
+    // Another plan: its own coverage, not the last plan's kept on screen while loading.
+    this.coverage.set(LOADING);
+    this.shifts.set([]);
     this.watchCoverage(plan.id);
   }
 
