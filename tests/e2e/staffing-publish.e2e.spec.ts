@@ -12,14 +12,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import type {
-  EventDto,
-  ForecastRunSummary,
-  PoolShiftDto,
-  QueueDto,
-  ScenarioDto,
-  StaffingPlanSummaryDto,
-} from '@peakplan/contracts';
+import type { EventDto, ForecastRunSummary, PoolShiftDto, QueueDto, ScenarioDto } from '@peakplan/contracts';
 
 import { RunningProduct, startProduct } from '../support/start-product';
 import { launchChromium } from './support/chromium';
