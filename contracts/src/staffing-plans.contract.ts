@@ -42,3 +42,59 @@ export interface StaffingPlanDto {
   }[];
   shifts: DraftShiftDto[];
 }
+
+/** `GET /api/staffing-plans`: the plans made so far, newest first, without their shifts. */
+export interface StaffingPlanSummaryDto {
+  id: string;
+  scenarioId: string;
+  scenarioName: string;
+  from: string;
+  to: string;
+  createdBy: string | null;
+  createdAt: string;
+  /** Draft shifts in the plan, and how many of them are published to the pool. */
+  draftShifts: number;
+  publishedShifts: number;
+}
+
+/**
+ * `PUT /api/staffing-plans/:id/sign-up-window`: close sign-up now on the plan's published shifts still
+ * to come, or reopen it until `closesAt` (default: 24 hours before each shift, or its start when that
+ * is nearer than 24 hours). A shift never closes after its own start.
+ */
+export interface SignUpWindowRequest {
+  state: 'open' | 'closed';
+  /** Only with `state: 'open'`: an instant with offset, in the future. */
+  closesAt?: string;
+}
+
+/** Answer of the sign-up window change: how many shifts changed and their windows now. */
+export interface SignUpWindowDto {
+  planId: string;
+  state: 'open' | 'closed';
+  changedShifts: number;
+  shifts: { shiftId: string; signUpOpensAt: string; signUpClosesAt: string; status: string }[];
+}
+
+/** One place on a published shift of the plan: a confirmed member, or an open place (member null). */
+export interface PlanRosterLineDto {
+  shiftId: string;
+  /** Local date and clock times in the organisation's zone; instants with its offset. */
+  date: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  endsAt: string;
+  queue: string;
+  member: string | null;
+  email: string | null;
+  department: string | null;
+}
+
+/** `GET /api/staffing-plans/:id/roster` (JSON) and `/roster.csv`: who works which shift when. */
+export interface PlanRosterDto {
+  planId: string;
+  scenarioName: string;
+  timeZone: string;
+  lines: PlanRosterLineDto[];
+}

@@ -16,6 +16,9 @@ import { DepartmentCapsService } from './department-caps.service';
 import { MyScheduleController } from './my-schedule.controller';
 import { PlanCoverageService } from './plan-coverage.service';
 import { PlanPublishController } from './plan-publish.controller';
+import { PlanRosterController } from './plan-roster.controller';
+import { PlanRosterService } from './plan-roster.service';
+import { PlanSignUpWindowService } from './plan-sign-up-window.service';
 import { PoolMembersController } from './pool-members.controller';
 import { PoolMembersService } from './pool-members.service';
 import { PoolShiftsController } from './pool-shifts.controller';
@@ -30,6 +33,7 @@ import { SignUpsService } from './sign-ups.service';
     PoolMembersController,
     PoolShiftsController,
     PlanPublishController,
+    PlanRosterController,
     MyScheduleController,
     AllocationController,
   ],
@@ -42,6 +46,8 @@ import { SignUpsService } from './sign-ups.service';
     SignUpsService,
     CalendarFeedService,
     PlanCoverageService,
+    PlanRosterService,
+    PlanSignUpWindowService,
     PreferencesService,
     AllocationsService,
     AllocationPublishService,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 
-import type { CreateStaffingPlanRequest, StaffingPlanDto } from '@peakplan/contracts';
+import type { CreateStaffingPlanRequest, StaffingPlanDto, StaffingPlanSummaryDto } from '@peakplan/contracts';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
 import { StaffingPlansService } from './staffing-plans.service';
@@ -42,6 +42,15 @@ export class StaffingPlansController {
   })
   create(@Body() body: CreateStaffingPlanDto, @CurrentUser() user: SessionUser): Promise<StaffingPlanDto> {
     return this.plans.create(body, user);
+  }
+
+  @Get()
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({
+    description: 'The plans made so far, newest first, with their draft and published shift counts.',
+  })
+  list(@CurrentUser() viewer: SessionUser): Promise<StaffingPlanSummaryDto[]> {
+    return this.plans.list(viewer);
   }
 
   @Get(':planId')

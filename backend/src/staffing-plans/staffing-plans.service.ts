@@ -4,7 +4,12 @@ import { BadRequestException, Injectable, NotFoundException, OnApplicationShutdo
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
-import type { CreateStaffingPlanRequest, DraftShiftDto, StaffingPlanDto } from '@peakplan/contracts';
+import type {
+  CreateStaffingPlanRequest,
+  DraftShiftDto,
+  StaffingPlanDto,
+  StaffingPlanSummaryDto,
+} from '@peakplan/contracts';
 import { planShifts, stopWorkerSolver } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
@@ -155,6 +160,41 @@ export class StaffingPlansService implements OnApplicationShutdown {
       );
       return this.read(id, manager);
     });
+  }
+
+  /** The organisation's plans, newest first, with how many draft shifts each has and how many are published. */
+  async list(viewer: SessionUser): Promise<StaffingPlanSummaryDto[]> {
+    const rows: {
+      id: string;
+      scenario_id: string;
+      scenario_name: string;
+      period_from: string;
+      period_to: string;
+      created_by: string | null;
+      created_at: Date;
+      draft_shifts: number;
+      published_shifts: number;
+    }[] = await this.dataSource.query(
+      `select p.id, p.scenario_id, s.name as scenario_name, to_char(p.period_from, 'YYYY-MM-DD') as period_from,
+              to_char(p.period_to, 'YYYY-MM-DD') as period_to, p.created_by, p.created_at,
+              (select count(*)::int from draft_shift d where d.staffing_plan_id = p.id) as draft_shifts,
+              (select count(*)::int from pool_shift ps where ps.staffing_plan_id = p.id and ps.cancelled_at is null)
+                as published_shifts
+         from staffing_plan p join scenario s on s.id = p.scenario_id
+        where s.organisation_id = $1 order by p.created_at desc, p.id`,
+      [viewer.organisationId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      scenarioId: row.scenario_id,
+      scenarioName: row.scenario_name,
+      from: row.period_from,
+      to: row.period_to,
+      createdBy: row.created_by,
+      createdAt: new Date(row.created_at).toISOString(),
+      draftShifts: row.draft_shifts,
+      publishedShifts: row.published_shifts,
+    }));
   }
 
   async get(id: string): Promise<StaffingPlanDto> {

@@ -73,7 +73,7 @@ describe('toDailyHistoryChartData', () => {
       [valentine],
     );
     expect(data.eventMarkers).toEqual([
-      { date: '2025-02-14', index: 2, names: ["Valentine's Day"], offered: 300 },
+      { date: '2025-02-14', index: 2, names: ["Valentine's Day"], offered: 300, closed: false },
     ]);
   });
 
@@ -108,5 +108,18 @@ describe('toDailyHistoryChartData', () => {
     // Europe/Amsterdam moved to summer time on 30 March 2025.
     const data = toDailyHistoryChartData(history([], '2025-03-29', '2025-03-31'), []);
     expect(data.dates).toEqual(['2025-03-29', '2025-03-30', '2025-03-31']);
+  });
+
+  it('marks a day of a closed event as closed, beside an open event on another day', () => {
+    const christmas: EventOccurrenceDto = { eventId: 'e-xmas', name: 'Christmas Day', date: '2025-02-15' };
+    const data = toDailyHistoryChartData(
+      history([{ date: '2025-02-14', offered: 300, handled: 250, abandoned: 50 }]),
+      [valentine, christmas],
+      new Set(['e-xmas']),
+    );
+    expect(data.eventMarkers.map((marker) => [marker.date, marker.closed, marker.offered])).toEqual([
+      ['2025-02-14', false, 300],
+      ['2025-02-15', true, null],
+    ]);
   });
 });

@@ -15,6 +15,8 @@ export interface EventMarker {
   names: string[];
   /** Offered contacts that day, or null when the day has no history; where the marker sits. */
   offered: number | null;
+  /** One of the day's events closes every queue (Christmas): drawn as closed, never as zero contacts. */
+  closed: boolean;
 }
 
 export interface DailyHistoryChartData {
@@ -36,6 +38,7 @@ export interface DailyHistoryChartData {
 export function toDailyHistoryChartData(
   history: DailyHistoryResponse,
   occurrences: readonly EventOccurrenceDto[],
+  closedEventIds: ReadonlySet<string> = new Set(),
 ): DailyHistoryChartData {
   const dates = history.from <= history.to ? enumerateDates(history.from, history.to) : [];
   const indexByDate = new Map(dates.map((date, index) => [date, index]));
@@ -63,16 +66,18 @@ export function toDailyHistoryChartData(
   });
 
   const namesByDate = new Map<string, string[]>();
+  const closedDates = new Set<string>();
   for (const occurrence of occurrences) {
     if (!indexByDate.has(occurrence.date)) continue;
     const names = namesByDate.get(occurrence.date) ?? [];
     if (!names.includes(occurrence.name)) names.push(occurrence.name);
     namesByDate.set(occurrence.date, names);
+    if (closedEventIds.has(occurrence.eventId)) closedDates.add(occurrence.date);
   }
   const eventMarkers: EventMarker[] = [...namesByDate.entries()]
     .map(([date, names]) => {
       const index = indexByDate.get(date) as number;
-      return { date, index, names, offered: offered[index] };
+      return { date, index, names, offered: offered[index], closed: closedDates.has(date) };
     })
     .sort((a, b) => a.index - b.index);
 

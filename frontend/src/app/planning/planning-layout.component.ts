@@ -9,7 +9,8 @@ const PAGES: readonly SubNavPage[] = [
   { path: '/planning/forecast', label: 'Forecast', exact: false },
   { path: '/planning/scenarios', label: 'Scenarios', exact: false },
   { path: '/planning/reasons', label: 'Contact reasons', exact: false },
-  { path: '/planning/roster', label: 'Roster', exact: false },
+  { path: '/planning/staffing', label: 'Staffing and publishing', exact: false },
+  { path: '/planning/roster', label: 'Roster by preference', exact: false },
 ];
 
 /** The planner's pages under one sub-navigation; each page is its own lazy-loaded route. */
@@ -17,7 +18,7 @@ const PAGES: readonly SubNavPage[] = [
   selector: 'pp-planning-layout',
   imports: [RouterOutlet, SubNavComponent],
   template: `
-    <pp-sub-nav label="Planning" [pages]="pages" />
+    <pp-sub-nav class="no-print" label="Planning" [pages]="pages" />
     <router-outlet />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -9,10 +9,12 @@ import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
 import { AuthService } from '../core/auth/auth.service';
 import { calendarDateIn, DateRange, lastYearsRange } from '../core/dates/date-range';
-import { ORGANISATION_TIME_ZONE } from '../core/format/organisation-format';
+import { formatCalendarDate, ORGANISATION_TIME_ZONE } from '../core/format/organisation-format';
 import { HistoryImportPanelComponent } from '../history-import/history-import-panel.component';
 import { DailyHistoryChartData, toDailyHistoryChartData } from './daily-history-chart-data';
 import { DateRangeSelectorComponent } from './date-range-selector.component';
+import { HistoryZoom, HistoryZoomLevel, panZoom, zoomWindow } from './history-zoom';
+import { HistoryZoomComponent } from './history-zoom.component';
 import { QueueListComponent } from './queue-list.component';
 
 interface QueueHistory {
@@ -34,6 +36,7 @@ interface HistoryView {
     QueueListComponent,
     DecimalPipe,
     HistoryImportPanelComponent,
+    HistoryZoomComponent,
   ],
   template: `
     <header class="page-header">
@@ -85,8 +88,16 @@ interface HistoryView {
       >
         <div class="history-header">
           <h2 id="history-heading">Daily history</h2>
-          <pp-date-range-selector [range]="range()" [today]="today" (rangeChange)="range.set($event)" />
+          <pp-date-range-selector [range]="range()" [today]="today" (rangeChange)="changeRange($event)" />
         </div>
+        <pp-history-zoom
+          [level]="zoom().level"
+          [atStart]="zoomed()?.min === 0"
+          [atEnd]="zoomed()?.max === dayCount() - 1"
+          [shown]="zoomText()"
+          (levelChange)="zoomTo($event)"
+          (pan)="pan($event)"
+        />
 
         @if (histories(); as state) {
           @if (state.status === 'error') {
@@ -132,7 +143,7 @@ interface HistoryView {
                     {{ item.chart.dates[item.chart.dates.length - 1] }}.
                   </p>
                 } @else {
-                  <pp-daily-history-line-chart [data]="item.chart" />
+                  <pp-daily-history-line-chart [data]="item.chart" [window]="zoomed()" />
                 }
               </article>
             }
@@ -223,14 +234,16 @@ export class PlanningPage {
           : toLoadState(
               forkJoin({
                 occurrences: this.api.eventOccurrences(range),
+                events: this.api.events(),
                 histories: forkJoin(queues.map((queue) => this.api.dailyHistory(queue.id, range))),
               }).pipe(
-                map(({ occurrences, histories }) =>
-                  histories.map((history, index) => ({
+                map(({ occurrences, events, histories }) => {
+                  const closed = new Set(events.filter((event) => event.closed).map((event) => event.id));
+                  return histories.map((history, index) => ({
                     queue: queues[index],
-                    chart: toDailyHistoryChartData(history, occurrences),
-                  })),
-                ),
+                    chart: toDailyHistoryChartData(history, occurrences, closed),
+                  }));
+                }),
               ),
               'loading the contact history',
             ),
@@ -248,6 +261,31 @@ export class PlanningPage {
 
   protected readonly histories = computed(() => this.historyView().state);
   protected readonly historyList = computed(() => this.historyView().shown);
+
+  /** One zoom for every queue's chart: they share the date range. */
+  protected readonly zoom = signal<HistoryZoom>({ level: 'all', end: null });
+  protected readonly dayCount = computed(() => this.historyList()[0]?.chart.dates.length ?? 0);
+  protected readonly zoomed = computed(() => zoomWindow(this.zoom(), this.dayCount()));
+  protected readonly zoomText = computed(() => {
+    const window = this.zoomed();
+    const dates = this.historyList()[0]?.chart.dates ?? [];
+    if (!window || !dates[window.min]) return '';
+    const first = formatCalendarDate(dates[window.min], 'long');
+    return window.min === window.max ? first : `${first} – ${formatCalendarDate(dates[window.max], 'long')}`;
+  });
+
+  protected zoomTo(level: HistoryZoomLevel): void {
+    this.zoom.update((zoom) => ({ level, end: zoom.end }));
+  }
+
+  protected pan(direction: -1 | 1): void {
+    this.zoom.update((zoom) => panZoom(zoom, direction, this.dayCount()));
+  }
+
+  protected changeRange(range: DateRange): void {
+    this.range.set(range);
+    this.zoom.update((zoom) => ({ ...zoom, end: null }));
+  }
 
   protected daysWithoutHistoryText(chart: DailyHistoryChartData): string {
     const missing = chart.dates.length - chart.daysWithHistory;

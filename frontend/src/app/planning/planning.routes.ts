@@ -30,6 +30,16 @@ export const PLANNING_ROUTES: Routes = [
         loadComponent: () => import('../reasons/reasons.page').then((m) => m.ReasonsPage),
       },
       {
+        path: 'staffing',
+        title: 'Staffing plan and publishing · PeakPlan',
+        loadComponent: () => import('../staffing/staffing.page').then((m) => m.StaffingPage),
+      },
+      {
+        path: 'staffing/print',
+        title: 'Roster to print · PeakPlan',
+        loadComponent: () => import('../staffing/roster-print.page').then((m) => m.RosterPrintPage),
+      },
+      {
         path: 'roster',
         title: 'Roster by preference · PeakPlan',
         loadComponent: () => import('../roster/roster.page').then((m) => m.RosterPage),

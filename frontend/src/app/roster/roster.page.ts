@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { AllocationDto, AllocationPin, PoolShiftDto } from '@peakplan/contracts';
 import { catchError, map, of, Subscription } from 'rxjs';
 
@@ -10,16 +10,10 @@ import { AuthService } from '../core/auth/auth.service';
 import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { formatInstant, formatNumber } from '../core/format/organisation-format';
 import { RosterApi } from './roster-api.service';
-import {
-  changeLines,
-  objectiveParts,
-  PinState,
-  pinsChanged,
-  rosterRows,
-  shiftLabel,
-  stageLines,
-  withPin,
-} from './roster-view';
+import { RosterAssignmentsComponent } from './roster-assignments.component';
+import { RosterObjectiveComponent } from './roster-objective.component';
+import { RosterShiftPickerComponent } from './roster-shift-picker.component';
+import { changeLines, PinState, pinsChanged, rosterRows, withPin } from './roster-view';
 
 function failureText(error: unknown, action: string): string {
   const status = error instanceof HttpErrorResponse ? error.status : 0;
@@ -36,6 +30,7 @@ function failureText(error: unknown, action: string): string {
  */
 @Component({
   selector: 'pp-roster-page',
+  imports: [RouterLink, RosterShiftPickerComponent, RosterObjectiveComponent, RosterAssignmentsComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Planning</p>
@@ -43,6 +38,8 @@ function failureText(error: unknown, action: string): string {
       <p class="lead">
         Members mark the preference shifts they want or can take; the allocation fills the places for cover
         first, then fairness in hard hours, then preferences, with recognition points as the last tie-breaker.
+        Shifts published first come, first served from a staffing plan are followed on
+        <a routerLink="/planning/staffing">Staffing and publishing</a>.
       </p>
     </header>
 
@@ -69,53 +66,14 @@ function failureText(error: unknown, action: string): string {
             @if (!mayRun()) {
               <p class="muted">You can read the shifts here; planners run and publish the roster.</p>
             }
-            <form aria-label="Run an allocation" (submit)="$event.preventDefault(); start()">
-              <div class="table-scroll">
-                <table class="table" aria-label="Preference shifts">
-                  <thead>
-                    <tr>
-                      <th scope="col"><span class="visually-hidden">Choose</span></th>
-                      <th scope="col">Shift</th>
-                      <th scope="col">Peak</th>
-                      <th scope="col" class="number">Places</th>
-                      <th scope="col" class="number">Marks</th>
-                      <th scope="col">Window</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    @for (shift of shiftList(); track shift.id) {
-                      <tr data-testid="preference-shift">
-                        <td>
-                          <input
-                            type="checkbox"
-                            [id]="'pick-' + shift.id"
-                            [checked]="picked().has(shift.id)"
-                            (change)="pick(shift.id, $any($event.target).checked)"
-                          />
-                        </td>
-                        <th scope="row">
-                          <label [for]="'pick-' + shift.id">{{ label(shift) }}</label>
-                        </th>
-                        <td>{{ shift.peak ?? '–' }}</td>
-                        <td class="number">{{ shift.places }}</td>
-                        <td class="number">{{ shift.requested }}</td>
-                        <td>{{ shift.status }} · closes {{ instant(shift.signUpClosesAt) }}</td>
-                      </tr>
-                    }
-                  </tbody>
-                </table>
-              </div>
-              <div class="form-actions">
-                <button type="button" class="button secondary" (click)="pickAll()">Choose all</button>
-                <button
-                  type="submit"
-                  class="button primary"
-                  [disabled]="picked().size === 0 || busy() || !mayRun()"
-                >
-                  Run allocation ({{ picked().size }} shift{{ picked().size === 1 ? '' : 's' }})
-                </button>
-              </div>
-            </form>
+            <pp-roster-shift-picker
+              [shifts]="shiftList()"
+              [picked]="picked()"
+              [disabled]="busy() || !mayRun()"
+              (pick)="pick($event.shiftId, $event.on)"
+              (pickAll)="pickAll()"
+              (run)="start()"
+            />
           }
         }
       }
@@ -150,47 +108,7 @@ function failureText(error: unknown, action: string): string {
             }
           </h2>
           @if (current.objective; as objective) {
-            <dl class="figures" aria-label="The objective's parts">
-              @for (part of parts(); track part.label) {
-                <div class="figure">
-                  <dt>{{ part.label }}</dt>
-                  <dd>
-                    <span class="value">{{ part.value }}</span>
-                    <span class="muted">{{ part.hint }}</span>
-                  </dd>
-                </div>
-              }
-            </dl>
-            <div class="table-scroll">
-              <table class="table" aria-label="Solver stages">
-                <caption class="muted">
-                  Each stage's HiGHS solve, holding the stages before it. HiGHS minimises, so a part that is
-                  maximised (cover, preferences) shows as a negative objective.
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" class="number">Objective</th>
-                    <th scope="col" class="number">Bound</th>
-                    <th scope="col" class="number">Gap</th>
-                    <th scope="col" class="number">Time</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (stage of stages(); track stage.stage) {
-                    <tr>
-                      <th scope="row">{{ stage.stage }}</th>
-                      <td>{{ stage.status }}</td>
-                      <td class="number">{{ stage.objective }}</td>
-                      <td class="number">{{ stage.bound }}</td>
-                      <td class="number">{{ stage.gap }}</td>
-                      <td class="number">{{ stage.seconds }}</td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
+            <pp-roster-objective [objective]="objective" />
           }
 
           @if (current.changes) {
@@ -209,100 +127,11 @@ function failureText(error: unknown, action: string): string {
           }
 
           <h3>Assignments per shift</h3>
-          @for (row of rows(); track row.shiftId) {
-            <div class="shift-block" data-testid="roster-shift">
-              <h4>
-                {{ row.label }}
-                <span class="muted">· {{ row.assigned.length }} of {{ row.places }} places</span>
-              </h4>
-              @if (row.assigned.length === 0) {
-                <p class="empty">Nobody given.</p>
-              } @else {
-                <ul class="people" [attr.aria-label]="'Given ' + row.label">
-                  @for (person of row.assigned; track person.memberId) {
-                    <li data-testid="roster-assignment">
-                      <span class="name">
-                        {{ person.name }}
-                        @if (person.added) {
-                          <span class="tag">new</span>
-                        }
-                        @if (person.pin === 'in') {
-                          <span class="tag">pinned in</span>
-                        }
-                      </span>
-                      @if (!current.publishedAt) {
-                        <span class="pin-actions">
-                          @if (person.pin === 'in') {
-                            <button
-                              type="button"
-                              class="button secondary"
-                              (click)="setPin(row.shiftId, person.memberId, null)"
-                            >
-                              Unpin {{ person.name }}
-                            </button>
-                          } @else {
-                            <button
-                              type="button"
-                              class="button secondary"
-                              (click)="setPin(row.shiftId, person.memberId, 'in')"
-                            >
-                              Pin {{ person.name }} in
-                            </button>
-                          }
-                          <button
-                            type="button"
-                            class="button secondary"
-                            (click)="setPin(row.shiftId, person.memberId, 'out')"
-                          >
-                            Pin {{ person.name }} out
-                          </button>
-                        </span>
-                      }
-                    </li>
-                  }
-                </ul>
-              }
-              @if (row.notGiven.length > 0) {
-                <ul class="people wants" [attr.aria-label]="'Marked but not given ' + row.label">
-                  @for (want of row.notGiven; track want.memberId) {
-                    <li>
-                      <span class="name">
-                        {{ want.name }}
-                        <span class="muted">· {{ want.reason }}</span>
-                        @if (want.pin === 'out') {
-                          <span class="tag warn">pinned out</span>
-                        }
-                        @if (want.pin === 'in') {
-                          <span class="tag">pinned in (next run)</span>
-                        }
-                      </span>
-                      @if (!current.publishedAt) {
-                        <span class="pin-actions">
-                          @if (want.pin) {
-                            <button
-                              type="button"
-                              class="button secondary"
-                              (click)="setPin(row.shiftId, want.memberId, null)"
-                            >
-                              Unpin {{ want.name }}
-                            </button>
-                          } @else {
-                            <button
-                              type="button"
-                              class="button secondary"
-                              (click)="setPin(row.shiftId, want.memberId, 'in')"
-                            >
-                              Pin {{ want.name }} in
-                            </button>
-                          }
-                        </span>
-                      }
-                    </li>
-                  }
-                </ul>
-              }
-            </div>
-          }
+          <pp-roster-assignments
+            [rows]="rows()"
+            [published]="current.publishedAt !== null"
+            (pin)="setPin($event.shiftId, $event.memberId, $event.pin)"
+          />
 
           @if (!current.publishedAt) {
             <div class="form-actions">
@@ -357,55 +186,9 @@ function failureText(error: unknown, action: string): string {
     }
   `,
   styles: `
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    .figures {
-      --figure-min: 11rem;
-    }
-    .figure .value {
-      font-size: 1.3rem;
-    }
-    .figure .muted {
-      font-size: 0.8rem;
-    }
     h3 {
       margin: 1.25rem 0 0.5rem;
       font-size: 1.05rem;
-    }
-    h4 {
-      margin: 0 0 0.4rem;
-      font-size: 0.95rem;
-    }
-    .shift-block {
-      border-top: 1px solid var(--border);
-      padding: 0.75rem 0;
-    }
-    .people {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .people li {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.4rem 1rem;
-      padding: 0.35rem 0;
-    }
-    .wants .name {
-      color: var(--text-muted);
-    }
-    .pin-actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
     }
     .confirm {
       flex: 1 1 100%;
@@ -477,14 +260,6 @@ export class RosterPage {
   protected readonly changes = computed(() =>
     changeLines(this.run()?.changes ?? null, this.runShifts(), this.names()),
   );
-  protected readonly parts = computed(() => {
-    const objective = this.run()?.objective;
-    return objective ? objectiveParts(objective) : [];
-  });
-  protected readonly stages = computed(() => {
-    const objective = this.run()?.objective;
-    return objective ? stageLines(objective) : [];
-  });
   protected readonly draftChanged = computed(() => {
     const current = this.run();
     return current !== null && pinsChanged(current, this.draftPins());
@@ -607,10 +382,6 @@ export class RosterPage {
         },
         error: (error: unknown) => this.fail(error, 'reading the allocation'),
       });
-  }
-
-  protected label(shift: PoolShiftDto): string {
-    return shiftLabel(shift);
   }
 
   protected instant(iso: string): string {

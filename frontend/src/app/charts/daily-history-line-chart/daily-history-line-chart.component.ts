@@ -17,30 +17,19 @@ import {
   LinearScale,
   LineController,
   LineElement,
-  Plugin,
   PointElement,
   Title,
   Tooltip,
   TooltipItem,
 } from 'chart.js';
 
-import type { DailyHistoryChartData } from '../../planning/daily-history-chart-data';
+import type { DailyHistoryChartData, EventMarker } from '../../planning/daily-history-chart-data';
+import { formatCalendarDate } from '../../core/format/organisation-format';
+import { COLORS, EVENT_DATASET_INDEX, eventDayLines, markerLabel } from './event-day-lines.plugin';
+import type { ZoomWindow } from '../../planning/history-zoom';
 
 // Only the parts this chart draws, so the bundle carries no unused controllers or scales.
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Title, Tooltip, Legend);
-
-const COLORS = {
-  offered: '#1d4ed8',
-  handled: '#0f766e',
-  abandoned: '#b91c1c',
-  event: '#c2410c',
-  eventLine: 'rgba(194, 65, 12, 0.45)',
-  eventText: '#9a3412',
-  grid: 'rgba(15, 23, 42, 0.08)',
-  text: '#334155',
-};
-
-const EVENT_DATASET_INDEX = 3;
 
 const monthTick = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -61,9 +50,10 @@ function asUtcDate(isoDate: string): Date {
 
 /**
  * Daily contact history of one queue as a line chart: offered, handled and (hidden until chosen in
- * the legend) abandoned contacts per day, with each event day marked by a dashed vertical line and
- * a diamond that names the event in its tooltip. Owns its canvas; updates when `data` changes;
- * destroys the chart with the component.
+ * the legend) abandoned contacts per day, with each event day marked by a dashed vertical line, its
+ * name written at the top and a diamond at the day's volume; a day of a closed event is a shaded band
+ * labelled "closed" (no diamond at zero). `window` zooms the date axis to an index range. Owns its
+ * canvas; updates when `data` or `window` changes; destroys the chart with the component.
  */
 @Component({
   selector: 'pp-daily-history-line-chart',
@@ -71,6 +61,15 @@ function asUtcDate(isoDate: string): Date {
     <div class="frame">
       <canvas #canvas role="img" [attr.aria-label]="summary()">{{ summary() }}</canvas>
     </div>
+    @if (visibleMarkers().length > 0) {
+      <ul class="event-days" aria-label="Event days shown" data-testid="event-labels">
+        @for (marker of visibleMarkers(); track marker.date) {
+          <li [class.closed]="marker.closed">
+            <span class="date">{{ dayText(marker.date) }}</span> {{ label(marker) }}
+          </li>
+        }
+      </ul>
+    }
   `,
   styles: `
     :host {
@@ -80,6 +79,24 @@ function asUtcDate(isoDate: string): Date {
       position: relative;
       height: var(--chart-height, 340px);
     }
+    .event-days {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.2rem 0.9rem;
+      list-style: none;
+      margin: 0.4rem 0 0;
+      padding: 0;
+      font-size: 0.75rem;
+      color: #9a3412;
+    }
+    .event-days .closed {
+      color: #1e293b;
+      font-weight: 600;
+    }
+    .event-days .date {
+      color: #334155;
+      font-weight: 400;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -87,6 +104,8 @@ export class DailyHistoryLineChartComponent {
   readonly data = input.required<DailyHistoryChartData>();
   /** Shown above the chart; defaults to the queue's name. */
   readonly title = input<string>();
+  /** The visible days (indices into `data.dates`); null shows the whole range. */
+  readonly window = input<ZoomWindow | null>(null);
 
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart<'line', (number | null)[], string> | null = null;
@@ -101,16 +120,36 @@ export class DailyHistoryLineChartComponent {
     const peak = data.peakDay
       ? ` Busiest day ${data.peakDay.date} with ${data.peakDay.offered} contacts.`
       : '';
-    const events = data.eventMarkers.length ? ` ${data.eventMarkers.length} event days marked.` : '';
+    const closed = data.eventMarkers.filter((marker) => marker.closed).length;
+    const events = data.eventMarkers.length
+      ? ` ${data.eventMarkers.length} event days marked${closed ? `, ${closed} of them closed` : ''}.`
+      : '';
     return `Line chart of contacts per day for ${data.queueName}, ${range}: ${data.daysWithHistory} days with history.${peak}${events}`;
   });
+
+  /** The event days inside the zoom window, named under the chart too (in words, for every reader). */
+  protected readonly visibleMarkers = computed(() => {
+    const window = this.window();
+    const markers = this.data().eventMarkers;
+    return window
+      ? markers.filter((marker) => marker.index >= window.min && marker.index <= window.max)
+      : markers;
+  });
+
+  protected label(marker: EventMarker): string {
+    return markerLabel(marker);
+  }
+
+  protected dayText(date: string): string {
+    return formatCalendarDate(date, 'day-month');
+  }
 
   constructor() {
     afterRenderEffect({
       write: () => {
         const data = this.data();
         const title = this.title() ?? `${data.queueName}: contacts per day`;
-        this.draw(data, title);
+        this.draw(data, title, this.window());
       },
     });
     inject(DestroyRef).onDestroy(() => {
@@ -119,10 +158,12 @@ export class DailyHistoryLineChartComponent {
     });
   }
 
-  private draw(data: DailyHistoryChartData, title: string): void {
+  private draw(data: DailyHistoryChartData, title: string, window: ZoomWindow | null): void {
     this.shown = data;
     const eventPoints = data.dates.map(() => null as number | null);
-    for (const marker of data.eventMarkers) eventPoints[marker.index] = marker.offered ?? 0;
+    // A closed day has its band and label; a diamond at zero would read as a day without contacts.
+    for (const marker of data.eventMarkers)
+      if (!marker.closed) eventPoints[marker.index] = marker.offered ?? 0;
 
     if (this.chart) {
       this.chart.data.labels = data.dates;
@@ -131,10 +172,20 @@ export class DailyHistoryLineChartComponent {
       this.chart.data.datasets[2].data = data.abandoned;
       this.chart.data.datasets[EVENT_DATASET_INDEX].data = eventPoints;
       if (this.chart.options.plugins?.title) this.chart.options.plugins.title.text = title;
+      this.zoomTo(window);
       this.chart.update('none');
       return;
     }
     this.chart = new Chart(this.canvas().nativeElement, this.configuration(data, eventPoints, title));
+    this.zoomTo(window);
+    this.chart.update('none');
+  }
+
+  private zoomTo(window: ZoomWindow | null): void {
+    const x = this.chart?.options.scales?.['x'];
+    if (!x) return;
+    x.min = window?.min;
+    x.max = window?.max;
   }
 
   private configuration(
@@ -201,11 +252,13 @@ export class DailyHistoryLineChartComponent {
               maxTicksLimit: 12,
               autoSkipPadding: 24,
               maxRotation: 0,
-              callback: (_value, index) => {
-                const dates = this.shown?.dates ?? [];
-                const date = dates[index];
+              // On a category axis the value is the index into the dates, also when zoomed.
+              callback: (value) => {
+                const date = this.shown?.dates[Number(value)];
                 if (!date) return '';
-                return (dates.length <= DAY_TICKS_UP_TO_DAYS ? dayTick : monthTick).format(asUtcDate(date));
+                const window = this.window();
+                const visibleDays = window ? window.max - window.min + 1 : (this.shown?.dates.length ?? 0);
+                return (visibleDays <= DAY_TICKS_UP_TO_DAYS ? dayTick : monthTick).format(asUtcDate(date));
               },
             },
           },
@@ -248,50 +301,21 @@ export class DailyHistoryLineChartComponent {
                 }
                 return `${item.dataset.label}: ${wholeNumber.format(item.parsed.y ?? 0)} contacts`;
               },
+              footer: (items) => {
+                const index = items[0]?.dataIndex ?? -1;
+                const marker = this.shown?.eventMarkers.find((candidate) => candidate.index === index);
+                return marker?.closed ? `Closed: ${marker.names.join(', ')}` : '';
+              },
             },
           },
         },
       },
-      plugins: [eventDayLines(() => this.shown)],
+      plugins: [
+        eventDayLines(
+          () => this.shown,
+          () => this.window(),
+        ),
+      ],
     };
   }
-}
-
-/** Draws a dashed vertical line through each event day, behind the tooltip, while "Event day" is shown. */
-function eventDayLines(current: () => DailyHistoryChartData | null): Plugin<'line'> {
-  return {
-    id: 'ppEventDayLines',
-    beforeDatasetsDraw(chart) {
-      const data = current();
-      if (!data || !chart.isDatasetVisible(EVENT_DATASET_INDEX)) return;
-      const { ctx, chartArea, scales } = chart;
-      ctx.save();
-      ctx.strokeStyle = COLORS.eventLine;
-      ctx.lineWidth = 1;
-      ctx.setLineDash([4, 4]);
-      for (const marker of data.eventMarkers) {
-        const x = scales['x'].getPixelForValue(marker.index);
-        ctx.beginPath();
-        ctx.moveTo(x, chartArea.top);
-        ctx.lineTo(x, chartArea.bottom);
-        ctx.stroke();
-      }
-      // Event names at the top of their lines, readable without hovering; a name that would run into
-      // the previous one is left to the tooltip. A day without history says so (closed, not zero).
-      ctx.setLineDash([]);
-      ctx.font = '600 11px system-ui, sans-serif';
-      ctx.fillStyle = COLORS.eventText;
-      let freeFrom = chartArea.left;
-      for (const marker of data.eventMarkers) {
-        const x = scales['x'].getPixelForValue(marker.index);
-        const label = `${marker.names.join(', ')}${marker.offered === null ? ' (no history)' : ''}`;
-        const width = ctx.measureText(label).width;
-        const left = Math.min(x + 3, chartArea.right - width);
-        if (left < freeFrom) continue;
-        ctx.fillText(label, left, chartArea.top + 11);
-        freeFrom = left + width + 8;
-      }
-      ctx.restore();
-    },
-  };
 }
