@@ -1,32 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AccountDto, Role } from '@peakplan/contracts';
+import type { AccountDto, CreateAccountRequest } from '@peakplan/contracts';
 
 import { describeApiFailure } from '../../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { AuthService } from '../../core/auth/auth.service';
 import { AdminApi } from '../admin-api.service';
 import { accountStateText, rolesText } from '../admin-text';
-
-const ROLE_CHOICES: { role: Role; label: string }[] = [
-  { role: 'planner', label: 'Planner' },
-  { role: 'manager', label: 'Manager' },
-  { role: 'pool-member', label: 'Pool member' },
-  { role: 'admin', label: 'Admin' },
-];
-
-interface AccountDraft {
-  name: string;
-  email: string;
-  department: string;
-  roles: Role[];
-}
+import { AccountFormComponent } from './account-form.component';
 
 /** Rows shown at first and added per "Show more": a demo or a big organisation has hundreds. */
 const ROWS_PER_STEP = 50;
-
-const EMPTY_DRAFT: AccountDraft = { name: '', email: '', department: '', roles: ['pool-member'] };
 
 function failureText(error: unknown, action: string): string {
   const status = error instanceof HttpErrorResponse ? error.status : -1;
@@ -43,7 +28,7 @@ function failureText(error: unknown, action: string): string {
  */
 @Component({
   selector: 'pp-accounts-page',
-  imports: [RouterLink],
+  imports: [RouterLink, AccountFormComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Admin</p>
@@ -75,55 +60,7 @@ function failureText(error: unknown, action: string): string {
 
     <section class="card" aria-labelledby="create-heading">
       <h2 id="create-heading">New account</h2>
-      <form (submit)="create($event)" novalidate>
-        <div class="form-grid">
-          <label class="field">
-            Name
-            <input
-              name="name"
-              autocomplete="off"
-              [value]="draft().name"
-              (input)="set('name', $event)"
-              required
-            />
-          </label>
-          <label class="field">
-            Email
-            <input
-              name="email"
-              type="email"
-              autocomplete="off"
-              [value]="draft().email"
-              (input)="set('email', $event)"
-              required
-            />
-          </label>
-          <label class="field">
-            Department (optional)
-            <input name="department" [value]="draft().department" (input)="set('department', $event)" />
-          </label>
-        </div>
-        <fieldset class="roles">
-          <legend>Roles</legend>
-          @for (choice of roleChoices; track choice.role) {
-            <label class="check">
-              <input
-                type="checkbox"
-                [checked]="draft().roles.includes(choice.role)"
-                (change)="toggleRole(choice.role)"
-              />
-              {{ choice.label }}
-            </label>
-          }
-        </fieldset>
-        <p class="muted small">
-          A new account has no password: reset it below to get a one-time password to hand over.
-        </p>
-        <p class="problem-text" role="alert">{{ formProblem() }}</p>
-        <div class="form-actions">
-          <button type="submit" class="button primary" [disabled]="busy()">Create account</button>
-        </div>
-      </form>
+      <pp-account-form [busy]="busy()" (create)="create($event)" />
     </section>
 
     <section class="card" aria-labelledby="list-heading">
@@ -209,25 +146,6 @@ function failureText(error: unknown, action: string): string {
     </section>
   `,
   styles: `
-    .roles {
-      border: 0;
-      padding: 0;
-      margin: 1rem 0 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.25rem;
-    }
-    .roles legend {
-      font-size: 0.8125rem;
-      font-weight: 600;
-      color: var(--text-muted);
-      margin-bottom: 0.35rem;
-    }
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.4rem;
-    }
     .small {
       font-size: 0.8125rem;
     }
@@ -265,7 +183,6 @@ export class AccountsPage {
   private readonly api = inject(AdminApi);
   private readonly user = inject(AuthService).user;
   protected readonly myId = computed(() => this.user()?.id ?? null);
-  protected readonly roleChoices = ROLE_CHOICES;
 
   protected readonly accounts = signal<LoadState<AccountDto[]>>(LOADING);
   protected readonly search = signal('');
@@ -294,8 +211,7 @@ export class AccountsPage {
     return state.status === 'error' ? state.message : '';
   });
 
-  protected readonly draft = signal<AccountDraft>(EMPTY_DRAFT);
-  protected readonly formProblem = signal('');
+  private readonly form = viewChild.required(AccountFormComponent);
   protected readonly busy = signal(false);
   protected readonly answer = signal('');
   protected readonly problem = signal<string | null>(null);
@@ -326,19 +242,6 @@ export class AccountsPage {
     return (event.target as HTMLInputElement).value;
   }
 
-  protected set(field: 'name' | 'email' | 'department', event: Event): void {
-    this.draft.update((draft) => ({ ...draft, [field]: this.text(event) }));
-  }
-
-  protected toggleRole(role: Role): void {
-    this.draft.update((draft) => ({
-      ...draft,
-      roles: draft.roles.includes(role)
-        ? draft.roles.filter((held) => held !== role)
-        : [...draft.roles, role],
-    }));
-  }
-
   protected roles(account: AccountDto): string {
     return rolesText(account.roles);
   }
@@ -347,37 +250,19 @@ export class AccountsPage {
     return accountStateText(account);
   }
 
-  protected create(event: Event): void {
-    event.preventDefault();
-    const draft = this.draft();
-    const problem = !draft.name.trim()
-      ? 'Name: write the person’s name.'
-      : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())
-        ? 'Email: write an email address such as anna@example.com.'
-        : draft.roles.length === 0
-          ? 'Roles: tick at least one role.'
-          : '';
-    this.formProblem.set(problem);
-    if (problem) return;
+  protected create(request: CreateAccountRequest): void {
     this.start();
-    this.api
-      .createAccount({
-        name: draft.name.trim(),
-        email: draft.email.trim(),
-        roles: draft.roles,
-        department: draft.department.trim() || null,
-      })
-      .subscribe({
-        next: (account) => {
-          this.busy.set(false);
-          this.draft.set(EMPTY_DRAFT);
-          this.answer.set(
-            `${account.name} (${account.email}) has an account now. Reset the password to hand one over.`,
-          );
-          this.load();
-        },
-        error: (error: unknown) => this.fail(error, 'creating the account'),
-      });
+    this.api.createAccount(request).subscribe({
+      next: (account) => {
+        this.busy.set(false);
+        this.form().clear();
+        this.answer.set(
+          `${account.name} (${account.email}) has an account now. Reset the password to hand one over.`,
+        );
+        this.load();
+      },
+      error: (error: unknown) => this.fail(error, 'creating the account'),
+    });
   }
 
   protected setActive(account: AccountDto, active: boolean): void {
