@@ -38,6 +38,7 @@ type Refusal = Extract<ImportOutcome, { kind: 'refused' }>;
         <label class="field">
           Choose a CSV file
           <input
+            #fileInput
             type="file"
             accept=".csv,text/csv"
             data-testid="account-csv-file"
@@ -47,7 +48,12 @@ type Refusal = Extract<ImportOutcome, { kind: 'refused' }>;
       </div>
       <label class="field paste">
         Or paste its text
-        <textarea rows="6" spellcheck="false" [value]="csv()" (input)="setCsv(text($event))"></textarea>
+        <textarea
+          rows="6"
+          spellcheck="false"
+          [value]="csv()"
+          (input)="fileInput.value = ''; setCsv(text($event))"
+        ></textarea>
       </label>
       <label class="check">
         <input type="checkbox" [checked]="changeRoles()" (change)="setChangeRoles($event)" />
