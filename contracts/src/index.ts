@@ -14,3 +14,4 @@ export * from './pool.contract';
 export * from './points.contract';
 export * from './messages.contract';
 export * from './contact-reasons.contract';
+export * from './organisation.contract';

@@ -59,6 +59,9 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'GET /api/departments/:departmentId/members': ['manager', 'admin'],
   'POST /api/departments/:departmentId/members/:userId/approval': ['manager'],
   'GET /api/audit': ['admin', 'manager'],
+  // The organisation's zone and locale, which every page formats with (issue 15, admin pages)
+  'GET /api/organisation': ['admin', 'planner', 'manager', 'pool-member'],
+  'PUT /api/organisation': ['admin'],
   'GET /api/queues': ['planner', 'manager', 'admin'],
   'GET /api/queues/:id': ['planner', 'manager', 'admin'],
   'GET /api/queues/:queueId/history/daily': ['planner', 'manager', 'admin'],

@@ -152,15 +152,16 @@ describe('dashboard in a real browser', () => {
       await page.waitForURL('**/pool');
     });
 
-    it('lands an admin on planning, with every area in the navigation', async () => {
+    it('lands an admin on the admin area, with every area in the navigation', async () => {
       await signIn('admin@peakplan.test');
-      await page.waitForURL('**/planning');
+      await page.waitForURL('**/admin');
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link').first().waitFor();
       expect((await nav.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
         'Planning',
         'Pool',
         'Management',
+        'Admin',
       ]);
     });
 

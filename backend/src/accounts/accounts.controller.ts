@@ -6,6 +6,7 @@ import type { AccountDto, AccountImportResult, PasswordResetResponse } from '@pe
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
 import { AccountImportQuery, CreateAccountDto, SetRolesDto } from './accounts.dto';
+import { AccountsImportService } from './accounts-import.service';
 import { AccountsService } from './accounts.service';
 import { readCsvBody } from './read-text-body';
 
@@ -17,7 +18,10 @@ const ACCOUNT_CSV_LIMIT_BYTES = 2 * 1024 * 1024;
 @Roles('admin')
 @Controller('accounts')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly imports: AccountsImportService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ description: 'Every account of the organisation, by email.' })
@@ -51,7 +55,7 @@ export class AccountsController {
     @Req() request: Request,
     @Query() query: AccountImportQuery,
   ): Promise<AccountImportResult> {
-    return this.accounts.importCsv(admin, await readCsvBody(request, ACCOUNT_CSV_LIMIT_BYTES), {
+    return this.imports.importCsv(admin, await readCsvBody(request, ACCOUNT_CSV_LIMIT_BYTES), {
       apply: query.apply === 'true',
       changeRoles: query.changeRoles === 'true',
     });

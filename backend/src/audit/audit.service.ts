@@ -23,8 +23,18 @@ export interface AuditQuery {
   entityType?: string;
   entityId?: string;
   action?: string;
+  /** Part of the actor's email, any case. */
+  actor?: string;
+  /** First and last calendar day (inclusive, YYYY-MM-DD) in the organisation's time zone. */
+  from?: string;
+  to?: string;
   /** Only events strictly older than this (paging backwards). */
   before?: Date;
+  /**
+   * Only events after this one in the trail's order (newest first): exact paging, where `before` would
+   * skip the other events of one transaction, which share its timestamp.
+   */
+  beforeId?: string;
   limit: number;
 }
 
@@ -66,7 +76,29 @@ export class AuditService {
       builder.andWhere('event.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) builder.andWhere('event.entity_id = :entityId', { entityId: query.entityId });
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
+    if (query.actor)
+      builder.andWhere(`lower(event.actor_email) like :actor escape '\\'`, {
+        actor: `%${query.actor
+          .trim()
+          .toLowerCase()
+          .replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+      });
+    // Calendar days in the organisation's own zone, as the dashboard shows them.
+    const zone = `(select o.time_zone from organisation o where o.id = :organisationId)`;
+    if (query.from)
+      builder.andWhere(`event.at >= (cast(:from as date)::timestamp at time zone ${zone})`, {
+        from: query.from,
+      });
+    if (query.to)
+      builder.andWhere(`event.at < ((cast(:to as date) + 1)::timestamp at time zone ${zone})`, {
+        to: query.to,
+      });
     if (query.before) builder.andWhere('event.at < :before', { before: query.before });
+    if (query.beforeId)
+      builder.andWhere(
+        '(event.at, event.id) < (select cursor.at, cursor.id from audit_event cursor where cursor.id = :beforeId)',
+        { beforeId: query.beforeId },
+      );
     const events = await builder.getMany();
     return events.map((event) => ({
       id: event.id,

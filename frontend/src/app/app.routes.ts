@@ -32,6 +32,11 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./management/management.routes').then((m) => m.MANAGEMENT_ROUTES),
       },
       {
+        path: 'admin',
+        canActivate: [areaGuard('admin')],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
+      {
         path: 'no-access',
         title: 'No access · PeakPlan',
         data: { noAccess: true },

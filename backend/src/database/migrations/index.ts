@@ -18,6 +18,7 @@ import { PreferenceAllocation1764700000000 } from './1764700000000-preference-al
 import { PointsRewardsMessages1764710000000 } from './1764710000000-points-rewards-messages';
 import { ScaleOut1764740000000 } from './1764740000000-scale-out';
 import { ContactReasonsQuality1764720000000 } from './1764720000000-contact-reasons-quality';
+import { OrganisationLocale1764810000000 } from './1764810000000-organisation-locale';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PointsRewardsMessages1764710000000,
   ScaleOut1764740000000,
   ContactReasonsQuality1764720000000,
+  OrganisationLocale1764810000000,
 ];

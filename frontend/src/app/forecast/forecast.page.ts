@@ -23,12 +23,8 @@ import { describeApiFailure } from '../core/api/api-failure-message';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
 import { addDays, calendarDateIn } from '../core/dates/date-range';
-import {
-  formatInstant,
-  formatNumber,
-  formatPercent,
-  ORGANISATION_TIME_ZONE,
-} from '../core/format/organisation-format';
+import { formatInstant, formatNumber, formatPercent } from '../core/format/organisation-format';
+import { OrganisationSettings } from '../core/organisation/organisation-settings.service';
 import { BacktestTableComponent } from './backtest-table.component';
 import { toForecastChartData } from './forecast-chart-data';
 import { ForecastIntradayComponent } from './forecast-intraday.component';
@@ -234,7 +230,7 @@ const POLL_MS = 1000;
 export class ForecastPage {
   private readonly api = inject(PeakplanApi);
 
-  private readonly today = calendarDateIn(new Date(), ORGANISATION_TIME_ZONE);
+  private readonly today = calendarDateIn(new Date(), inject(OrganisationSettings).timeZone());
   protected readonly yesterday = addDays(this.today, -1);
   protected readonly queueId = signal<string | null>(null);
   protected readonly runId = signal<string | null>(null);

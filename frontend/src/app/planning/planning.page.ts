@@ -9,7 +9,8 @@ import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
 import { AuthService } from '../core/auth/auth.service';
 import { calendarDateIn, DateRange, lastYearsRange } from '../core/dates/date-range';
-import { formatCalendarDate, ORGANISATION_TIME_ZONE } from '../core/format/organisation-format';
+import { formatCalendarDate } from '../core/format/organisation-format';
+import { OrganisationSettings } from '../core/organisation/organisation-settings.service';
 import { HistoryImportPanelComponent } from '../history-import/history-import-panel.component';
 import { DailyHistoryChartData, toDailyHistoryChartData } from './daily-history-chart-data';
 import { DateRangeSelectorComponent } from './date-range-selector.component';
@@ -198,7 +199,7 @@ export class PlanningPage {
     (this.auth.user()?.roles ?? []).some((role) => role === 'planner' || role === 'admin'),
   );
 
-  protected readonly today = calendarDateIn(new Date(), ORGANISATION_TIME_ZONE);
+  protected readonly today = calendarDateIn(new Date(), inject(OrganisationSettings).timeZone());
   protected readonly range = signal<DateRange>(lastYearsRange(this.today, 2));
   private readonly queuesAttempt = signal(0);
   private readonly historyAttempt = signal(0);

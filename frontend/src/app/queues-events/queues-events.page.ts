@@ -8,7 +8,8 @@ import { describeApiFailure } from '../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
 import { calendarDateIn } from '../core/dates/date-range';
-import { formatCalendarDate, formatNumber, ORGANISATION_TIME_ZONE } from '../core/format/organisation-format';
+import { formatCalendarDate, formatNumber } from '../core/format/organisation-format';
+import { OrganisationSettings } from '../core/organisation/organisation-settings.service';
 import { serviceTargetText } from '../planning/queue-text';
 import { EMPTY_EVENT_DRAFT, EventDraft, eventToDraft } from './event-draft';
 import { EventFormComponent } from './event-form.component';
@@ -295,7 +296,7 @@ type Editing =
 export class QueuesEventsPage {
   private readonly api = inject(PeakplanApi);
 
-  protected readonly today = calendarDateIn(new Date(), ORGANISATION_TIME_ZONE);
+  protected readonly today = calendarDateIn(new Date(), inject(OrganisationSettings).timeZone());
   protected readonly showRetired = signal(false);
   private readonly attempt = signal(0);
   protected readonly editing = signal<Editing | null>(null);

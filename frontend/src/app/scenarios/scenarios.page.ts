@@ -23,8 +23,8 @@ import {
   formatInstant,
   formatNumber,
   formatPercent,
-  ORGANISATION_TIME_ZONE,
 } from '../core/format/organisation-format';
+import { OrganisationSettings } from '../core/organisation/organisation-settings.service';
 import { AdjustmentsEditorComponent } from './adjustments-editor.component';
 import { currentRunPerQueue } from './current-runs';
 import { ScenarioComparisonTableComponent } from './scenario-comparison-table.component';
@@ -421,6 +421,7 @@ function failure(error: unknown, action: string): string {
 })
 export class ScenariosPage {
   private readonly api = inject(PeakplanApi);
+  private readonly organisation = inject(OrganisationSettings);
 
   private readonly listAttempt = signal(0);
   private readonly resultAttempt = signal(0);
@@ -451,7 +452,7 @@ export class ScenariosPage {
   );
   private readonly latestRuns = toSignal(
     this.api.forecastRuns().pipe(
-      map((runs) => currentRunPerQueue(runs, calendarDateIn(new Date(), ORGANISATION_TIME_ZONE))),
+      map((runs) => currentRunPerQueue(runs, calendarDateIn(new Date(), this.organisation.timeZone()))),
       catchError(() => of([] as ForecastRunSummary[])),
     ),
     { initialValue: [] as ForecastRunSummary[] },

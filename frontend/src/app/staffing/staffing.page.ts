@@ -12,7 +12,7 @@ import { interval, startWith, Subscription, switchMap } from 'rxjs';
 
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { AuthService } from '../core/auth/auth.service';
-import { formatInstant, ORGANISATION_TIME_ZONE } from '../core/format/organisation-format';
+import { formatInstant, organisationTimeZone } from '../core/format/organisation-format';
 import { PlanCoveragePanelComponent } from './plan-coverage-panel.component';
 import { PlanPublishingComponent } from './plan-publishing.component';
 import { PlanRunFormComponent, type PlanRunRequest } from './plan-run-form.component';
@@ -179,7 +179,7 @@ export class StaffingPage {
   protected readonly mayPlan = computed(() =>
     (this.user()?.roles ?? []).some((role) => role === 'planner' || role === 'admin'),
   );
-  protected readonly timeZone = ORGANISATION_TIME_ZONE;
+  protected readonly timeZone = organisationTimeZone();
   protected readonly refreshSeconds = COVERAGE_REFRESH_MS / 1000;
 
   protected readonly scenarios = toSignal(toLoadState(this.api.scenarios(), 'loading the scenarios'), {

@@ -24,25 +24,26 @@ import {
 } from 'chart.js';
 
 import type { DailyHistoryChartData, EventMarker } from '../../planning/daily-history-chart-data';
-import { formatCalendarDate } from '../../core/format/organisation-format';
+import { formatCalendarDate, formatNumber, localeDateFormat } from '../../core/format/organisation-format';
 import { COLORS, EVENT_DATASET_INDEX, eventDayLines, markerLabel } from './event-day-lines.plugin';
 import type { ZoomWindow } from '../../planning/history-zoom';
 
 // Only the parts this chart draws, so the bundle carries no unused controllers or scales.
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Title, Tooltip, Legend);
 
-const monthTick = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+// Formats in the organisation's locale at the time of drawing (it is loaded at sign-in).
+const monthTick = localeDateFormat({ month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayTick = localeDateFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' });
 /** Up to about half a year a tick names the day; beyond that, the month. */
 const DAY_TICKS_UP_TO_DAYS = 200;
-const tooltipDate = new Intl.DateTimeFormat('en-GB', {
+const tooltipDate = localeDateFormat({
   weekday: 'short',
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
 });
-const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const wholeNumber = { format: (value: number) => formatNumber(value) };
 
 function asUtcDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);

@@ -1,14 +1,21 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 
+import { OrganisationSettings } from '../organisation/organisation-settings.service';
 import { AuthService } from './auth.service';
 import { canOpenArea, DashboardArea, startPathFor } from './role-access';
 
-/** Only signed-in people pass; others go to the sign-in page and come back afterwards. */
+/**
+ * Only signed-in people pass; others go to the sign-in page and come back afterwards. The
+ * organisation's locale and zone are loaded before any page opens, so every page formats with them.
+ */
 export const signedInGuard: CanActivateFn = async (_route, state) => {
   const router = inject(Router);
+  const organisation = inject(OrganisationSettings);
   const user = await inject(AuthService).loadSession();
-  return user ? true : router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
+  if (!user) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
+  await organisation.load();
+  return true;
 };
 
 /** The sign-in page is for people who are not signed in yet; the others go to their start page. */

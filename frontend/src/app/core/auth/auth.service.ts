@@ -3,6 +3,8 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import type { LoginRequest, LoginResponse, MeResponse, SessionResponse } from '@peakplan/contracts';
 import { firstValueFrom, map, Observable, tap } from 'rxjs';
 
+import { OrganisationSettings } from '../organisation/organisation-settings.service';
+
 /**
  * The signed-in person. The session itself is an httpOnly cookie the browser keeps; this service only
  * knows who it belongs to (`GET /api/auth/session`, which answers 200 with user null when nobody is
@@ -12,6 +14,7 @@ import { firstValueFrom, map, Observable, tap } from 'rxjs';
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly http = inject(HttpClient);
+  private readonly organisation = inject(OrganisationSettings);
   /** undefined: not asked yet; null: nobody signed in. */
   private readonly currentUser = signal<MeResponse | null | undefined>(undefined);
   private pendingSessionCheck: Promise<MeResponse | null> | null = null;
@@ -54,5 +57,6 @@ export class AuthService {
   /** After the server said 401: the session cookie is gone or expired. */
   forgetSession(): void {
     this.currentUser.set(null);
+    this.organisation.forget();
   }
 }

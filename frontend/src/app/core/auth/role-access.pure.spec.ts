@@ -5,7 +5,9 @@ describe('role-access', () => {
     expect(startPathFor(['planner'])).toBe('/planning');
     expect(startPathFor(['manager'])).toBe('/management');
     expect(startPathFor(['pool-member'])).toBe('/pool');
-    expect(startPathFor(['admin'])).toBe('/planning');
+    expect(startPathFor(['admin'])).toBe('/admin');
+    // An admin who also plans lands on planning.
+    expect(startPathFor(['admin', 'planner'])).toBe('/planning');
   });
 
   it('lets the planner role win for a person with several roles', () => {
@@ -23,10 +25,16 @@ describe('role-access', () => {
     expect(canOpenArea(['pool-member'], 'management')).toBe(false);
   });
 
-  it('shows a manager planning and management, a planner planning and pool, an admin everything', () => {
+  it('shows a manager planning and management, a planner planning and pool, an admin everything and alone the admin area', () => {
     expect(areaLinksFor(['manager']).map((link) => link.area)).toEqual(['planning', 'management']);
     expect(areaLinksFor(['planner']).map((link) => link.area)).toEqual(['planning', 'pool']);
-    expect(areaLinksFor(['admin']).map((link) => link.area)).toEqual(['planning', 'pool', 'management']);
+    expect(areaLinksFor(['admin']).map((link) => link.area)).toEqual([
+      'planning',
+      'pool',
+      'management',
+      'admin',
+    ]);
+    expect(canOpenArea(['planner', 'manager', 'pool-member'], 'admin')).toBe(false);
   });
 
   it('joins the areas of several roles', () => {

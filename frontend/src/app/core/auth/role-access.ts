@@ -6,7 +6,7 @@ import type { Role } from '@peakplan/contracts';
  * Pure (type-only import), so it is tested by a `*.pure.spec.ts` without Angular.
  */
 
-export type DashboardArea = 'planning' | 'pool' | 'management';
+export type DashboardArea = 'planning' | 'pool' | 'management' | 'admin';
 
 export interface AreaLink {
   area: DashboardArea;
@@ -18,14 +18,16 @@ export const AREA_LINKS: readonly AreaLink[] = [
   { area: 'planning', label: 'Planning', path: '/planning' },
   { area: 'pool', label: 'Pool', path: '/pool' },
   { area: 'management', label: 'Management', path: '/management' },
+  { area: 'admin', label: 'Admin', path: '/admin' },
 ];
 
 /**
  * Planners run planning and open shifts to the pool; managers read all planning and own the
- * forecast-vs-actual reports; pool members only see the pool; admins see every area.
+ * forecast-vs-actual reports; pool members only see the pool; admins see every area, and only they
+ * the admin area (accounts, audit trail, the organisation's settings).
  */
 const AREAS_BY_ROLE: Record<Role, readonly DashboardArea[]> = {
-  admin: ['planning', 'pool', 'management'],
+  admin: ['planning', 'pool', 'management', 'admin'],
   planner: ['planning', 'pool'],
   manager: ['planning', 'management'],
   'pool-member': ['pool'],
@@ -36,7 +38,7 @@ const START_AREA_PRIORITY: readonly [Role, DashboardArea][] = [
   ['planner', 'planning'],
   ['manager', 'management'],
   ['pool-member', 'pool'],
-  ['admin', 'planning'],
+  ['admin', 'admin'],
 ];
 
 export function canOpenArea(roles: readonly Role[], area: DashboardArea): boolean {

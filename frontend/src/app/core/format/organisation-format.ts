@@ -1,10 +1,35 @@
 /**
- * Numbers and dates as the organisation writes them. docs/domain.md: nl-NL and Europe/Amsterdam by
- * default; the API does not report the organisation's own yet, so the defaults live here, once.
- * Pure (Intl only), so its spec runs under plain jest.
+ * Numbers and dates as the organisation writes them, in its locale and time zone. The organisation's
+ * own come from the API (`OrganisationSettings` loads them at sign-in and passes them to
+ * `useOrganisationFormat`); until then, and in pure specs, the defaults of docs/domain.md apply:
+ * nl-NL and Europe/Amsterdam. Pure (Intl only), so its spec runs under plain jest.
  */
-export const ORGANISATION_LOCALE = 'nl-NL';
-export const ORGANISATION_TIME_ZONE = 'Europe/Amsterdam';
+export interface OrganisationFormat {
+  locale: string;
+  timeZone: string;
+}
+
+export const DEFAULT_ORGANISATION_FORMAT: Readonly<OrganisationFormat> = {
+  locale: 'nl-NL',
+  timeZone: 'Europe/Amsterdam',
+};
+
+let organisationFormat: Readonly<OrganisationFormat> = DEFAULT_ORGANISATION_FORMAT;
+
+/** From now on every format without an explicit locale or zone uses these. */
+export function useOrganisationFormat(format: OrganisationFormat): void {
+  organisationFormat = { locale: format.locale, timeZone: format.timeZone };
+}
+
+/** The organisation's locale, e.g. `nl-NL`. */
+export function organisationLocale(): string {
+  return organisationFormat.locale;
+}
+
+/** The organisation's IANA time zone, e.g. `Europe/Amsterdam`. */
+export function organisationTimeZone(): string {
+  return organisationFormat.timeZone;
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -22,7 +47,7 @@ function numberFormat(options: Intl.NumberFormatOptions, locale: string): Intl.N
 export function formatNumber(
   value: number | null | undefined,
   fractionDigits = 0,
-  locale = ORGANISATION_LOCALE,
+  locale = organisationLocale(),
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   return numberFormat(
@@ -35,7 +60,7 @@ export function formatNumber(
 export function formatPercent(
   share: number | null | undefined,
   fractionDigits = 1,
-  locale = ORGANISATION_LOCALE,
+  locale = organisationLocale(),
 ): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
   return numberFormat(
@@ -45,7 +70,7 @@ export function formatPercent(
 }
 
 /** Euros: `1234.5` → `€ 1.235` (nl-NL). */
-export function formatEuros(value: number | null | undefined, locale = ORGANISATION_LOCALE): string {
+export function formatEuros(value: number | null | undefined, locale = organisationLocale()): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   return numberFormat({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }, locale).format(value);
 }
@@ -56,7 +81,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatCalendarDate(
   isoDate: string,
   style: 'long' | 'short' | 'day-month' = 'long',
-  locale = ORGANISATION_LOCALE,
+  locale = organisationLocale(),
 ): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return '–';
   const options: Intl.DateTimeFormatOptions =
@@ -75,11 +100,30 @@ export function formatCalendarDate(
   return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/**
+ * A date format that writes in the organisation's locale as it is when called (not when created), for
+ * charts that keep their formats in constants: `localeDateFormat({ month: 'short' }).format(date)`.
+ */
+export function localeDateFormat(options: Intl.DateTimeFormatOptions): { format(date: Date): string } {
+  const key = JSON.stringify(options);
+  return {
+    format: (date) => {
+      const cacheKey = `${organisationLocale()}|custom|${key}`;
+      let format = dateFormats.get(cacheKey);
+      if (!format) {
+        format = new Intl.DateTimeFormat(organisationLocale(), options);
+        dateFormats.set(cacheKey, format);
+      }
+      return format.format(date);
+    },
+  };
+}
+
 /** An instant (ISO with offset) as date and time in the organisation's zone: `14 feb 2026, 09:15`. */
 export function formatInstant(
   isoInstant: string,
-  locale = ORGANISATION_LOCALE,
-  timeZone = ORGANISATION_TIME_ZONE,
+  locale = organisationLocale(),
+  timeZone = organisationTimeZone(),
 ): string {
   const date = new Date(isoInstant);
   if (Number.isNaN(date.getTime())) return '–';

@@ -6,7 +6,8 @@ import { switchMap } from 'rxjs';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { AuthService } from '../../core/auth/auth.service';
 import { calendarDateIn } from '../../core/dates/date-range';
-import { formatNumber, ORGANISATION_TIME_ZONE } from '../../core/format/organisation-format';
+import { formatNumber } from '../../core/format/organisation-format';
+import { OrganisationSettings } from '../../core/organisation/organisation-settings.service';
 import { ManagementApi } from '../management-api.service';
 import { departmentPointsSummary } from './department-points';
 
@@ -92,7 +93,9 @@ import { departmentPointsSummary } from './department-points';
 export class DepartmentPointsPage {
   private readonly api = inject(ManagementApi);
   private readonly user = inject(AuthService).user;
-  private readonly thisYear = Number(calendarDateIn(new Date(), ORGANISATION_TIME_ZONE).slice(0, 4));
+  private readonly thisYear = Number(
+    calendarDateIn(new Date(), inject(OrganisationSettings).timeZone()).slice(0, 4),
+  );
   protected readonly years = [this.thisYear, this.thisYear - 1, this.thisYear - 2];
   protected readonly year = signal(this.thisYear);
   protected readonly department = computed(() => this.user()?.department ?? 'your department');

@@ -5,7 +5,8 @@ import type { PoolMemberDto } from '@peakplan/contracts';
 import { describeApiFailure } from '../../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { calendarDateIn } from '../../core/dates/date-range';
-import { formatCalendarDate, ORGANISATION_TIME_ZONE } from '../../core/format/organisation-format';
+import { formatCalendarDate } from '../../core/format/organisation-format';
+import { OrganisationSettings } from '../../core/organisation/organisation-settings.service';
 import { PoolApi } from '../pool-api.service';
 import { APPROVAL_LABELS, availabilityLines, hoursCapText, trainingText } from './membership-text';
 
@@ -136,6 +137,7 @@ import { APPROVAL_LABELS, availabilityLines, hoursCapText, trainingText } from '
 })
 export class MembershipPage {
   private readonly api = inject(PoolApi);
+  private readonly organisation = inject(OrganisationSettings);
   protected readonly member = signal<LoadState<PoolMemberDto>>(LOADING);
   protected readonly readyMember = signal<PoolMemberDto | null>(null);
   protected readonly busy = signal(false);
@@ -191,7 +193,7 @@ export class MembershipPage {
 
   /** The day of an instant on the organisation's calendar. */
   protected joined(instant: string): string {
-    return formatCalendarDate(calendarDateIn(new Date(instant), ORGANISATION_TIME_ZONE), 'short');
+    return formatCalendarDate(calendarDateIn(new Date(instant), this.organisation.timeZone()), 'short');
   }
 
   protected errorOf(state: LoadState<unknown>): string {

@@ -5,7 +5,8 @@ import { RouterLink } from '@angular/router';
 import type { PoolShiftDto, ShiftPreference } from '@peakplan/contracts';
 
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
-import { formatCalendarDate, ORGANISATION_TIME_ZONE } from '../../core/format/organisation-format';
+import { formatCalendarDate } from '../../core/format/organisation-format';
+import { OrganisationSettings } from '../../core/organisation/organisation-settings.service';
 import { PoolApi } from '../pool-api.service';
 import { poolClock } from '../pool-clock';
 import { poolFailureText } from '../pool-failure';
@@ -230,7 +231,7 @@ interface Answer {
 })
 export class OpenShiftsPage {
   private readonly api = inject(PoolApi);
-  protected readonly timeZone = ORGANISATION_TIME_ZONE;
+  protected readonly timeZone = inject(OrganisationSettings).timeZone();
   protected readonly now = poolClock();
 
   protected readonly membership = toSignal(toLoadState(this.api.me(), 'loading your membership'), {

@@ -5,7 +5,7 @@ import type { MyScheduleEntryDto } from '@peakplan/contracts';
 
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { AuthService } from '../../core/auth/auth.service';
-import { ORGANISATION_TIME_ZONE } from '../../core/format/organisation-format';
+import { OrganisationSettings } from '../../core/organisation/organisation-settings.service';
 import { PoolApi } from '../pool-api.service';
 import { poolClock } from '../pool-clock';
 import { poolFailureText } from '../pool-failure';
@@ -174,7 +174,7 @@ const REFRESH_MS = 30_000;
 export class MySchedulePage {
   private readonly api = inject(PoolApi);
   private readonly auth = inject(AuthService);
-  protected readonly timeZone = ORGANISATION_TIME_ZONE;
+  protected readonly timeZone = inject(OrganisationSettings).timeZone();
   protected readonly now = poolClock();
 
   protected readonly schedule = signal<LoadState<MyScheduleEntryDto[]>>(LOADING);
