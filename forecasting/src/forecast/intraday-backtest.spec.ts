@@ -3,7 +3,6 @@ import { join } from 'node:path';
 
 import { fitDailyModel, forecastDaily } from './daily-model';
 import { forecastIntervals } from './forecast-intervals';
-import { intervalBand } from './intraday-bands';
 import { runIntradayBacktest } from './intraday-backtest';
 import {
   mixIntervals,
@@ -41,11 +40,6 @@ describe('spreadsheet baselines per interval', () => {
     expect(sameWeekdayAverage(counts, dates, '2026-09-22', '2026-09-28', 1)[36]).toBe(12);
     expect(sameWeekdayAverage(counts, dates, '2026-09-15', '2026-09-28', 4)[36]).toBe(6); // before the 15th
     expect(sameWeekdayAverage(counts, dates, '2026-09-22', '2026-09-27', 4)[36]).toBe(0); // no Sunday seen
-  });
-  it('gives a Poisson band without a calibrated table: 9 ± 1.2816·3', () => {
-    const band = intervalBand({ weeks: [], fallback: true }, 9, 1);
-    expect(band.p10).toBeCloseTo(9 - 3.8448, 4);
-    expect(band.p90).toBeCloseTo(9 + 3.8448, 4);
   });
 });
 
