@@ -4,7 +4,7 @@ import { expectedCoverageErrorBand as bandOf, type ErrorBand } from './error-ban
 /** Interval (or day-total) bands by horizon week (1..4, the 4th also for later weeks), from log((a + 1)/(f + 1)). */
 export interface IntradayBandTable {
   weeks: ErrorBand[];
-  /** True when too few out-of-sample days: the day's own band widened by Poisson noise is used instead. */
+  /** True when too few out-of-sample days: the daily model's band of the day widened by Poisson noise is used instead. */
   fallback: boolean;
 }
 
