@@ -25,3 +25,22 @@ export function conformalErrorBand(errors: readonly number[]): ErrorBand {
     samples: n,
   };
 }
+
+/**
+ * The 10%/90% error band at the order statistics whose expected coverage is exactly 80%: for n
+ * exchangeable errors and a new one, P(new < X₍ₖ₎) = k/(n + 1), so the positions k = 0.1·(n + 1) and
+ * 0.9·(n + 1), interpolated between neighbours and held within 1..n (Hyndman & Fan 1996, type 6). The
+ * conformal band above rounds outward and expects (⌈0.9(n + 1)⌉ − ⌊0.1(n + 1)⌋)/(n + 1), 84% at n = 24.
+ * The band always spans at least ±1%.
+ * @example expectedCoverageErrorBand([-0.7, -0.6, …, 0.6]) // 14 errors: positions 1.5 and 13.5 → { q10: -0.65, q90: 0.55 }
+ */
+export function expectedCoverageErrorBand(errors: readonly number[]): ErrorBand {
+  const n = errors.length;
+  if (n < 2) throw new RangeError(`errors must hold at least 2 values, got ${n}`);
+  const level = (share: number) => Math.min(1, Math.max(0, (share * (n + 1) - 1) / (n - 1)));
+  return {
+    q10: Math.min(quantile(errors, level(0.1)), -0.01),
+    q90: Math.max(quantile(errors, level(0.9)), 0.01),
+    samples: n,
+  };
+}

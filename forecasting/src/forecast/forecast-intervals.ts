@@ -1,6 +1,7 @@
 import { isoDateToDayNumber, addDays, type IsoDate } from '../calendar';
 import type { DailyForecastDay, FittedDailyModel } from './daily-model';
-import { intervalBand, runIntradayBacktest, type IntradayBacktestReport } from './intraday-backtest';
+import { dayBandShare, intervalBand } from './intraday-bands';
+import { runIntradayBacktest, type IntradayBacktestReport } from './intraday-backtest';
 import { buildIntradayProfiles } from './intraday-profile';
 import {
   DEFAULT_RECENT_WEIGHTING,
@@ -31,7 +32,8 @@ export interface IntradayChoice {
  * With enough interval history (4 weeks plus the horizon) an intraday backtest ({@link runIntradayBacktest})
  * chooses between this spread, the average of the last four same weekdays per interval, last week's
  * interval, the recent-weighted same-weekday forecast and blends, and calibrates the interval bands on its out-of-sample errors by horizon week.
- * Otherwise each interval's band combines the day's band share with Poisson noise (an honest fallback).
+ * Without a backtest, or with fewer than 20 days of its errors, each interval's band combines the day's
+ * band share with Poisson noise (an honest fallback, see intervalBand).
  */
 export function forecastIntervals(
   model: FittedDailyModel,
@@ -78,10 +80,7 @@ export function forecastIntervals(
 
 /** P10/P90 of an interval without a calibrated table: the day's band share widened by Poisson noise. */
 function withFallbackBand(slot: IntervalForecast): IntervalForecast {
-  const poisson = slot.p50; // variance of a Poisson count
-  const lower = Math.sqrt((slot.p50 - slot.p10) ** 2 + 1.2816 ** 2 * poisson);
-  const upper = Math.sqrt((slot.p90 - slot.p50) ** 2 + 1.2816 ** 2 * poisson);
-  return { ...slot, p10: Math.max(0, slot.p50 - lower), p90: slot.p50 + upper };
+  return { ...slot, ...intervalBand({ weeks: [], fallback: true }, slot.p50, 1, dayBandShare(slot, true)) };
 }
 
 /** The chosen mix of PeakPlan's spread and a baseline, with the calibrated bands by horizon. */
@@ -125,7 +124,12 @@ function chosenIntervals(
       for (let q = 0; q < perSlot; q++) p50 += mixed[quarterOf(slot.start) + q] ?? 0;
       // Nothing forecast (a closed day, or outside the hours every forecaster saw open): no band either.
       if (p50 === 0) result.push({ start: slot.start, p10: 0, p50: 0, p90: 0 });
-      else result.push({ start: slot.start, p50, ...intervalBand(backtest.bands, p50, horizonDay) });
+      else
+        result.push({
+          start: slot.start,
+          p50,
+          ...intervalBand(backtest.bands, p50, horizonDay, dayBandShare(day, true)),
+        });
     }
   }
   return result;

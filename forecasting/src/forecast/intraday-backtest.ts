@@ -1,7 +1,17 @@
 import { addDays, dayOfWeek, isoDateToDayNumber, type IsoDate } from '../calendar';
 import { intervalCoverage, wape } from './accuracy-metrics';
 import { fitDailyModel, forecastDaily, type DailyModelOptions } from './daily-model';
-import { conformalErrorBand, type ErrorBand } from './error-band';
+import {
+  calibrateIntradayBands,
+  dayBandShare,
+  dayTotalBand,
+  errorsBefore,
+  horizonWeek,
+  intervalBand,
+  type DayBandShare,
+  type DayErrors,
+  type IntradayBandTable,
+} from './intraday-bands';
 import { buildIntradayProfiles } from './intraday-profile';
 import {
   DEFAULT_RECENT_WEIGHTING,
@@ -34,13 +44,6 @@ export const INTRADAY_CANDIDATES: readonly IntradayCandidate[] = [
   { name: 'blend(peakplan 0.25, four-week-average 0.75)', peakplan: 0.25, baseline: 'four-week-average' },
 ];
 
-/** Interval bands by horizon week (1..4, the 4th also for later weeks), from log((a + 1)/(f + 1)). */
-export interface IntradayBandTable {
-  weeks: ErrorBand[];
-  /** True when too few out-of-sample errors: a Poisson band around the forecast is used instead. */
-  fallback: boolean;
-}
-
 export interface IntradayBacktestReport {
   origins: IsoDate[];
   horizonDays: number;
@@ -62,43 +65,14 @@ export interface IntradayBacktestReport {
 
 const MINIMUM_WEEKS_BEFORE = 4;
 const MAXIMUM_ORIGINS = 6;
-const MINIMUM_ERRORS = 200;
-
-/** P10/P90 of an interval forecast: the calibrated band, or a Poisson band (±1.28·√f) when too few errors. */
-export function intervalBand(
-  bands: IntradayBandTable,
-  forecast: number,
-  horizonDay: number,
-): { p10: number; p90: number } {
-  if (bands.fallback) {
-    const spread = 1.2816 * Math.sqrt(forecast);
-    return { p10: Math.max(0, forecast - spread), p90: forecast + spread };
-  }
-  const band = bands.weeks[Math.min(3, Math.max(0, Math.floor((horizonDay - 1) / 7)))];
-  return {
-    p10: Math.max(0, (forecast + 1) * Math.exp(band.q10) - 1),
-    p90: (forecast + 1) * Math.exp(band.q90) - 1,
-  };
-}
-
-function calibrate(errorsByWeek: readonly number[][], minimum = MINIMUM_ERRORS): IntradayBandTable {
-  const all = errorsByWeek.flat();
-  if (all.length < minimum) return { weeks: [], fallback: true };
-  const pooled = conformalErrorBand(all);
-  return {
-    weeks: errorsByWeek.map((errors) => (errors.length >= minimum ? conformalErrorBand(errors) : pooled)),
-    fallback: false,
-  };
-}
-
-/** Day totals need fewer errors than intervals: a day is one sample, not forty. */
-const MINIMUM_DAY_ERRORS = 20;
 
 interface OriginForecast {
   origin: IsoDate;
   /** Per candidate, per day of the horizon, 96 quarter-hour forecasts. */
   candidates: Float64Array[][];
   days: IsoDate[];
+  /** The daily model's band of each day relative to its P50 (the fallback's day part). */
+  dayShares: DayBandShare[];
 }
 
 /** The candidates' forecasts made at `origin` for `horizonDays` days, from the data before it. */
@@ -141,7 +115,12 @@ export function intradayCandidateForecasts(
       candidates[c].push(mixIntervals(candidate, peakplan, { fourWeeks, lastWeek, recent }, day)),
     );
   });
-  return { origin, candidates, days };
+  return {
+    origin,
+    candidates,
+    days,
+    dayShares: forecast.map((day) => dayBandShare(day, !model.intervals.fallback)),
+  };
 }
 
 function bestCandidate(errors: readonly { error: number; total: number }[]): number {
@@ -159,9 +138,11 @@ function bestCandidate(errors: readonly { error: number; total: number }[]): num
  * intraday profiles, beside the average of the last four same weekdays per interval, last week's same
  * interval, the recent-weighted same-weekday forecast (see recentWeekdayForecast, with the month-start
  * factor learned before the origin), PeakPlan's total in a baseline's shape, and blends. The candidate with the lowest pooled interval WAPE
- * is chosen; the honest score chooses at each origin from the earlier origins only. Interval bands are
- * calibrated on the out-of-sample errors log((a + 1)/(f + 1)) by horizon week (split-conformal), and
- * their coverage is measured on each origin with a table from the earlier origins only.
+ * is chosen; the honest score chooses at each origin from the earlier origins only. Interval and day bands
+ * are calibrated on the out-of-sample errors log((a + 1)/(f + 1)) by horizon week once 20 days of errors
+ * lie behind a week (see calibrateIntradayBands), and their coverage is measured on each origin with a
+ * table from the earlier origins only: at the first origin, the fallback (the daily model's band of the
+ * day with Poisson noise) is measured too.
  * @throws RangeError when the history is too short for one origin.
  */
 export function runIntradayBacktest(
@@ -212,8 +193,7 @@ export function runIntradayBacktest(
   const chosen = bestCandidate(scores);
   // As you go: at origin r the candidate best on origins < r (PeakPlan's own spread at the first).
   const honest = { actual: [] as number[], forecast: [] as number[] };
-  const errorsByWeek: number[][] = [[], [], [], []];
-  const dayErrorsByWeek: number[][] = [[], [], [], []];
+  const seen: DayErrors[] = [];
   const coverage = { actual: [] as number[], p10: [] as number[], p90: [] as number[] };
   const dayCoverage = { actual: [] as number[], p10: [] as number[], p90: [] as number[] };
   runs.forEach((run, r) => {
@@ -226,49 +206,45 @@ export function runIntradayBacktest(
         ),
     );
     const pick = r === 0 ? 0 : bestCandidate(earlier);
-    const table = calibrate(errorsByWeek);
-    const dayTable = calibrate(dayErrorsByWeek, MINIMUM_DAY_ERRORS);
-    const fresh: number[][] = [[], [], [], []];
-    const freshDays: number[][] = [[], [], [], []];
+    // Bands from errors on days before this origin only: an earlier origin's later days overlap this
+    // origin's horizon, and their errors would tell the band about the days it is measured on.
+    const { bands, dayBands } = calibrateIntradayBands(errorsBefore(seen, run.origin));
     run.days.forEach((date, d) => {
       const actual = actualOf(date);
       const forecast = run.candidates[pick][d];
+      const week = horizonWeek(d + 1);
+      const share = run.dayShares[d];
       let dayActual = 0;
       let dayForecast = 0;
-      let dayLow = 0;
-      let dayHigh = 0;
+      const intervalErrors: number[] = [];
       for (let q = 0; q < 96; q++) {
         honest.actual.push(actual[q]);
         honest.forecast.push(forecast[q]);
         if (forecast[q] <= 0 && actual[q] <= 0) continue;
-        const week = Math.min(3, Math.floor(d / 7));
-        fresh[week].push(Math.log((actual[q] + 1) / (forecast[q] + 1)));
-        const band = intervalBand(table, forecast[q], d + 1);
+        intervalErrors.push(Math.log((actual[q] + 1) / (forecast[q] + 1)));
         if (actual[q] > 0) {
+          const band = intervalBand(bands, forecast[q], d + 1, share);
           coverage.actual.push(actual[q]);
           coverage.p10.push(band.p10);
           coverage.p90.push(band.p90);
         }
         dayActual += actual[q];
         dayForecast += forecast[q];
-        dayLow += band.p10;
-        dayHigh += band.p90;
       }
       if (dayForecast > 0 || dayActual > 0)
-        freshDays[Math.min(3, Math.floor(d / 7))].push(Math.log((dayActual + 1) / (dayForecast + 1)));
+        seen.push({
+          date,
+          week,
+          day: Math.log((dayActual + 1) / (dayForecast + 1)),
+          intervals: intervalErrors,
+        });
       if (dayActual > 0) {
-        // The day's own calibrated band; before there is one, the sum of its intervals' bands (errors
-        // within a day are correlated, so that sum is the comonotone, widest, band of the total).
-        const band = dayTable.fallback
-          ? { p10: dayLow, p90: dayHigh }
-          : intervalBand(dayTable, dayForecast, d + 1);
+        const band = dayTotalBand(dayBands, dayForecast, d + 1, share);
         dayCoverage.actual.push(dayActual);
         dayCoverage.p10.push(band.p10);
         dayCoverage.p90.push(band.p90);
       }
     });
-    fresh.forEach((errors, week) => errorsByWeek[week].push(...errors));
-    freshDays.forEach((errors, week) => dayErrorsByWeek[week].push(...errors));
   });
   const wapeByName = Object.fromEntries(
     INTRADAY_CANDIDATES.map((candidate, c) => [candidate.name, scores[c].error / scores[c].total]),
@@ -288,8 +264,7 @@ export function runIntradayBacktest(
       dayCoverage.actual.length > 0
         ? intervalCoverage(dayCoverage.actual, dayCoverage.p10, dayCoverage.p90)
         : null,
-    bands: calibrate(errorsByWeek),
-    dayBands: calibrate(dayErrorsByWeek, MINIMUM_DAY_ERRORS),
+    ...calibrateIntradayBands(errorsBefore(seen, addDays(last, 1))),
     warnings: [],
   };
 }

@@ -6,7 +6,7 @@ import { of, switchMap } from 'rxjs';
 import { ForecastActualChartComponent } from '../charts/forecast-actual-chart/forecast-actual-chart.component';
 import { IDLE, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
-import { formatCalendarDate, formatNumber } from '../core/format/organisation-format';
+import { formatCalendarDate, formatNumber, formatPercent } from '../core/format/organisation-format';
 import { busiestInterval, defaultIntradayDay, intradaySeries } from './forecast-intraday-data';
 
 /** One day of a completed forecast run, interval by interval, with its P10–P90 band. */
@@ -53,6 +53,13 @@ import { busiestInterval, defaultIntradayDay, intradaySeries } from './forecast-
             </p>
           }
         }
+      }
+      @if (run().parameters?.intraday; as intraday) {
+        <p class="muted" data-testid="intraday-band-check">
+          Intervals forecast by {{ intraday.name }}. In its intraday backtest the P10–P90 band held
+          {{ percent(intraday.intervalCoverage) }} of intervals and {{ percent(intraday.dayCoverage) }} of
+          days (aim: 75–85%).
+        </p>
       }
     </section>
   `,
@@ -107,6 +114,11 @@ export class ForecastIntradayComponent {
 
   protected number(value: number): string {
     return formatNumber(value);
+  }
+
+  /** The backtest's coverage as the CLI and the API give it (a share), shown to one decimal. */
+  protected percent(share: number | null): string {
+    return formatPercent(share);
   }
 
   protected text(event: Event): string {

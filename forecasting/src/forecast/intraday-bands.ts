@@ -1,0 +1,164 @@
+import type { IsoDate } from '../calendar';
+import { expectedCoverageErrorBand as bandOf, type ErrorBand } from './error-band';
+
+/** Interval (or day-total) bands by horizon week (1..4, the 4th also for later weeks), from log((a + 1)/(f + 1)). */
+export interface IntradayBandTable {
+  weeks: ErrorBand[];
+  /** True when too few out-of-sample days: the daily model's band of the day widened by Poisson noise is used instead. */
+  fallback: boolean;
+}
+
+/** The daily model's band of a day relative to its P50: P10/P50 and P90/P50 (1 and 1 when unknown). */
+export interface DayBandShare {
+  low: number;
+  high: number;
+  /** False when the daily model had no backtest errors and its band is a default width. */
+  calibrated: boolean;
+}
+
+/** Out-of-sample errors log((a + 1)/(f + 1)) of the intraday forecast by horizon week (index 0..3). */
+export interface IntradayErrors {
+  /** Per interval (intervals with a forecast or contacts). */
+  intervals: number[][];
+  /** Per day total (days with a forecast or contacts): one per day, so also how many days lie behind `intervals`. */
+  days: number[][];
+}
+
+/**
+ * Fewer out-of-sample days than this and the bands fall back. Counted in days, not intervals: the
+ * forty to ninety intervals of one day share that day's total error, so 200 intervals are only a few
+ * independent days (one event week in the sample made a whole horizon week's band).
+ */
+export const MINIMUM_BAND_DAYS = 20;
+/** Days of errors that weigh as much as the daily model's own band in a day-total band. */
+const DAY_PRIOR_DAYS = 20;
+/** A horizon week needs this many intervals besides its days before it gets its own interval band. */
+const MINIMUM_INTERVAL_ERRORS = 200;
+/** z of the 90% point of a normal distribution: Poisson noise at P10/P90. */
+const Z90 = 1.2816;
+
+/** One forecast day's out-of-sample errors: its total's, and its intervals' (with a forecast or contacts). */
+export interface DayErrors {
+  date: IsoDate;
+  /** Horizon week index 0..3. */
+  week: number;
+  day: number;
+  intervals: number[];
+}
+
+/** The errors of the days before `origin` (exclusive), by horizon week. */
+export function errorsBefore(seen: readonly DayErrors[], origin: IsoDate): IntradayErrors {
+  const errors: IntradayErrors = { intervals: [[], [], [], []], days: [[], [], [], []] };
+  for (const record of seen) {
+    if (record.date >= origin) continue;
+    errors.days[record.week].push(record.day);
+    for (const error of record.intervals) errors.intervals[record.week].push(error);
+  }
+  return errors;
+}
+
+/** Horizon week index 0..3 of a horizon day (1 = the first day forecast). */
+export function horizonWeek(horizonDay: number): number {
+  return Math.min(3, Math.max(0, Math.floor((horizonDay - 1) / 7)));
+}
+
+/**
+ * Interval and day-total bands by horizon week from the out-of-sample errors, at the order statistics
+ * whose expected coverage is 80% (see expectedCoverageErrorBand: the conservative conformal positions
+ * expect 84% from 24 days, too near the aim's 85% top once errors drift). A week gets its own band when
+ * at least {@link MINIMUM_BAND_DAYS} days (and 200 intervals) of errors lie behind it, else the band
+ * pooled over all weeks; bands never narrow with the horizon (a later week is at least as uncertain as
+ * an earlier one). With fewer days in all, both tables fall back.
+ */
+export function calibrateIntradayBands(errors: IntradayErrors): {
+  bands: IntradayBandTable;
+  dayBands: IntradayBandTable;
+} {
+  const allDays = errors.days.flat();
+  if (allDays.length < MINIMUM_BAND_DAYS)
+    return { bands: { weeks: [], fallback: true }, dayBands: { weeks: [], fallback: true } };
+  const pooledDays = bandOf(allDays);
+  const pooledIntervals = bandOf(errors.intervals.flat());
+  const intervalWeeks: ErrorBand[] = [];
+  const dayWeeks: ErrorBand[] = [];
+  errors.days.forEach((days, week) => {
+    const enoughDays = days.length >= MINIMUM_BAND_DAYS;
+    const intervals = errors.intervals[week];
+    const interval =
+      enoughDays && intervals.length >= MINIMUM_INTERVAL_ERRORS ? bandOf(intervals) : pooledIntervals;
+    intervalWeeks.push(widen(interval, intervalWeeks[week - 1]));
+    dayWeeks.push(widen(enoughDays ? bandOf(days) : pooledDays, dayWeeks[week - 1]));
+  });
+  return { bands: { weeks: intervalWeeks, fallback: false }, dayBands: { weeks: dayWeeks, fallback: false } };
+}
+
+function widen(band: ErrorBand, narrowest: ErrorBand | undefined): ErrorBand {
+  if (!narrowest) return band;
+  return { ...band, q10: Math.min(band.q10, narrowest.q10), q90: Math.max(band.q90, narrowest.q90) };
+}
+
+/**
+ * P10/P90 of an interval (or a day total) forecast `forecast`, `horizonDay` days ahead: the calibrated
+ * band (f + 1)·e^q − 1 of its horizon week; without a calibrated table, the day's band share combined
+ * with Poisson noise as independent parts, f ∓ √((f·(1 − low))² + 1.2816²·f) and f + √((f·(high − 1))² +
+ * 1.2816²·f), where low/high are the daily model's P10/P50 and P90/P50 of the day (its calibrated band,
+ * or its default ±30% on a short history).
+ * @example intervalBand({ weeks: [], fallback: true }, 9, 1) // Poisson only: 9 ∓ 1.2816·3
+ */
+export function intervalBand(
+  bands: IntradayBandTable,
+  forecast: number,
+  horizonDay: number,
+  dayShare: DayBandShare = { low: 1, high: 1, calibrated: false },
+): { p10: number; p90: number } {
+  if (bands.fallback) {
+    const poisson = Z90 ** 2 * forecast;
+    const lower = Math.sqrt((forecast * (1 - dayShare.low)) ** 2 + poisson);
+    const upper = Math.sqrt((forecast * (dayShare.high - 1)) ** 2 + poisson);
+    return { p10: Math.max(0, forecast - lower), p90: forecast + upper };
+  }
+  const band = bands.weeks[horizonWeek(horizonDay)];
+  return {
+    p10: Math.max(0, (forecast + 1) * Math.exp(band.q10) - 1),
+    p90: (forecast + 1) * Math.exp(band.q90) - 1,
+  };
+}
+
+/**
+ * P10/P90 of the intraday forecast's day total F: in log units, the calibrated day band of its horizon
+ * week (n days behind it) and the daily model's band of the day, log((F·low + 1)/(F + 1)) and
+ * log((F·high + 1)/(F + 1)), weighted n : 20. The daily model's band rests on years of backtests but
+ * not on this forecaster's recent days, the intraday backtest's on a few weeks: 20 days of errors count
+ * as much as the daily model's band (the same weight as MINIMUM_BAND_DAYS), many weeks of them more;
+ * a default-width daily band (no daily backtest) weighs nothing.
+ * Without a day table, the fallback of {@link intervalBand}.
+ * @example dayTotalBand(table with week 1 { q10: -0.1, q90: 0.1, samples: 20 }, 99, 1, { low: 0.8, high: 1.2 })
+ * // q10 = (−0.1 + log(80.2/100))/2 = −0.16033…, so P10 = 100·e^q10 − 1 = 84.19…
+ */
+export function dayTotalBand(
+  dayBands: IntradayBandTable,
+  forecast: number,
+  horizonDay: number,
+  dayShare: DayBandShare,
+): { p10: number; p90: number } {
+  if (dayBands.fallback) return intervalBand(dayBands, forecast, horizonDay, dayShare);
+  const band = dayBands.weeks[horizonWeek(horizonDay)];
+  const weight = dayShare.calibrated ? band.samples / (band.samples + DAY_PRIOR_DAYS) : 1;
+  const prior = (share: number) => Math.log((forecast * share + 1) / (forecast + 1));
+  const q10 = weight * band.q10 + (1 - weight) * prior(dayShare.low);
+  const q90 = weight * band.q90 + (1 - weight) * prior(dayShare.high);
+  return {
+    p10: Math.max(0, (forecast + 1) * Math.exp(q10) - 1),
+    p90: (forecast + 1) * Math.exp(q90) - 1,
+  };
+}
+
+/** The share of a daily forecast's band: P10/P50 and P90/P50 (1 and 1 for a day forecast 0). */
+export function dayBandShare(
+  day: { p10: number; p50: number; p90: number },
+  calibrated: boolean,
+): DayBandShare {
+  return day.p50 > 0
+    ? { low: day.p10 / day.p50, high: day.p90 / day.p50, calibrated }
+    : { low: 1, high: 1, calibrated };
+}
