@@ -6,7 +6,8 @@ import {
   type IntervalObservation,
 } from '@peakplan/forecasting';
 
-import { generateDemoHistory } from './demo-history.generator';
+import { generateDemoHistory } from '@peakplan/forecasting/demo';
+
 import { DEMO_SEED, DEMO_TIME_ZONE } from './demo-loader';
 
 /**
@@ -25,11 +26,11 @@ function demoQueues(today: string): Map<string, IntervalObservation[]> {
     seed: DEMO_SEED,
   }))
     for (const row of rows) {
-      const startMs = Date.parse(row.intervalStart);
+      const startMs = row.intervalStartMs;
       const local = clock.local(startMs);
       const list = byQueue.get(row.queueName) ?? [];
       list.push({
-        start: row.intervalStart,
+        start: new Date(startMs).toISOString(),
         startMs,
         localDate: local.date,
         localMinute: local.minuteOfDay,
