@@ -34,8 +34,7 @@ export async function run(): Promise<BenchReport> {
     require('../../backend/src/demo/demo-queues') as typeof import('../../backend/src/demo/demo-queues');
   const { runForecastEngine } =
     require('../../backend/src/forecast-runs/forecast-engine') as typeof import('../../backend/src/forecast-runs/forecast-engine');
-  const { computeScenario } =
-    require('../../backend/src/scenarios/scenario-compute') as typeof import('../../backend/src/scenarios/scenario-compute');
+  const { computeScenario } = forecasting;
   const { DateTime } = await import('luxon');
   const timeZone = 'Europe/Amsterdam';
 
