@@ -6,7 +6,7 @@ import { binColour, heatmapBins, type HeatmapData } from './heatmap-data';
 const CELL_WIDTH = 9;
 const CELL_HEIGHT = 14;
 const LEFT = 92;
-const TOP = 18;
+const TOP = 30;
 
 /**
  * Days × times of day as an SVG heatmap (chart.js has no matrix chart and none may be installed):
@@ -28,9 +28,10 @@ const TOP = 18;
           data-testid="heatmap"
         >
           <desc id="heatmap-summary">{{ summary() }}</desc>
-          <text class="axis" [attr.x]="LEFT" y="10">Local time (columns: intervals)</text>
+          <text class="axis" [attr.x]="LEFT" y="10">Local time of day (one column per interval) →</text>
+          <text class="axis" x="0" y="10">Day ↓</text>
           @for (tick of ticks(); track tick.clock) {
-            <text class="tick" [attr.x]="tick.x" [attr.y]="TOP - 2">{{ tick.clock }}</text>
+            <text class="tick" [attr.x]="tick.x" [attr.y]="TOP - 4">{{ tick.clock }}</text>
           }
           @for (date of data().dates; track date; let row = $index) {
             <text class="tick" [attr.x]="LEFT - 4" [attr.y]="TOP + row * CELL_HEIGHT + 10" text-anchor="end">
@@ -79,6 +80,9 @@ const TOP = 18;
     .tick {
       font-size: 9px;
       fill: #334155;
+    }
+    .axis {
+      font-weight: 700;
     }
     .legend {
       display: flex;
