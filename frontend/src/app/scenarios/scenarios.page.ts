@@ -66,7 +66,7 @@ export class ScenariosPage {
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
-  /** The editor's latest valid adjustments; null until it reports any for the open scenario. */
+  /** The editor's latest valid adjustments where they differ from the saved ones, else null. */
   protected readonly draft = signal<ScenarioAdjustments | null>(null);
   /** The latest browser result, kept on screen while the next one computes. */
   protected readonly recomputed = signal<Recomputed | null>(null);
@@ -107,15 +107,7 @@ export class ScenariosPage {
     { initialValue: IDLE as LoadState<ScenarioInputsDto> },
   );
   /** Whether the result on screen shows changes that are not saved yet. */
-  protected readonly unsaved = computed(() => {
-    const draft = this.draft();
-    const saved = this.scenario()?.adjustments;
-    return (
-      draft !== null &&
-      saved !== undefined &&
-      JSON.stringify(draft) !== JSON.stringify(toAdjustments(toAdjustmentsDraft(saved)))
-    );
-  });
+  protected readonly unsaved = computed(() => this.draft() !== null);
   protected readonly runsText = computed(() =>
     this.latestRuns()
       .map((run) => `${run.queueName} (from ${run.forecastFrom}, ${run.horizonDays} days)`)
@@ -166,6 +158,19 @@ export class ScenariosPage {
           this.recomputed.set(outcome);
         }
       });
+  }
+
+  /**
+   * The editor's adjustments as they change. Where they say what is saved, the saved adjustments
+   * themselves are computed on: the editor keeps percentages to one decimal, a scenario made through the
+   * API may hold finer shares, and the result shown must be the saved one to the last digit.
+   */
+  protected edited(adjustments: ScenarioAdjustments): void {
+    const saved = this.scenario()?.adjustments;
+    const same =
+      saved !== undefined &&
+      JSON.stringify(adjustments) === JSON.stringify(toAdjustments(toAdjustmentsDraft(saved)));
+    this.draft.set(same ? null : adjustments);
   }
 
   protected choose(id: string): void {
