@@ -128,6 +128,8 @@ export class StaffingHeatmapComponent {
     const data = this.data();
     const bins = this.bins();
     const label = data.metricLabel.toLowerCase();
+    // One date label per row, not per cell: thousands of cells repaint on every recompute.
+    const dayLabels = new Map(data.dates.map((date) => [date, formatCalendarDate(date)]));
     return data.cells.map((cell) => ({
       key: `${cell.date} ${cell.clock}`,
       x: LEFT + cell.column * CELL_WIDTH,
@@ -135,7 +137,7 @@ export class StaffingHeatmapComponent {
       value: cell.value,
       fill: binColour(cell.value, bins),
       title:
-        `${formatCalendarDate(cell.date)} ${cell.clock}: ${label} ${formatNumber(cell.value)} agents ` +
+        `${dayLabels.get(cell.date)} ${cell.clock}: ${label} ${formatNumber(cell.value)} agents ` +
         `(required ${formatNumber(cell.required)}, scheduled ${formatNumber(cell.scheduled)}, ` +
         `core ${formatNumber(cell.core)}, pool gap ${formatNumber(cell.poolGap)})`,
     }));
