@@ -153,3 +153,51 @@ export interface ScenarioResult {
 export interface ScenarioComparison {
   scenarios: ScenarioResult[];
 }
+
+/**
+ * One queue's forecast over a scenario's period with its settings: what the scenario computation
+ * (forecasting's `computeScenario`) takes. Arrays run beside `starts`, one entry per interval.
+ */
+export interface ScenarioQueueInputDto {
+  queueId: string;
+  name: string;
+  kind: 'live' | 'deferred';
+  intervalMinutes: number;
+  ahtSeconds: number;
+  serviceLevelTarget: number;
+  targetSeconds: number;
+  patienceSeconds: number | null;
+  concurrency: number;
+  /** Share of each contact reason in the queue's last year of history ('' = no reason given). */
+  reasonShares: Record<string, number>;
+  /** The reason mix of each forecast day by local date (days left out use `reasonShares`). */
+  reasonSharesByDate?: Record<string, Record<string, number>>;
+  /** Interval starts in the organisation's time zone, with offset. */
+  starts: string[];
+  localDates: string[];
+  /** 0 = Sunday … 6 = Saturday. */
+  weekdays: number[];
+  /** Minutes since local midnight. */
+  localMinutes: number[];
+  /** The forecast (median) contacts. */
+  p50: number[];
+  /** Event keys of each interval's day. */
+  events: string[][];
+  closed: boolean[];
+  /** Uploaded core staff per interval, −1 where none; left out without an upload in the period. */
+  uploadedCore?: number[];
+}
+
+/**
+ * What the dashboard needs to recompute a scenario in the browser with the server's code: the saved
+ * adjustments, each queue's inputs, and the warnings the server adds beside the computation's own.
+ */
+export interface ScenarioInputsDto {
+  scenarioId: string;
+  name: string;
+  from: string;
+  to: string;
+  adjustments: ScenarioAdjustments;
+  queues: ScenarioQueueInputDto[];
+  warnings: string[];
+}

@@ -35,11 +35,12 @@ describe('browser entry point', () => {
     ).toEqual([]);
   });
 
-  it('offers the calendar rules and the staffing formulas', () => {
+  it('offers the calendar rules, the staffing formulas and the scenario computation', () => {
     // Mother's Day NL 2026: second Sunday of May = 10 May.
     expect(browser.resolveEventDates({ kind: 'nth-weekday', month: 5, weekday: 0, n: 2 }, 2026)).toEqual([
       '2026-05-10',
     ]);
     expect(typeof browser.staffInterval).toBe('function');
+    expect(typeof browser.computeScenario).toBe('function');
   });
 });

@@ -2,6 +2,7 @@
 export * from './calendar';
 export * from './forecast';
 export * from './staffing';
+export * from './scenarios';
 export * from './shifts';
 export * from './roster';
 export * from './history-csv';

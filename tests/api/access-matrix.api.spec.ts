@@ -73,6 +73,8 @@ const PINNED: Record<string, Role[] | 'public'> = {
   'PUT /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
   'GET /api/scenarios/:scenarioId/core-staff': ['planner', 'manager', 'admin'],
   'DELETE /api/scenarios/:scenarioId/core-staff': ['planner', 'admin'],
+  // What the dashboard recomputes a scenario on in the browser: read like its result.
+  'GET /api/scenarios/:scenarioId/inputs': ['planner', 'manager', 'admin'],
   // Flexible pool (issue 12)
   'GET /api/pool/me': ['pool-member'],
   'POST /api/pool/me/join': ['pool-member'],

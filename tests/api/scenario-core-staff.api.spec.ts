@@ -7,8 +7,10 @@ import type {
   ScenarioCoreStaffChange,
   ScenarioCoreStaffDto,
   ScenarioDto,
+  ScenarioInputsDto,
   ScenarioResult,
 } from '@peakplan/contracts';
+import { computeScenario } from '@peakplan/forecasting';
 import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
 
 import { signIn } from '../support/sign-in';
@@ -135,6 +137,26 @@ describe('uploaded core staff per interval, on a real database', () => {
         'core staff of chat uploaded for 12 of 288 intervals; the other 276 use the weekly pattern',
       ]),
     );
+  });
+
+  it('gives the browser the inputs from which the same computeScenario gives the saved result exactly', async () => {
+    const inputs = (
+      await request(service.url).get(`/api/scenarios/${scenario.id}/inputs`).set(manager).expect(200)
+    ).body as ScenarioInputsDto;
+    expect(inputs).toMatchObject({ scenarioId: scenario.id, from: '2026-02-12', to: '2026-02-14' });
+    expect(inputs.adjustments).toEqual(scenario.adjustments);
+    // Three days of 96 quarter-hours per queue; the upload of phone rides along (−1 = not uploaded).
+    const phone = inputs.queues.find((queue) => queue.name === 'phone')!;
+    expect(phone.p50).toHaveLength(288);
+    expect(phone.uploadedCore!.filter((agents) => agents === 4)).toHaveLength(96);
+    expect(phone.uploadedCore!.filter((agents) => agents === -1)).toHaveLength(192);
+    expect(inputs.queues.find((queue) => queue.name === 'email')!.uploadedCore).toBeUndefined();
+    // What the dashboard's worker does with them, against what the server answers: equal, to the last digit.
+    const browser = computeScenario({ ...inputs, id: inputs.scenarioId }, inputs.queues, inputs.adjustments);
+    browser.warnings.push(...inputs.warnings);
+    expect(browser).toEqual(await result(scenario.id));
+    // Read like the result: planners, managers and admins; not pool members.
+    await request(service.url).get(`/api/scenarios/${scenario.id}/inputs`).set(poolMember).expect(403);
   });
 
   it('changes nothing when the same file (or its download) is uploaded again', async () => {

@@ -32,8 +32,7 @@ export async function run(): Promise<BenchReport> {
     require('../../forecasting/src/demo') as typeof import('../../forecasting/src/demo');
   const { runForecastEngine } =
     require('../../backend/src/forecast-runs/forecast-engine') as typeof import('../../backend/src/forecast-runs/forecast-engine');
-  const { computeScenario } =
-    require('../../backend/src/scenarios/scenario-compute') as typeof import('../../backend/src/scenarios/scenario-compute');
+  const { computeScenario } = forecasting;
   const { DateTime } = await import('luxon');
   const timeZone = 'Europe/Amsterdam';
 

@@ -259,7 +259,7 @@ describe("the planner's pages in a real browser", () => {
     const editor = page.getByRole('form', { name: 'Scenario adjustments' });
     await editor.getByRole('slider', { name: 'Volume change (%)' }).fill('25');
     expect(await editor.getByRole('slider', { name: 'Volume change (%)' }).inputValue()).toBe('25');
-    await editor.getByRole('button', { name: 'Save and recompute' }).click();
+    await editor.getByRole('button', { name: 'Save scenario' }).click();
     await page.getByTestId('scenario-notice').filter({ hasText: 'Saved' }).waitFor();
     await page.waitForFunction(
       ([selector, old]) => {

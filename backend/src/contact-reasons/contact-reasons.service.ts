@@ -2,14 +2,19 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { ContactReasonsReport } from '@peakplan/contracts';
-import { addDays, reasonStaffingHours, type ReasonStaffingQueue } from '@peakplan/forecasting';
+import {
+  addDays,
+  DEFAULT_MAX_OCCUPANCY,
+  DEFAULT_SHRINKAGE,
+  reasonStaffingHours,
+  type ReasonStaffingQueue,
+} from '@peakplan/forecasting';
 
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { loadReasonDays } from '../history/reason-day-counts.query';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { eventOffsetKeys } from '../peak-reviews/event-offset-keys';
 import { eventWindow } from '../peak-reviews/event-window';
-import { DEFAULT_MAX_OCCUPANCY, DEFAULT_SHRINKAGE } from '../scenarios/scenario-compute';
 import { findReasonEvent, findReasonQueue, type ReasonQueue } from './reason-queue.query';
 import { CONTEXT_DAYS, ORDINARY_WEEKS, reasonReportParts } from './reason-report';
 

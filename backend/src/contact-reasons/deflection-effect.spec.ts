@@ -1,6 +1,6 @@
 import type { ScenarioResult, ScenarioTotals } from '@peakplan/contracts';
 
-import type { ScenarioQueueInput } from '../scenarios/scenario-compute';
+import type { ScenarioQueueInput } from '@peakplan/forecasting';
 import { deflectionEffect } from './deflection-effect';
 
 function totals(poolHours: number, cost: number, serviceLevelWithPool: number): ScenarioTotals {

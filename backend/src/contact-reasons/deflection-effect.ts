@@ -1,9 +1,12 @@
 /* What a deflection scenario changes against the same forecast without it. Pure. */
-import { productiveAgents, serviceLevelWithAgents } from '@peakplan/forecasting';
+import {
+  DEFAULT_SHRINKAGE,
+  productiveAgents,
+  type ScenarioQueueInput,
+  serviceLevelWithAgents,
+} from '@peakplan/forecasting';
 
 import type { ScenarioAdjustments, ScenarioResult } from '@peakplan/contracts';
-
-import { DEFAULT_SHRINKAGE, type ScenarioQueueInput } from '../scenarios/scenario-compute';
 
 export interface DeflectionEffect {
   poolHoursSaved: number;

@@ -8,13 +8,12 @@ import type {
   ScenarioAdjustments,
   ScenarioDto,
 } from '@peakplan/contracts';
-import { daysBetween, type EventDefinition } from '@peakplan/forecasting';
+import { computeScenario, daysBetween, type EventDefinition } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { eventWindow, type EventWindow } from '../peak-reviews/event-window';
-import { computeScenario } from '../scenarios/scenario-compute';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { deflectionEffect } from './deflection-effect';
 import { findReasonEvent, findReasonQueue, type ReasonQueue } from './reason-queue.query';

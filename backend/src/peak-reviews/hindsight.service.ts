@@ -8,11 +8,10 @@ import type {
   ScenarioDto,
   ScenarioResult,
 } from '@peakplan/contracts';
-import { addDays, intervalGrid } from '@peakplan/forecasting';
+import { addDays, DEFAULT_MAX_OCCUPANCY, DEFAULT_SHRINKAGE, intervalGrid } from '@peakplan/forecasting';
 
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { DEFAULT_MAX_OCCUPANCY, DEFAULT_SHRINKAGE } from '../scenarios/scenario-compute';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { combinedTotals, hindsightStaffing, type HindsightQueueResult } from './hindsight-staffing';
 import { actualsOnGrid, type ActualRow } from './interval-grid';

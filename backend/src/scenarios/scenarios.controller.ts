@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { AuditEventDto, ScenarioComparison, ScenarioDto, ScenarioResult } from '@peakplan/contracts';
+import type {
+  AuditEventDto,
+  ScenarioComparison,
+  ScenarioDto,
+  ScenarioInputsDto,
+  ScenarioResult,
+} from '@peakplan/contracts';
 
 import { CurrentUser, Roles, type SessionUser } from '../auth/access.decorators';
 import {
@@ -95,5 +101,15 @@ export class ScenariosController {
     @Query() query: ScenarioResultQuery,
   ): Promise<ScenarioResult> {
     return this.scenarios.result(scenarioId, query.intervals !== 'false');
+  }
+
+  @Get(':scenarioId/inputs')
+  @Roles('planner', 'manager', 'admin')
+  @ApiOkResponse({
+    description:
+      "What the scenario is computed on (each queue's forecast intervals, settings, reason mix and uploaded core staff, the saved adjustments), for recomputing it in the browser with the same computeScenario; that result plus `warnings` is what /result answers.",
+  })
+  inputs(@Param('scenarioId', ParseUUIDPipe) scenarioId: string): Promise<ScenarioInputsDto> {
+    return this.scenarios.computationInputs(scenarioId);
   }
 }

@@ -10,13 +10,12 @@ import type {
   StaffingPlanDto,
   StaffingPlanSummaryDto,
 } from '@peakplan/contracts';
-import { planShifts, stopWorkerSolver } from '@peakplan/forecasting';
+import { computeScenario, planShifts, stopWorkerSolver } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
 import { RunsOnJobQueue } from '../jobs/queue/runs-on-job-queue.decorator';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { computeScenario } from '../scenarios/scenario-compute';
 import { ScenariosService } from '../scenarios/scenarios.service';
 
 /**

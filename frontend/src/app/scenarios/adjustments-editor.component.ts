@@ -13,7 +13,10 @@ const SLIDERS: { field: PercentField; label: string; min: number; max: number }[
   { field: 'maxOccupancyPercent', label: 'Maximum occupancy (%)', min: 50, max: 100 },
 ];
 
-/** Fields and sliders for every adjustment the API has; emits the adjustments on "Save and recompute". */
+/**
+ * Fields and sliders for every adjustment the API has. Emits each valid change as it is made (the page
+ * recomputes in the browser) and the adjustments to keep on "Save scenario".
+ */
 @Component({
   selector: 'pp-adjustments-editor',
   template: `
@@ -170,7 +173,7 @@ const SLIDERS: { field: PercentField; label: string; min: number; max: number }[
       }
       <div class="form-actions">
         <button type="submit" class="button primary" [disabled]="saving() || !!problem()">
-          {{ saving() ? 'Saving…' : 'Save and recompute' }}
+          {{ saving() ? 'Saving…' : 'Save scenario' }}
         </button>
       </div>
     </form>
@@ -214,6 +217,8 @@ export class AdjustmentsEditorComponent {
   readonly events = input<EventDto[]>([]);
   readonly saving = input(false);
   readonly saved = output<ScenarioAdjustments>();
+  /** Every change that passes the checks, as the API would take it. */
+  readonly changed = output<ScenarioAdjustments>();
 
   protected readonly sliders = SLIDERS;
   protected readonly weekdays = WEEKDAY_NAMES;
@@ -231,6 +236,10 @@ export class AdjustmentsEditorComponent {
 
   constructor() {
     effect(() => this.draft.set(toAdjustmentsDraft(this.adjustments())));
+    effect(() => {
+      const draft = this.draft();
+      if (!this.problem()) this.changed.emit(toAdjustments(draft));
+    });
   }
 
   protected setNumber(field: PercentField | 'coreHourlyCost' | 'poolHourlyCost', event: Event): void {

@@ -3,7 +3,7 @@ import type { ScenarioResult, ScenarioTotals } from '@peakplan/contracts';
 /**
  * Figures of a scenario result as the page shows them. Pure, so its spec runs under plain jest.
  *
- * Per interval the server takes pool gap = max(0, scheduled − core) (scenario-compute.ts), so
+ * Per interval the computation takes pool gap = max(0, scheduled − core) (forecasting's computeScenario), so
  * scheduled = core used + pool gap, where core used = min(core, scheduled); core staff present beyond
  * what is scheduled is surplus. Summed over intervals the same holds for the hours.
  */

@@ -16,6 +16,7 @@ import type {
   QueueDto,
   ScenarioComparison,
   ScenarioDto,
+  ScenarioInputsDto,
   ScenarioResult,
   StaffingPlanDto,
   StartForecastRunRequest,
@@ -133,6 +134,11 @@ export class PeakplanApi {
     return this.http.get<ScenarioResult>(`/api/scenarios/${encodeURIComponent(id)}/result`, {
       params: { intervals: 'false' },
     });
+  }
+
+  /** What the scenario is computed on, for recomputing it in the browser (a Web Worker). */
+  scenarioInputs(id: string): Observable<ScenarioInputsDto> {
+    return this.http.get<ScenarioInputsDto>(`/api/scenarios/${encodeURIComponent(id)}/inputs`);
   }
 
   compareScenarios(ids: string[]): Observable<ScenarioComparison> {

@@ -1,4 +1,5 @@
-import { computeScenario, type ScenarioQueueInput } from './scenario-compute';
+import { computeScenario } from './compute-scenario';
+import type { ScenarioQueueInput } from './scenario-types';
 
 // The classic Erlang C worked example (callcentrehelper.com, reproduced by pyworkforce's tests and by the
 // staffing engine's own spec): 100 calls / 30 min, AHT 180 s, 80% within 20 s, max occupancy 85%,
@@ -99,5 +100,79 @@ describe('computeScenario: service level per added pool agent (for the roster al
     expect(
       computeScenario(scenario, [queue('phone')], adjustments).intervals![0].serviceLevelSteps,
     ).toBeUndefined();
+  });
+});
+
+describe('computeScenario: a tiny scenario worked by hand', () => {
+  it('gives the hand-derived required, scheduled, core, gap, hours, cost and service levels', () => {
+    // Two half-hour intervals of one live queue: Friday 13 Feb 09:00 (200 calls forecast) and Saturday
+    // 14 Feb 09:00 (50 calls, Valentine's day). Volume −50% → 100 and 25; Valentine's +300% on the
+    // Saturday → 25 × 4 = 100. Both are the Erlang C worked example (100 calls / 30 min, AHT 180 s,
+    // 80% in 20 s, occupancy ≤ 85%): 14 productive agents, ⌈14 / 0.7⌉ = 20 scheduled at 30% shrinkage.
+    const starts = ['2026-02-13T09:00:00+01:00', '2026-02-14T09:00:00+01:00'];
+    const tiny: ScenarioQueueInput = {
+      ...queue('phone'),
+      starts,
+      localDates: ['2026-02-13', '2026-02-14'],
+      weekdays: [5, 6],
+      localMinutes: [540, 540],
+      p50: [200, 50],
+      events: [[], ['valentines']],
+    };
+    const result = computeScenario({ ...scenario, to: '2026-02-14' }, [tiny], {
+      volumeUplift: -0.5,
+      eventUplift: { valentines: 3 },
+      shrinkage: 0.3,
+      maxOccupancy: 0.85,
+      // 6 core agents on Fridays only: the Saturday has none
+      coreStaff: [{ weekdays: [5], from: '08:00', to: '17:00', agents: 6 }],
+      coreHourlyCost: 30,
+      poolHourlyCost: 40,
+    });
+    const slots = result.intervals!;
+    expect(slots.map((slot) => slot.forecast)).toEqual([100, 100]);
+    expect(slots.map((slot) => slot.required)).toEqual([14, 14]);
+    expect(slots.map((slot) => slot.scheduled)).toEqual([20, 20]);
+    expect(slots.map((slot) => slot.core)).toEqual([6, 0]);
+    expect(slots.map((slot) => slot.poolGap)).toEqual([14, 20]); // 20 − 6, 20 − 0
+    // Without the pool: ⌊6 × 0.7⌋ = 4 and 0 productive agents for a load of 10 Erlang → nobody in time.
+    // With it: 20 heads → ⌊20 × 0.7⌋ = 14 agents → 0.88835 (pyworkforce README) → 0.8884 at 4 digits.
+    expect(slots.map((slot) => slot.serviceLevelWithoutPool)).toEqual([0, 0]);
+    expect(slots.map((slot) => slot.serviceLevelWithPool)).toEqual([0.8884, 0.8884]);
+    expect(result.totals).toEqual({
+      contacts: 200,
+      requiredHours: 14, // (14 + 14) × 0.5 h
+      scheduledHours: 20, // (20 + 20) × 0.5 h
+      coreHours: 3, // 6 × 0.5 h
+      poolHours: 17, // (14 + 20) × 0.5 h
+      coreCost: 90, // 3 h × €30
+      poolCost: 680, // 17 h × €40
+      cost: 770,
+      serviceLevelWithoutPool: 0,
+      serviceLevelWithPool: 0.8884, // contact-weighted: both intervals 100 contacts
+      intervalsWithGap: 2,
+    });
+    expect(result.days.map((day) => [day.date, day.coreHours, day.poolHours, day.cost])).toEqual([
+      ['2026-02-13', 3, 7, 3 * 30 + 7 * 40],
+      ['2026-02-14', 0, 10, 10 * 40],
+    ]);
+    // Scheduled = core used + pool gap: 20 = (3 − 0 surplus) + 17.
+    expect(result.totals.scheduledHours).toBe(result.totals.coreHours + result.totals.poolHours);
+  });
+
+  it('gives the same numbers from plain arrays as from typed arrays (the browser gets JSON)', () => {
+    const typed = queue('phone', [-1, 25, 0, 12]);
+    const plain: ScenarioQueueInput = JSON.parse(
+      JSON.stringify({
+        ...typed,
+        weekdays: Array.from(typed.weekdays),
+        localMinutes: Array.from(typed.localMinutes),
+        p50: Array.from(typed.p50),
+        uploadedCore: Array.from(typed.uploadedCore!),
+      }),
+    );
+    expect(computeScenario(scenario, [plain], adjustments)).toEqual(
+      computeScenario(scenario, [typed], adjustments),
+    );
   });
 });

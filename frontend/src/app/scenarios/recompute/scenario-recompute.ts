@@ -1,0 +1,50 @@
+import type { ScenarioAdjustments, ScenarioInputsDto, ScenarioResult } from '@peakplan/contracts';
+import { computeScenario } from '@peakplan/forecasting/browser';
+
+/** Messages to the recompute worker: the scenario's inputs once, then adjustments as they change. */
+export type RecomputeRequest =
+  | { kind: 'inputs'; inputs: ScenarioInputsDto }
+  | { kind: 'compute'; requestId: number; adjustments: ScenarioAdjustments };
+
+export type RecomputeAnswer =
+  { requestId: number; result: ScenarioResult; milliseconds: number } | { requestId: number; error: string };
+
+/**
+ * The scenario's result under the given adjustments, computed by the server's own `computeScenario`
+ * (forecasting's browser entry point) on the server's inputs: what `GET /api/scenarios/{id}/result`
+ * answers once these adjustments are saved, warnings included.
+ */
+export function recomputeScenario(
+  inputs: ScenarioInputsDto,
+  adjustments: ScenarioAdjustments,
+): ScenarioResult {
+  const result: ScenarioResult = computeScenario(
+    { id: inputs.scenarioId, name: inputs.name, from: inputs.from, to: inputs.to },
+    inputs.queues,
+    adjustments,
+  );
+  result.warnings.push(...inputs.warnings);
+  return result;
+}
+
+/** Answers one request; keeps the inputs between calls in `state` (the worker's, or a fallback's). */
+export function answerRecompute(
+  state: { inputs: ScenarioInputsDto | null },
+  request: RecomputeRequest,
+  now: () => number,
+): RecomputeAnswer | null {
+  if (request.kind === 'inputs') {
+    state.inputs = request.inputs;
+    return null;
+  }
+  if (!state.inputs) return { requestId: request.requestId, error: 'The scenario is not loaded yet.' };
+  try {
+    const started = now();
+    const result = recomputeScenario(state.inputs, request.adjustments);
+    return { requestId: request.requestId, result, milliseconds: now() - started };
+  } catch (error) {
+    // The library names the bad argument (e.g. an unreachable service level): say it as a sentence.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { requestId: request.requestId, error: `These adjustments cannot be computed: ${reason}.` };
+  }
+}
