@@ -31,6 +31,7 @@ import { ForecastEngineThread } from './forecast-engine-thread';
 import { loadForecastJob } from './forecast-run-input';
 import { HEARTBEAT_MS, INTERRUPTED, STAGE_PROGRESS, STALE_AFTER_SECONDS } from './forecast-run-progress';
 import { storeForecastResult } from './forecast-run-store';
+import { queryAffected, queryRows } from '../database/query-rows';
 
 interface RunRow {
   id: string;
@@ -161,7 +162,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
         details: [{ field: 'country', reason: (error as Error).message }],
       });
     }
-    const queues: { id: string; name: string; interval_minutes: number }[] = await this.dataSource.query(
+    const queues = await queryRows<{ id: string; name: string; interval_minutes: number }>(
+      this.dataSource,
       `select id, name, interval_minutes from queue where organisation_id = $1 ${request.queueId ? 'and id = $2' : 'and retired_at is null'} order by name`,
       request.queueId ? [organisation.id, request.queueId] : [organisation.id],
     );
@@ -184,7 +186,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
     // a refusal for the third queue used to leave the first two "queued", to fail later as interrupted.
     const planned: { queueId: string; intervalMinutes: number; trainingFrom: string }[] = [];
     for (const queue of queues) {
-      const [range] = await this.dataSource.query(
+      const [range] = await queryRows<{ first: string | null }>(
+        this.dataSource,
         `select to_char(min(interval_start at time zone $2), 'YYYY-MM-DD') as first
            from contact_history where queue_id = $1 and interval_start < ($3::date + 1)::timestamp at time zone $2`,
         [queue.id, organisation.timeZone, trainingTo],
@@ -200,7 +203,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
     const runIds = await this.dataSource.transaction(async (manager) => {
       const ids: string[] = [];
       for (const run of planned) {
-        const [{ id }] = await manager.query(
+        const [{ id }] = await queryRows<{ id: string }>(
+          manager,
           `insert into forecast_run (queue_id, status, training_from, training_to, forecast_from, horizon_days, interval_minutes, country, lead_days, requested_by)
            values ($1, 'running', $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
           [
@@ -215,7 +219,7 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
             requestedBy,
           ],
         );
-        ids.push(id as string);
+        ids.push(id);
       }
       return ids;
     });
@@ -232,7 +236,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
   async waitFor(runIds: readonly string[]): Promise<void> {
     let waiting = [...runIds];
     while (waiting.length > 0) {
-      const rows: { id: string }[] = await this.dataSource.query(
+      const rows = await queryRows<{ id: string }>(
+        this.dataSource,
         `select id from forecast_run where id = any($1::uuid[]) and status = 'running'`,
         [waiting],
       );
@@ -246,7 +251,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
 
   async list(queueId?: string): Promise<ForecastRunSummary[]> {
     await this.sweepIfDue();
-    const rows: RunRow[] = await this.dataSource.query(
+    const rows = await queryRows<RunRow>(
+      this.dataSource,
       `select ${RUN_COLUMNS} from forecast_run r join queue q on q.id = r.queue_id
         ${queueId ? 'where r.queue_id = $1' : ''} order by r.created_at desc limit 200`,
       queueId ? [queueId] : [],
@@ -256,7 +262,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
 
   async summary(id: string): Promise<ForecastRunSummary> {
     await this.sweepIfDue();
-    const [row]: RunRow[] = await this.dataSource.query(
+    const [row] = await queryRows<RunRow>(
+      this.dataSource,
       `select ${RUN_COLUMNS} from forecast_run r join queue q on q.id = r.queue_id where r.id = $1`,
       [id],
     );
@@ -266,11 +273,13 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
 
   async detail(id: string): Promise<ForecastRunDetail> {
     const summary = await this.summary(id);
-    const [extra] = await this.dataSource.query(
+    const [extra] = await queryRows<Pick<ForecastRunDetail, 'parameters' | 'backtest'>>(
+      this.dataSource,
       `select parameters, backtest from forecast_run where id = $1`,
       [id],
     );
-    const days = await this.dataSource.query(
+    const days = await queryRows<ForecastRunDetail['days'][number]>(
+      this.dataSource,
       `select to_char(date, 'YYYY-MM-DD') as date, p10, p50, p90, closed, events
          from forecast_run_day where run_id = $1 order by date`,
       [id],
@@ -282,7 +291,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
   async intervals(id: string, from?: string, to?: string): Promise<ForecastIntervalDto[]> {
     const summary = await this.summary(id);
     const { timeZone } = await this.organisations.current();
-    const rows: { start: Date; p10: number; p50: number; p90: number }[] = await this.dataSource.query(
+    const rows = await queryRows<{ start: Date; p10: number; p50: number; p90: number }>(
+      this.dataSource,
       `select interval_start as start, p10, p50, p90 from forecast_run_interval
         where run_id = $1 and interval_start >= ($2::date)::timestamp at time zone $4
           and interval_start < ($3::date + 1)::timestamp at time zone $4
@@ -308,7 +318,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
   async compare(ids: readonly string[]): Promise<ForecastRunComparison> {
     const runs = await Promise.all(ids.map((id) => this.summary(id)));
     const { timeZone } = await this.organisations.current();
-    const rows: { date: string; run_id: string; p50: number }[] = await this.dataSource.query(
+    const rows = await queryRows<{ date: string; run_id: string; p50: number }>(
+      this.dataSource,
       `select to_char(date, 'YYYY-MM-DD') as date, run_id, p50 from forecast_run_day where run_id = any($1::uuid[]) order by date`,
       [ids],
     );
@@ -322,7 +333,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
     const actuals = new Map<string, number>();
     const queueIds = [...new Set(runs.map((run) => run.queueId))];
     if (dates.length > 0 && queueIds.length === 1) {
-      const found: { date: string; offered: string }[] = await this.dataSource.query(
+      const found = await queryRows<{ date: string; offered: string }>(
+        this.dataSource,
         `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date, sum(offered) as offered
            from contact_history where queue_id = $1
             and interval_start >= ($3::date)::timestamp at time zone $2 and interval_start < ($4::date + 1)::timestamp at time zone $2
@@ -345,7 +357,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
     const first = from ?? run.forecastFrom;
     const last = to ?? addDays(run.forecastFrom, run.horizonDays - 1);
     const days: ForecastAccuracyReport['days'] = (
-      await this.dataSource.query(
+      await queryRows<ForecastAccuracyReport['days'][number]>(
+        this.dataSource,
         `select to_char(d.date, 'YYYY-MM-DD') as date, d.p10, d.p50, d.p90, d.events,
                 a.offered as actual, a.handled, a.abandoned
            from forecast_run_day d
@@ -359,14 +372,15 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
           order by d.date`,
         [id, run.queueId, timeZone, first, last],
       )
-    ).map((row: ForecastAccuracyReport['days'][number]) => ({
+    ).map((row) => ({
       ...row,
       actual: row.actual === null ? null : Number(row.actual),
       handled: row.handled === null ? null : Number(row.handled),
       abandoned: row.abandoned === null ? null : Number(row.abandoned),
     }));
     const scored = days.filter((day) => day.actual !== null);
-    const training: { offered: string }[] = await this.dataSource.query(
+    const training = await queryRows<{ offered: string }>(
+      this.dataSource,
       `select sum(offered) as offered from contact_history
         where queue_id = $1 and interval_start >= ($3::date)::timestamp at time zone $2
           and interval_start < ($4::date + 1)::timestamp at time zone $2
@@ -377,7 +391,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
     const point = (day: (typeof scored)[number]): ScoredPoint => ({ ...day, actual: day.actual as number });
     const eventKeys = [...new Set(scored.flatMap((day) => day.events))].sort();
     const intervalRows: ScoredPoint[] = (
-      await this.dataSource.query(
+      await queryRows<ScoredPoint>(
+        this.dataSource,
         `select f.p10, f.p50, f.p90, coalesce(a.offered, 0)::int as actual
            from forecast_run_interval f
            join (select distinct (interval_start at time zone $3)::date as date from contact_history
@@ -391,7 +406,7 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
           where f.run_id = $1`,
         [id, run.queueId, timeZone, first, last],
       )
-    ).map((row: ScoredPoint) => ({ ...row, actual: Number(row.actual) }));
+    ).map((row) => ({ ...row, actual: Number(row.actual) }));
     return {
       runId: id,
       queueId: run.queueId,
@@ -425,7 +440,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
   }> {
     // A job taken while this instance stops goes back to the queue, for another instance.
     if (this.shuttingDown) throw new Error(INTERRUPTED);
-    const [, claimed]: [unknown, number] = await this.dataSource.query(
+    const claimed = await queryAffected(
+      this.dataSource,
       `update forecast_run set stage = 'queued', progress = 0, heartbeat_at = now(), computed_by = $2
         where id = $1 and status = 'running'`,
       [id, INSTANCE_NAME],
@@ -531,7 +547,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
    */
   private async failAbandoned(staleSeconds: number): Promise<void> {
     try {
-      const stale: { id: string }[] = await this.dataSource.query(
+      const stale = await queryRows<{ id: string }>(
+        this.dataSource,
         `select id from forecast_run
           where status = 'running' and heartbeat_at < now() - make_interval(secs => $1) and not (id = any($2::uuid[]))`,
         [staleSeconds, [...this.pending]],
@@ -543,7 +560,8 @@ export class ForecastRunsService implements OnModuleInit, BeforeApplicationShutd
       );
       const abandoned = stale.map((run) => run.id).filter((id) => !queued.has(id));
       if (abandoned.length === 0) return;
-      const [, count]: [unknown, number] = await this.dataSource.query(
+      const count = await queryAffected(
+        this.dataSource,
         `update forecast_run set status = 'failed', stage = 'failed', error = $1, finished_at = now()
           where id = any($2::uuid[]) and status = 'running' and heartbeat_at < now() - make_interval(secs => $3)`,
         [INTERRUPTED, abandoned, staleSeconds],

@@ -44,6 +44,7 @@ import { InsertStagingSink } from './insert-staging-sink';
 import type { StagingSink } from './staging-sink';
 import { markInterruptedImports } from './interrupted-imports';
 import { StagingLostError, StagingTable, sweepStagingTables } from './staging-table';
+import { queryRows } from '../database/query-rows';
 
 /** Row problems kept for the report; the count goes on past it. */
 const MAX_REPORTED_PROBLEMS = 1000;
@@ -371,9 +372,11 @@ export class HistoryImportService {
     const running = this.running.get(importId);
     if (running) return { ...running };
     await this.markInterrupted();
-    const [stored] = await this.dataSource.query(`select report from history_import where id = $1`, [
-      importId,
-    ]);
+    const [stored] = await queryRows<{ report: HistoryImportReport }>(
+      this.dataSource,
+      `select report from history_import where id = $1`,
+      [importId],
+    );
     if (!stored) throw new NotFoundException(`import ${importId} does not exist`);
     return stored.report as HistoryImportReport;
   }

@@ -22,6 +22,7 @@ import { computeScenario, type ScenarioQueueInput } from './scenario-compute';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { daysNamingReasons, loadReasonDays } from '../history/reason-day-counts.query';
 import { eventOffsetKeys } from '../peak-reviews/event-offset-keys';
+import { queryRows } from '../database/query-rows';
 
 interface ScenarioRow {
   id: string;
@@ -55,6 +56,21 @@ function checkAdjustments(adjustments: ScenarioAdjustments | undefined): void {
     });
 }
 
+/** A forecast run's queue as loadInputs reads it (numbers as node-postgres gives them). */
+interface ScenarioQueueRow {
+  id: string;
+  name: string;
+  kind: ScenarioQueueInput['kind'];
+  interval_minutes: number;
+  aht_seconds: number;
+  service_level_target: number;
+  target_seconds: number;
+  patience_seconds: number | null;
+  concurrency: number;
+  training_from: string;
+  training_to: string;
+}
+
 function toDto(row: ScenarioRow): ScenarioDto {
   return {
     id: row.id,
@@ -81,7 +97,8 @@ export class ScenariosService {
 
   async list(): Promise<ScenarioDto[]> {
     const organisation = await this.organisations.current();
-    const rows: ScenarioRow[] = await this.dataSource.query(
+    const rows = await queryRows<ScenarioRow>(
+      this.dataSource,
       `select ${COLUMNS} from scenario where organisation_id = $1 order by created_at`,
       [organisation.id],
     );
@@ -110,13 +127,14 @@ export class ScenariosService {
   ): Promise<ScenarioDto> {
     checkAdjustments(request.adjustments);
     const organisation = await this.organisations.current();
-    const runs: {
+    const runs = await queryRows<{
       id: string;
       queue_id: string;
       status: string;
       forecast_from: string;
       forecast_to: string;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select r.id, r.queue_id, r.status, to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from,
                 to_char(r.forecast_from + r.horizon_days - 1, 'YYYY-MM-DD') as forecast_to
            from forecast_run r join queue q on q.id = r.queue_id
@@ -149,21 +167,20 @@ export class ScenariosService {
     this.checkPeriod(from, to, runs);
     const organisationId = organisation.id;
     return this.dataSource.transaction(async (manager) => {
-      const [{ id }] = await manager
-        .query(
-          `insert into scenario (organisation_id, name, forecast_run_ids, period_from, period_to, adjustments, created_by)
+      const [{ id }] = await queryRows<{ id: string }>(
+        manager,
+        `insert into scenario (organisation_id, name, forecast_run_ids, period_from, period_to, adjustments, created_by)
            values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-          [
-            organisation.id,
-            request.name,
-            request.forecastRunIds,
-            from,
-            to,
-            JSON.stringify(request.adjustments ?? {}),
-            user.email,
-          ],
-        )
-        .catch((error: unknown) => this.nameTaken(error, request.name));
+        [
+          organisation.id,
+          request.name,
+          request.forecastRunIds,
+          from,
+          to,
+          JSON.stringify(request.adjustments ?? {}),
+          user.email,
+        ],
+      ).catch((error: unknown) => this.nameTaken(error, request.name));
       const created = await this.get(id, manager, organisationId);
       await this.audit.record(
         { actor: user, action: 'scenario.created', entityType: 'scenario', entityId: id, after: created },
@@ -182,7 +199,8 @@ export class ScenariosService {
       const from = request.from ?? before.from;
       const to = request.to ?? before.to;
       if (request.from !== undefined || request.to !== undefined) {
-        const runs = await manager.query(
+        const runs = await queryRows<{ id: string; forecast_from: string; forecast_to: string }>(
+          manager,
           `select id, to_char(forecast_from, 'YYYY-MM-DD') as forecast_from,
                   to_char(forecast_from + horizon_days - 1, 'YYYY-MM-DD') as forecast_to
              from forecast_run where id = any($1::uuid[])`,
@@ -233,7 +251,8 @@ export class ScenariosService {
     copyId: string,
     user: SessionUser,
   ): Promise<void> {
-    const [{ intervals }]: { intervals: number }[] = await manager.query(
+    const [{ intervals }] = await queryRows<{ intervals: number }>(
+      manager,
       `with copied as (
          insert into scenario_core_staff (scenario_id, queue_id, interval_start, agents)
          select $2, queue_id, interval_start, agents from scenario_core_staff where scenario_id = $1
@@ -283,7 +302,8 @@ export class ScenariosService {
 
   async plan(): Promise<ScenarioDto | null> {
     const organisation = await this.organisations.current();
-    const [row]: ScenarioRow[] = await this.dataSource.query(
+    const [row] = await queryRows<ScenarioRow>(
+      this.dataSource,
       `select ${COLUMNS} from scenario where organisation_id = $1 and is_plan`,
       [organisation.id],
     );
@@ -315,7 +335,8 @@ export class ScenariosService {
   /** Uploaded core staff left outside the period when the period was changed after the upload. */
   private async coreStaffOutsidePeriod(scenario: ScenarioDto): Promise<number> {
     const { timeZone } = await this.organisations.current();
-    const [{ outside }]: { outside: number }[] = await this.dataSource.query(
+    const [{ outside }] = await queryRows<{ outside: number }>(
+      this.dataSource,
       `select count(*)::int as outside from scenario_core_staff
         where scenario_id = $1 and (interval_start < ($2::date)::timestamp at time zone $4
                                     or interval_start >= ($3::date + 1)::timestamp at time zone $4)`,
@@ -338,14 +359,15 @@ export class ScenariosService {
     const events = await loadEventDefinitions(this.dataSource, organisationId);
     const inputs: ScenarioQueueInput[] = [];
     for (const runId of scenario.forecastRunIds) {
-      const [queue] = await this.dataSource.query(
+      const [queue] = await queryRows<ScenarioQueueRow>(
+        this.dataSource,
         `select q.id, q.name, q.kind, q.interval_minutes, q.aht_seconds, q.service_level_target, q.target_seconds,
                 q.patience_seconds, q.concurrency, to_char(r.training_from, 'YYYY-MM-DD') as training_from,
                 to_char(r.training_to, 'YYYY-MM-DD') as training_to
            from forecast_run r join queue q on q.id = r.queue_id where r.id = $1`,
         [runId],
       );
-      const rows: {
+      const rows = await queryRows<{
         start: Date;
         local_date: string;
         weekday: number;
@@ -353,7 +375,8 @@ export class ScenariosService {
         p50: number;
         events: string[];
         closed: boolean;
-      }[] = await this.dataSource.query(
+      }>(
+        this.dataSource,
         `select i.interval_start as start, to_char(i.interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
                   extract(dow from i.interval_start at time zone $2)::int as weekday,
                   (extract(hour from i.interval_start at time zone $2) * 60 + extract(minute from i.interval_start at time zone $2))::int as local_minute,
@@ -436,7 +459,8 @@ export class ScenariosService {
     intervals: readonly { start: Date }[],
   ): Promise<Int32Array | undefined> {
     if (intervals.length === 0) return undefined;
-    const uploaded: { start_ms: string; agents: number }[] = await this.dataSource.query(
+    const uploaded = await queryRows<{ start_ms: string; agents: number }>(
+      this.dataSource,
       `select (extract(epoch from interval_start) * 1000)::bigint::text as start_ms, agents
          from scenario_core_staff
         where scenario_id = $1 and queue_id = $2 and interval_start between $3 and $4`,
