@@ -10,24 +10,25 @@ import {
   viewChild,
 } from '@angular/core';
 import {
-  CategoryScale,
   Chart,
   ChartConfiguration,
-  Legend,
-  LinearScale,
   LineController,
   LineElement,
   Plugin,
   PointElement,
-  Title,
-  Tooltip,
   TooltipItem,
 } from 'chart.js';
 
 import type { DailyHistoryChartData } from '../../planning/daily-history-chart-data';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  LEGEND_POSITION,
+  registerChartParts,
+} from '../chart-setup';
 
-// Only the parts this chart draws, so the bundle carries no unused controllers or scales.
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Title, Tooltip, Legend);
+registerChartParts(LineController, LineElement, PointElement);
 
 const COLORS = {
   offered: '#1d4ed8',
@@ -186,14 +187,11 @@ export class DailyHistoryLineChartComponent {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
+        ...BASE_CHART_OPTIONS,
         normalized: true,
-        interaction: { mode: 'index', intersect: false },
         scales: {
           x: {
-            title: { display: true, text: 'date', color: COLORS.text },
+            title: axisTitle('date'),
             grid: { color: COLORS.grid },
             ticks: {
               color: COLORS.text,
@@ -211,22 +209,15 @@ export class DailyHistoryLineChartComponent {
           },
           y: {
             beginAtZero: true,
-            title: { display: true, text: 'contacts per day', color: COLORS.text },
+            title: axisTitle('contacts per day'),
             grid: { color: COLORS.grid },
             ticks: { color: COLORS.text, callback: (value) => wholeNumber.format(Number(value)) },
           },
         },
         plugins: {
-          title: {
-            display: true,
-            text: title,
-            color: '#0f172a',
-            font: { size: 15, weight: 'bold' },
-            align: 'start',
-          },
+          title: chartTitle(title),
           legend: {
-            position: 'top',
-            align: 'end',
+            ...LEGEND_POSITION,
             labels: { usePointStyle: true, boxWidth: 8, boxHeight: 8, color: COLORS.text },
           },
           tooltip: {
