@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 
 import { INestApplication, LoggerService } from '@nestjs/common';
@@ -21,7 +22,7 @@ export async function createApp(
   config: AppConfig,
   database: OpenDatabase,
   logger: LoggerService,
-): Promise<INestApplication> {
+): Promise<INestApplication<Server>> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
     logger,
     bodyParser: true,
@@ -68,7 +69,7 @@ function serveDashboard(app: NestExpressApplication, frontendDir: string): void 
   app.useStaticAssets(frontendDir, {
     index: false,
     maxAge: '1h',
-    setHeaders: (response, path) => {
+    setHeaders: (response: Response, path: string) => {
       if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
     },
   });

@@ -16,6 +16,7 @@ import { runForecastEngine } from '@peakplan/backend/forecast-runs/forecast-engi
 import { ForecastEngineThread } from '@peakplan/backend/forecast-runs/forecast-engine-thread';
 import { loadForecastInput } from '@peakplan/backend/forecast-runs/forecast-run-input';
 import { INTERRUPTED, STAGE_PROGRESS } from '@peakplan/backend/forecast-runs/forecast-run-progress';
+import { ForecastRunQueue } from '@peakplan/backend/forecast-runs/forecast-run-queue.service';
 import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
 
 import { signIn } from '../support/sign-in';
@@ -363,7 +364,7 @@ describe('forecast runs on a real database', () => {
     await finishedRuns(service, planner, [fresh.id]);
 
     // Shutdown while a run computes: the worker stops, the run is marked failed, not left running.
-    const runs = service.service.app.get(ForecastRunsService);
+    const runQueue = service.service.app.get(ForecastRunQueue);
     const [interrupted] = (
       await request(service.url)
         .post('/api/forecast-runs')
@@ -379,7 +380,7 @@ describe('forecast runs on a real database', () => {
       expect(['queued', 'loading history']).toContain(stage);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await runs.beforeApplicationShutdown();
+    await runQueue.beforeApplicationShutdown();
     expect(
       (await request(service.url).get(`/api/forecast-runs/${interrupted.id}`).set(planner).expect(200)).body,
     ).toMatchObject({ status: 'failed', stage: 'failed', error: INTERRUPTED });

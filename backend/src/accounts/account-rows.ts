@@ -5,6 +5,7 @@ import type { AccountDto, Role } from '@peakplan/contracts';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { isUniqueViolation } from '../common/unique-violation';
+import { queryRows } from '../database/query-rows';
 
 /**
  * Reading accounts and their departments, shared by the admin's single-account work
@@ -100,14 +101,16 @@ export async function departmentIdByName(
   created: string[],
   create = true,
 ): Promise<string | null> {
-  const [found] = await manager.query(`select id from department where organisation_id = $1 and name = $2`, [
-    organisationId,
-    name,
-  ]);
+  const [found] = await queryRows<{ id: string }>(
+    manager,
+    `select id from department where organisation_id = $1 and name = $2`,
+    [organisationId, name],
+  );
   if (found) return found.id;
   if (!created.includes(name)) created.push(name);
   if (!create) return null;
-  const [{ id }] = await manager.query(
+  const [{ id }] = await queryRows<{ id: string }>(
+    manager,
     `insert into department (organisation_id, name) values ($1, $2) returning id`,
     [organisationId, name],
   );

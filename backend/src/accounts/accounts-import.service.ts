@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/access.decorators';
 import { auditView, departmentIdByName, findAccount, withUniqueEmail } from './account-rows';
 import { type AccountCsvRow, parseAccountsCsv } from './accounts-csv';
+import { queryRows } from '../database/query-rows';
 
 export interface AccountImportOptions {
   /** Write the changes; otherwise a preview that writes nothing. */
@@ -95,7 +96,8 @@ export class AccountsImportService {
           });
           result.created++;
           if (!options.apply) continue;
-          const [{ id }] = await manager.query(
+          const [{ id }] = await queryRows<{ id: string }>(
+            manager,
             `insert into app_user (organisation_id, email, name, roles, department_id) values ($1, $2, $3, $4, $5) returning id`,
             [admin.organisationId, row.email, row.name, row.roles, departmentId],
           );

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/password-hashing';
 import { SessionsService } from '../auth/sessions.service';
 import { auditView, departmentIdByName, findAccount, listAccounts, withUniqueEmail } from './account-rows';
 import type { CreateAccountDto } from './accounts.dto';
+import { queryRows } from '../database/query-rows';
 
 /**
  * Admin work on one account at a time (the CSV import is `AccountsImportService`). Every query is
@@ -47,12 +48,17 @@ export class AccountsService {
   ): Promise<AccountDto> {
     return this.dataSource.transaction(async (manager) => {
       const email = body.email.trim().toLowerCase();
-      const [existing] = await manager.query(`select 1 from app_user where lower(email) = $1`, [email]);
+      const [existing] = await queryRows<{ found: number }>(
+        manager,
+        `select 1 as found from app_user where lower(email) = $1`,
+        [email],
+      );
       if (existing) throw new ConflictException(`an account with email ${email} already exists`);
       const departmentId = body.department
         ? await departmentIdByName(manager, admin.organisationId, body.department.trim(), [])
         : null;
-      const [{ id }] = await manager.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        manager,
         `insert into app_user (organisation_id, email, name, password_hash, roles, department_id)
          values ($1, $2, $3, $4, $5, $6) returning id`,
         [

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import { hashPassword } from '../auth/password-hashing';
+import { queryRows } from '../database/query-rows';
 
 export interface FirstAdminResult {
   accountId: string;
@@ -26,13 +27,22 @@ export async function ensureFirstAdmin(
   const temporaryPassword = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(temporaryPassword);
   return dataSource.transaction(async (manager) => {
-    let [organisation] = await manager.query(`select id from organisation order by created_at limit 1`);
+    let [organisation] = await queryRows<{ id: string }>(
+      manager,
+      `select id from organisation order by created_at limit 1`,
+    );
     if (!organisation) {
-      [organisation] = await manager.query(`insert into organisation (name) values ($1) returning id`, [
-        person.organisationName ?? 'PeakPlan',
-      ]);
+      [organisation] = await queryRows<{ id: string }>(
+        manager,
+        `insert into organisation (name) values ($1) returning id`,
+        [person.organisationName ?? 'PeakPlan'],
+      );
     }
-    const [existing] = await manager.query(`select id from app_user where lower(email) = $1`, [email]);
+    const [existing] = await queryRows<{ id: string }>(
+      manager,
+      `select id from app_user where lower(email) = $1`,
+      [email],
+    );
     let accountId: string;
     if (existing) {
       accountId = existing.id;
@@ -43,7 +53,8 @@ export async function ensureFirstAdmin(
         [accountId, passwordHash],
       );
     } else {
-      [{ id: accountId }] = await manager.query(
+      [{ id: accountId }] = await queryRows<{ id: string }>(
+        manager,
         `insert into app_user (organisation_id, email, name, password_hash, roles) values ($1, $2, $3, $4, '{admin}') returning id`,
         [organisation.id, email, person.name, passwordHash],
       );

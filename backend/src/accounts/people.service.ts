@@ -6,6 +6,7 @@ import type { PersonDto, Role } from '@peakplan/contracts';
 
 import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/access.decorators';
+import { queryRows } from '../database/query-rows';
 
 interface PersonRow {
   id: string;
@@ -68,7 +69,8 @@ export class PeopleService {
 
   /** The members of a department: its own manager and admins only; another department is "not found". */
   async departmentMembers(viewer: SessionUser, departmentId: string): Promise<PersonDto[]> {
-    const [department] = await this.dataSource.query(
+    const [department] = await queryRows<{ id: string }>(
+      this.dataSource,
       `select id from department where id = $1 and organisation_id = $2 and ($3::boolean or id = $4::uuid)`,
       [departmentId, viewer.organisationId, viewer.roles.includes('admin'), viewer.departmentId],
     );

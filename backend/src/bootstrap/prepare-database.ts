@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
 import { DEMO_TIME_ZONE, loadDemoOrganisation } from '../demo/demo-loader';
+import { queryRows } from '../database/query-rows';
 
 interface PrepareOptions {
   demo: boolean;
@@ -44,7 +45,10 @@ async function prepare(
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
   for (const migration of migrations) options.logger.log(`migration ran: ${migration.name}`, 'database');
   if (!options.demo) return { migrationsRun: migrations.map((m) => m.name), demoLoaded: false };
-  const [{ count }] = await dataSource.query(`select count(*)::int as count from organisation`);
+  const [{ count }] = await queryRows<{ count: number }>(
+    dataSource,
+    `select count(*)::int as count from organisation`,
+  );
   if (count > 0) return { migrationsRun: migrations.map((m) => m.name), demoLoaded: false };
   const started = Date.now();
   options.logger.log('empty database: loading the demo organisation (once)…', 'demo');
@@ -52,7 +56,9 @@ async function prepare(
   const result = await loadDemoOrganisation(dataSource, {
     today,
     historyDays: options.demoHistoryDays ?? undefined,
-    onProgress: (message) => options.logger.log(message, 'demo'),
+    onProgress: (message) => {
+      options.logger.log(message, 'demo');
+    },
   });
   options.logger.log(
     `demo organisation loaded: ${result.historyRows} intervals of history ${result.from}..${result.to} in ${((Date.now() - started) / 1000).toFixed(1)} s`,

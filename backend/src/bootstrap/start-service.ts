@@ -1,4 +1,5 @@
-import { createServer } from 'node:net';
+import type { Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { DateTime } from 'luxon';
@@ -39,7 +40,7 @@ export async function startService(
   // Checked first, so that a taken port stops the start before the database is touched.
   await assertPortFree(config.port, config.host);
   const database = openedDatabase ?? (await openDatabase(config));
-  let app: INestApplication | undefined;
+  let app: INestApplication<Server> | undefined;
   try {
     app = await createApp(config, database, logger);
     await app.init();
@@ -61,7 +62,7 @@ export async function startService(
     await database.stop();
     throw error;
   }
-  const address = app.getHttpServer().address() as { port: number };
+  const address = app.getHttpServer().address() as AddressInfo;
   const running = app;
   return {
     app: running,

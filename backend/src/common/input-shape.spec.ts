@@ -54,7 +54,7 @@ describe('findInputShapeProblem bounds the work before validation (point 3)', ()
       reason: 'must hold at most 1000 items',
     });
     // 20 arrays of 1,000 numbers: each array is allowed, the whole is 20,021 values.
-    const wide = { rows: Array.from({ length: 20 }, () => new Array(1000).fill(0)) };
+    const wide = { rows: Array.from({ length: 20 }, () => new Array<number>(1000).fill(0)) };
     expect(findInputShapeProblem(wide, 'body')).toEqual({
       field: 'body',
       reason: 'must hold at most 10000 values',

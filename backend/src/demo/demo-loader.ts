@@ -8,6 +8,7 @@ import { insertDemoPoints } from './demo-points';
 import { insertDemoPool } from './demo-pool';
 import { insertDemoReasons } from './demo-reasons';
 import { refreshAllDailyHistory } from '../history/daily-history';
+import { queryRows } from '../database/query-rows';
 
 export { DEMO_SEED };
 /** The demo organisation's time zone. */
@@ -49,13 +50,15 @@ export async function loadDemoOrganisation(
       : `${Number(options.today.slice(0, 4)) - (options.years ?? 4)}${options.today.slice(4)}`;
   const passwordHash = await hash(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
-    const [{ id: organisationId }] = await manager.query(
+    const [{ id: organisationId }] = await queryRows<{ id: string }>(
+      manager,
       `insert into organisation (name, time_zone, country) values ('Kaartje & Cadeau (demo)', $1, 'NL') returning id`,
       [timeZone],
     );
     const queueIds = new Map<string, string>();
     for (const queue of DEMO_QUEUES) {
-      const [{ id }] = await manager.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        manager,
         `insert into queue (organisation_id, name, kind, service_level_target, target_seconds, aht_seconds, patience_seconds, concurrency)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
         [
@@ -134,7 +137,8 @@ async function insertDepartments(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const name of [...DEMO_DEPARTMENTS, 'Customer Service']) {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await queryRows<{ id: string }>(
+      manager,
       `insert into department (organisation_id, name) values ($1, $2) returning id`,
       [organisationId, name],
     );

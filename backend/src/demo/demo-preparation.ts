@@ -43,7 +43,9 @@ export class DemoPreparation {
         logger.log(`demo: ${name}: forecast made four weeks before, plan, review…`, 'demo');
       },
       onPeakDone: (name) => this.update({ done: [...this.status!.done, name], current: null }),
-      onFailure: (message) => logger.warn?.(`demo: ${message}`, 'demo'),
+      onFailure: (message) => {
+        logger.warn?.(`demo: ${message}`, 'demo');
+      },
       cancelled: () => this.cancelled,
     }).then(
       () => {

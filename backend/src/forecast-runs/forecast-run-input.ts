@@ -8,9 +8,22 @@ import type { ForecastEngineInput } from './forecast-engine';
 import type { ForecastEngineJob } from './forecast-engine-messages';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { unpackIntervals, type PackedIntervals } from './packed-intervals';
+import { queryRows } from '../database/query-rows';
 
 /** Interval history used for the intraday shapes: recent weeks and the event days of the last two years. */
 const PROFILE_HISTORY_DAYS = 3 * 366;
+
+/** A stored run's settings, as the query below selects them (dates as YYYY-MM-DD). */
+interface RunRow {
+  queue_id: string;
+  training_from: string;
+  training_to: string;
+  forecast_from: string;
+  horizon_days: number;
+  interval_minutes: number;
+  country: string;
+  lead_days: number;
+}
 
 export interface RunOrganisation {
   id: string;
@@ -23,18 +36,21 @@ export async function loadForecastJob(
   organisation: RunOrganisation,
 ): Promise<ForecastEngineJob> {
   const { timeZone } = organisation;
-  const [run] = await database.query(
+  const [run] = await queryRows<RunRow>(
+    database,
     `select r.queue_id, to_char(r.training_from, 'YYYY-MM-DD') as training_from, to_char(r.training_to, 'YYYY-MM-DD') as training_to,
             to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from, r.horizon_days, r.interval_minutes, r.country, r.lead_days
        from forecast_run r where r.id = $1`,
     [runId],
   );
   if (!run) throw new Error(`forecast run ${runId} does not exist`);
-  const [queue]: { closed_days: EventRule[] }[] = await database.query(
+  const [queue] = await queryRows<{ closed_days: EventRule[] }>(
+    database,
     `select closed_days from queue where id = $1`,
     [run.queue_id],
   );
-  const daily: { date: string; offered: string }[] = await database.query(
+  const daily = await queryRows<{ date: string; offered: string }>(
+    database,
     `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date, sum(offered) as offered
        from contact_history
       where queue_id = $1 and interval_start >= ($3::date)::timestamp at time zone $2
@@ -44,7 +60,8 @@ export async function loadForecastJob(
   );
   const profileFrom = [run.training_from, addDays(run.training_to, -PROFILE_HISTORY_DAYS)].sort()[1];
   // Packed by PostgreSQL (see packed-intervals.ts): one row of five text columns, not ~100,000 rows.
-  const [intervals]: PackedIntervals[] = await database.query(
+  const [intervals] = await queryRows<PackedIntervals>(
+    database,
     `select coalesce(string_agg(to_char(interval_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), E'\\n' order by interval_start), '') as "starts",
             coalesce(string_agg((extract(epoch from interval_start) * 1000)::bigint::text, E'\\n' order by interval_start), '') as "startMs",
             coalesce(string_agg(to_char(interval_start at time zone $2, 'YYYY-MM-DD'), E'\\n' order by interval_start), '') as "localDates",

@@ -2,6 +2,7 @@
 import type { EntityManager } from 'typeorm';
 
 import type { ForecastEngineResult } from './forecast-engine';
+import { queryAffected } from '../database/query-rows';
 
 const INSERT_BATCH = 5000;
 
@@ -16,7 +17,8 @@ export async function storeForecastResult(
   result: ForecastEngineResult,
   computedBy: string | null = null,
 ): Promise<boolean> {
-  const [, updated] = await manager.query(
+  const updated = await queryAffected(
+    manager,
     `update forecast_run set status = 'completed', stage = 'completed', progress = 1, model = $2, model_reason = $3,
             parameters = $4, backtest = $5, warnings = $6, finished_at = now(), heartbeat_at = now(),
             computed_by = coalesce($7, computed_by)

@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ForecastEngineThread } from './forecast-engine-thread';
 import { ForecastRunsController } from './forecast-runs.controller';
+import { ForecastAccuracyService } from './forecast-accuracy.service';
+import { ForecastRunQueue } from './forecast-run-queue.service';
 import { ForecastRunsService } from './forecast-runs.service';
 
 @Module({
@@ -11,6 +13,8 @@ import { ForecastRunsService } from './forecast-runs.service';
   // A factory: the thread's constructor takes where to find its worker, which Nest should not inject.
   providers: [
     ForecastRunsService,
+    ForecastRunQueue,
+    ForecastAccuracyService,
     { provide: ForecastEngineThread, useFactory: () => new ForecastEngineThread() },
   ],
   exports: [ForecastRunsService],

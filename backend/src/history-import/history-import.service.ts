@@ -14,7 +14,7 @@ import { DateTime } from 'luxon';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 
-import type { HistoryImportProgress, HistoryImportReport, ImportRowProblem } from '@peakplan/contracts';
+import type { HistoryImportProgress, HistoryImportReport } from '@peakplan/contracts';
 
 import { csvText } from '../common/csv-text';
 import { refreshDailyHistoryForStaging } from '../history/daily-history';
@@ -28,7 +28,6 @@ import {
   ImportFileError,
   type HistoryImportQueue,
   type ImportRowError,
-  type StagedHistoryRow,
 } from './history-csv-row';
 import {
   deleteStagedRows,
@@ -37,13 +36,15 @@ import {
   mergeStaged,
   stagedQueues,
   type MergeCounts,
-  type StagedQueueRange,
   waitForMergeTurn,
 } from './history-merge';
+import { recordImport, recordRefusedImport, toProblem } from './history-import-record';
 import { InsertStagingSink } from './insert-staging-sink';
+import { QueueRanges } from './queue-ranges';
 import type { StagingSink } from './staging-sink';
 import { markInterruptedImports } from './interrupted-imports';
 import { StagingLostError, StagingTable, sweepStagingTables } from './staging-table';
+import { queryRows } from '../database/query-rows';
 
 /** Row problems kept for the report; the count goes on past it. */
 const MAX_REPORTED_PROBLEMS = 1000;
@@ -62,44 +63,6 @@ export interface HistoryImportOptions {
   skipInvalidRows: boolean;
   /** Who imports (kept with the import record). */
   importedBy?: string | null;
-}
-
-/** Per queue, while reading: what the report lists, and the time ranges the fast merge path checks. */
-class QueueRanges {
-  private readonly byQueue = new Map<string, StagedQueueRange>();
-
-  add(row: StagedHistoryRow): void {
-    const range = this.byQueue.get(row.queueId);
-    if (!range)
-      this.byQueue.set(row.queueId, {
-        queueId: row.queueId,
-        queue: row.queueName,
-        rows: 1,
-        firstMs: row.startMs,
-        lastMs: row.startMs,
-      });
-    else {
-      range.rows++;
-      if (row.startMs < range.firstMs) range.firstMs = row.startMs;
-      if (row.startMs > range.lastMs) range.lastMs = row.startMs;
-    }
-  }
-
-  get all(): StagedQueueRange[] {
-    return [...this.byQueue.values()];
-  }
-
-  report(): HistoryImportReport['queues'] {
-    const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    return this.all
-      .sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0))
-      .map((range) => ({
-        queue: range.queue,
-        firstStart: utc(range.firstMs),
-        lastStart: utc(range.lastMs),
-        rows: range.rows,
-      }));
-  }
 }
 
 /**
@@ -173,7 +136,8 @@ export class HistoryImportService {
     const importId = options.importId ?? randomUUID();
     if (this.running.has(importId)) throw new BadRequestException(`import ${importId} is already running`);
     const organisation = await this.organisations.current();
-    const queues: HistoryImportQueue[] = await this.dataSource.query(
+    const queues = await queryRows<HistoryImportQueue>(
+      this.dataSource,
       `select id, name, interval_minutes as "intervalMinutes" from queue where organisation_id = $1`,
       [organisation.id],
     );
@@ -339,7 +303,7 @@ export class HistoryImportService {
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
       };
-      await this.record(runner, report, options.importedBy ?? null);
+      await recordImport(runner, report, options.importedBy ?? null);
       await staging.dropInTransaction(client);
       await runner.commitTransaction();
       staging = undefined;
@@ -355,8 +319,9 @@ export class HistoryImportService {
           this.logger.warn(`could not drop the staging of import ${importId}: ${String(dropError)}`),
         );
       const refusal = this.toHttpError(error);
-      await this.recordRefusal(importId, options, progress, refusal).catch((recordError: unknown) =>
-        this.logger.warn(`could not record refused import ${importId}: ${String(recordError)}`),
+      await recordRefusedImport(this.dataSource, importId, options, progress, refusal).catch(
+        (recordError: unknown) =>
+          this.logger.warn(`could not record refused import ${importId}: ${String(recordError)}`),
       );
       throw refusal;
     } finally {
@@ -371,18 +336,21 @@ export class HistoryImportService {
     const running = this.running.get(importId);
     if (running) return { ...running };
     await this.markInterrupted();
-    const [stored] = await this.dataSource.query(`select report from history_import where id = $1`, [
-      importId,
-    ]);
+    const [stored] = await queryRows<{ report: HistoryImportReport }>(
+      this.dataSource,
+      `select report from history_import where id = $1`,
+      [importId],
+    );
     if (!stored) throw new NotFoundException(`import ${importId} does not exist`);
-    return stored.report as HistoryImportReport;
+    return stored.report;
   }
 
   /** The latest imports, newest first (reports without their row problems), and the running ones. */
   async list(limit = 50): Promise<(HistoryImportProgress | HistoryImportReport)[]> {
     await this.markInterrupted();
     // Running here: the live progress; running on another instance: the progress it last stored.
-    const rows: { report: HistoryImportReport }[] = await this.dataSource.query(
+    const rows = await queryRows<{ report: HistoryImportReport }>(
+      this.dataSource,
       `select report - 'problems' as report from history_import
         where status <> 'running' or not (id = any($2::uuid[]))
         order by started_at desc limit $1`,
@@ -400,65 +368,6 @@ export class HistoryImportService {
     await markInterruptedImports(this.dataSource, [...this.running.keys()], embedded ? this.startedAt : null);
   }
 
-  private async record(runner: QueryRunner, report: HistoryImportReport, importedBy: string | null) {
-    await runner.query(
-      `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
-       values ($1, $2, $3, $4, $5, $6, $7)
-       on conflict (id) do update set status = excluded.status, finished_at = excluded.finished_at,
-         report = excluded.report`,
-      [
-        report.importId,
-        report.status,
-        report.fileName,
-        importedBy,
-        report.startedAt,
-        report.finishedAt,
-        JSON.stringify(report),
-      ],
-    );
-  }
-
-  private async recordRefusal(
-    importId: string,
-    options: HistoryImportOptions,
-    progress: HistoryImportProgress,
-    refusal: HttpException,
-  ): Promise<void> {
-    const body = refusal.getResponse() as { message?: string; details?: ImportRowError[] };
-    const details = (body.details ?? []).map(toProblem);
-    const report: HistoryImportReport = {
-      importId,
-      status: 'refused',
-      fileName: options.fileName ?? null,
-      skipInvalidRows: options.skipInvalidRows,
-      rowsRead: progress.rowsRead,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: progress.rejected,
-      problems: details,
-      problemsTruncated: progress.rejected > details.length,
-      queues: [],
-      message: String(body.message ?? refusal.message),
-      startedAt: progress.startedAt,
-      finishedAt: new Date().toISOString(),
-    };
-    await this.dataSource.query(
-      `insert into history_import (id, status, file_name, imported_by, started_at, finished_at, report)
-       values ($1, 'refused', $2, $3, $4, $5, $6)
-       on conflict (id) do update set status = 'refused', finished_at = excluded.finished_at, report = excluded.report
-       where history_import.status = 'running'`,
-      [
-        importId,
-        report.fileName,
-        options.importedBy ?? null,
-        report.startedAt,
-        report.finishedAt,
-        JSON.stringify(report),
-      ],
-    );
-  }
-
   private toHttpError(error: unknown): HttpException {
     if (error instanceof HttpException) return error;
     if (error instanceof StagingLostError)
@@ -472,8 +381,4 @@ export class HistoryImportService {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     throw error;
   }
-}
-
-function toProblem(problem: ImportRowError): ImportRowProblem {
-  return { row: problem.row, field: problem.field, reason: problem.reason };
 }

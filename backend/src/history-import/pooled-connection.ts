@@ -11,14 +11,17 @@ export interface PooledConnection {
 }
 
 export async function acquireConnection(dataSource: DataSource): Promise<PooledConnection> {
-  const [client, release] = await (dataSource.driver as PostgresDriver).obtainMasterConnection();
+  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
+    PoolClient,
+    (error?: Error) => void,
+  ];
   let released = false;
   return {
-    client: client as PoolClient,
+    client,
     release(error?: Error) {
       if (released) return;
       released = true;
-      (release as (error?: Error) => void)(error);
+      release(error);
     },
   };
 }

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { queryRows } from '../database/query-rows';
 
 /** A run that has not been touched for this long is dead: its staging is dropped. */
 export const STALE_AFTER_MINUTES = 30;
@@ -109,7 +110,8 @@ export class StagingTable {
 async function dropRun(dataSource: DataSource, runId: string): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     // skip locked: a run being merged holds its row, and its own commit drops its table.
-    const [run] = await manager.query(
+    const [run] = await queryRows<{ id: string }>(
+      manager,
       `select id from history_staging_run where id = $1 for update skip locked`,
       [runId],
     );

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseKind } from '@peakplan/contracts';
 
 import { DATABASE_KIND } from '../database/database-kind';
+import { queryRows } from '../database/query-rows';
 
 export interface JobOutcome {
   job: string;
@@ -40,9 +41,11 @@ export class JobLockService {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query(`select pg_try_advisory_lock(hashtext($1)) as locked`, [
-        `peakplan-job:${job}`,
-      ]);
+      const [{ locked }] = await queryRows<{ locked: boolean }>(
+        runner,
+        `select pg_try_advisory_lock(hashtext($1)) as locked`,
+        [`peakplan-job:${job}`],
+      );
       if (!locked) return { job, runKey, ran: false, skipped: 'locked' };
       try {
         return await this.claimAndRun(job, runKey, work, triggeredBy);
@@ -60,13 +63,14 @@ export class JobLockService {
     work: () => Promise<unknown>,
     triggeredBy: string | null,
   ): Promise<JobOutcome> {
-    const claimed = await this.dataSource.query(
+    const claimed = await queryRows<{ id: string }>(
+      this.dataSource,
       `insert into job_run (job, run_key, status, triggered_by) values ($1, $2, 'running', $3)
        on conflict (job, run_key) do nothing returning id`,
       [job, runKey, triggeredBy],
     );
     if (claimed.length === 0) return { job, runKey, ran: false, skipped: 'already-run' };
-    const id = claimed[0].id as string;
+    const id = claimed[0].id;
     try {
       const result = await work();
       await this.dataSource.query(

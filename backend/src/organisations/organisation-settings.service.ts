@@ -8,6 +8,7 @@ import type { OrganisationDto, UpdateOrganisationRequest } from '@peakplan/contr
 import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/access.decorators';
 import { OrganisationEntity } from './organisation.entity';
+import { queryRows } from '../database/query-rows';
 
 function toOrganisationDto(organisation: OrganisationEntity): OrganisationDto {
   return {
@@ -37,7 +38,11 @@ export class OrganisationSettingsService {
     const timeZone = body.timeZone.trim();
     return this.dataSource.transaction(async (manager) => {
       // PostgreSQL groups the history by day in this zone, so it must know the zone as well as luxon.
-      const [known] = await manager.query(`select 1 from pg_timezone_names where name = $1`, [timeZone]);
+      const [known] = await queryRows<{ known: number }>(
+        manager,
+        `select 1 as known from pg_timezone_names where name = $1`,
+        [timeZone],
+      );
       if (!IANAZone.isValidZone(timeZone) || !known)
         throw new BadRequestException({
           message: `timeZone must be an IANA time zone such as Europe/Amsterdam; "${timeZone}" is not one`,

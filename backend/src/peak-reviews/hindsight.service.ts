@@ -15,6 +15,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { combinedTotals, hindsightStaffing, type HindsightQueueResult } from './hindsight-staffing';
 import { actualsOnGrid, type ActualRow } from './interval-grid';
+import { queryRows } from '../database/query-rows';
 
 interface QueueRow {
   id: string;
@@ -74,7 +75,8 @@ export class HindsightService {
       });
     const organisation = await this.organisations.current();
     const queues: QueueRow[] = (
-      await this.dataSource.query(
+      await queryRows<QueueRow>(
+        this.dataSource,
         `select id, name, kind, interval_minutes, aht_seconds, service_level_target, target_seconds,
                 patience_seconds, concurrency
            from queue where organisation_id = $1 ${options.queueId ? 'and id = $2' : ''} order by name`,

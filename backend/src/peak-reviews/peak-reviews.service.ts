@@ -13,6 +13,7 @@ import { peakBaselines } from './peak-baselines';
 import { peakQuality } from './peak-quality';
 import { eventWindow, type EventWindow } from './event-window';
 import { HindsightService } from './hindsight.service';
+import { queryRows } from '../database/query-rows';
 
 /** What the accuracy-snapshot job reports for each review it stored. */
 export interface StoredPeakReview {
@@ -176,7 +177,8 @@ export class PeakReviewsService {
     plan: { from: string; to: string } | null,
   ): Promise<boolean> {
     const lastDayFrom = window.to < addDays(today, -LATE_ACTUALS_DAYS) ? window.from : window.to;
-    const [{ actuals, forecast }] = await this.dataSource.query(
+    const [{ actuals, forecast }] = await queryRows<{ actuals: boolean; forecast: boolean }>(
+      this.dataSource,
       `select exists (select 1 from contact_history h join queue q on q.id = h.queue_id
                        where q.organisation_id = $1 and h.interval_minutes < 1440
                          and h.interval_start >= ($3::date)::timestamp at time zone $2

@@ -11,6 +11,7 @@ import { badField } from './new-shifts';
 import { isoInZone } from './pool-time';
 import { poolTransaction } from './pool-transaction';
 import { shiftStatus, type PoolShiftRow } from './pool-shift.row';
+import { queryRows } from '../database/query-rows';
 
 const DAY_MS = 86_400_000;
 
@@ -40,7 +41,8 @@ export class PlanSignUpWindowService {
     if (until && until <= now) throw badField('closesAt', 'must be in the future');
     const { timeZone } = await this.organisations.current();
     return poolTransaction(this.dataSource, async (manager) => {
-      const [plan] = await manager.query(
+      const [plan] = await queryRows<{ id: string }>(
+        manager,
         `select p.id from staffing_plan p join scenario s on s.id = p.scenario_id
           where p.id = $1 and s.organisation_id = $2`,
         [planId, planner.organisationId],

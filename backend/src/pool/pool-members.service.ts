@@ -17,6 +17,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { memberState, memberStateText } from './member-state';
 import { queueMessages } from './pool-outbox';
 import { localToday } from './pool-time';
+import { queryRows } from '../database/query-rows';
 
 interface MemberRow {
   id: string;
@@ -137,7 +138,11 @@ export class PoolMembersService {
   async updateAvailability(user: SessionUser, request: UpdateAvailabilityRequest): Promise<PoolMemberDto> {
     const { timeZone } = await this.organisations.current();
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`select 1 from pool_member where user_id = $1 for update`, [user.id]);
+      const [row] = await queryRows<object>(
+        manager,
+        `select 1 from pool_member where user_id = $1 for update`,
+        [user.id],
+      );
       if (!row) throw new ConflictException('join the pool first');
       for (const window of request.weeklyAvailability ?? [])
         if (window.from >= window.to)
@@ -176,7 +181,8 @@ export class PoolMembersService {
   async setSkills(actor: SessionUser, memberId: string, request: SetSkillsRequest): Promise<PoolMemberDto> {
     const { timeZone } = await this.organisations.current();
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
+      const [row] = await queryRows<object>(
+        manager,
         `select 1 from pool_member pm join app_user u on u.id = pm.user_id
           where pm.user_id = $1 and u.organisation_id = $2 for update of pm`,
         [memberId, actor.organisationId],

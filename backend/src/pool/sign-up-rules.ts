@@ -5,6 +5,7 @@ import type { WeeklyAvailability } from '@peakplan/contracts';
 import { PoolRuleRefusal } from './pool-refusal';
 import type { PoolShiftRow } from './pool-shift.row';
 import { dateInWords, inZone, localToday, paidHours } from './pool-time';
+import { queryRows } from '../database/query-rows';
 
 /** Working-time rule: at least 11 hours between two shifts (EU Working Time Directive, art. 3). */
 export const MINIMUM_REST_HOURS = 11;
@@ -82,10 +83,11 @@ export async function checkMemberRules(
   const today = localToday(context.timeZone, context.now);
   await checkTraining(manager, shift, memberId, shiftDate, today);
 
-  const [dayOff] = await manager.query(`select 1 from pool_member_date_off where user_id = $1 and day = $2`, [
-    memberId,
-    shiftDate,
-  ]);
+  const [dayOff] = await queryRows<object>(
+    manager,
+    `select 1 from pool_member_date_off where user_id = $1 and day = $2`,
+    [memberId, shiftDate],
+  );
   if (dayOff)
     throw new PoolRuleRefusal('unavailable', `You marked ${dateInWords(shiftDate, today)} as a day off.`);
   if (!fitsWeeklyAvailability(member.weekly_availability ?? [], start.weekday, start, end))

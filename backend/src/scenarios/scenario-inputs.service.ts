@@ -10,6 +10,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { daysNamingReasons, loadReasonDays } from '../history/reason-day-counts.query';
 import { eventOffsetKeys } from '../peak-reviews/event-offset-keys';
+import { queryRows } from '../database/query-rows';
 
 type ScenarioPeriod = Pick<ScenarioDto, 'id' | 'forecastRunIds' | 'from' | 'to'>;
 
@@ -18,6 +19,21 @@ type ScenarioPeriod = Pick<ScenarioDto, 'id' | 'forecastRunIds' | 'from' | 'to'>
  * settings, reason mix and uploaded core staff. Plain arrays, so that the same inputs serve the server's
  * computation and, as JSON, the dashboard's recompute in the browser (equal numbers on both sides).
  */
+/** A forecast run's queue as load reads it (numbers as node-postgres gives them). */
+interface ScenarioQueueRow {
+  id: string;
+  name: string;
+  kind: ScenarioQueueInputDto['kind'];
+  interval_minutes: number;
+  aht_seconds: number;
+  service_level_target: number;
+  target_seconds: number;
+  patience_seconds: number | null;
+  concurrency: number;
+  training_from: string;
+  training_to: string;
+}
+
 @Injectable()
 export class ScenarioInputsService {
   constructor(
@@ -30,7 +46,8 @@ export class ScenarioInputsService {
     const events = await loadEventDefinitions(this.dataSource, organisationId);
     const inputs: ScenarioQueueInputDto[] = [];
     for (const runId of scenario.forecastRunIds) {
-      const [queue] = await this.dataSource.query(
+      const [queue] = await queryRows<ScenarioQueueRow>(
+        this.dataSource,
         `select q.id, q.name, q.kind, q.interval_minutes, q.aht_seconds, q.service_level_target, q.target_seconds,
                 q.patience_seconds, q.concurrency, to_char(r.training_from, 'YYYY-MM-DD') as training_from,
                 to_char(r.training_to, 'YYYY-MM-DD') as training_to

@@ -19,6 +19,7 @@ import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/unique-violation';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { queryRows } from '../database/query-rows';
 import { ScenarioInputsService } from './scenario-inputs.service';
 
 interface ScenarioRow {
@@ -80,7 +81,8 @@ export class ScenariosService {
 
   async list(): Promise<ScenarioDto[]> {
     const organisation = await this.organisations.current();
-    const rows: ScenarioRow[] = await this.dataSource.query(
+    const rows = await queryRows<ScenarioRow>(
+      this.dataSource,
       `select ${COLUMNS} from scenario where organisation_id = $1 order by created_at`,
       [organisation.id],
     );
@@ -109,13 +111,14 @@ export class ScenariosService {
   ): Promise<ScenarioDto> {
     checkAdjustments(request.adjustments);
     const organisation = await this.organisations.current();
-    const runs: {
+    const runs = await queryRows<{
       id: string;
       queue_id: string;
       status: string;
       forecast_from: string;
       forecast_to: string;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select r.id, r.queue_id, r.status, to_char(r.forecast_from, 'YYYY-MM-DD') as forecast_from,
                 to_char(r.forecast_from + r.horizon_days - 1, 'YYYY-MM-DD') as forecast_to
            from forecast_run r join queue q on q.id = r.queue_id
@@ -148,21 +151,20 @@ export class ScenariosService {
     this.checkPeriod(from, to, runs);
     const organisationId = organisation.id;
     return this.dataSource.transaction(async (manager) => {
-      const [{ id }] = await manager
-        .query(
-          `insert into scenario (organisation_id, name, forecast_run_ids, period_from, period_to, adjustments, created_by)
+      const [{ id }] = await queryRows<{ id: string }>(
+        manager,
+        `insert into scenario (organisation_id, name, forecast_run_ids, period_from, period_to, adjustments, created_by)
            values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-          [
-            organisation.id,
-            request.name,
-            request.forecastRunIds,
-            from,
-            to,
-            JSON.stringify(request.adjustments ?? {}),
-            user.email,
-          ],
-        )
-        .catch((error: unknown) => this.nameTaken(error, request.name));
+        [
+          organisation.id,
+          request.name,
+          request.forecastRunIds,
+          from,
+          to,
+          JSON.stringify(request.adjustments ?? {}),
+          user.email,
+        ],
+      ).catch((error: unknown) => this.nameTaken(error, request.name));
       const created = await this.get(id, manager, organisationId);
       await this.audit.record(
         { actor: user, action: 'scenario.created', entityType: 'scenario', entityId: id, after: created },
@@ -181,7 +183,8 @@ export class ScenariosService {
       const from = request.from ?? before.from;
       const to = request.to ?? before.to;
       if (request.from !== undefined || request.to !== undefined) {
-        const runs = await manager.query(
+        const runs = await queryRows<{ id: string; forecast_from: string; forecast_to: string }>(
+          manager,
           `select id, to_char(forecast_from, 'YYYY-MM-DD') as forecast_from,
                   to_char(forecast_from + horizon_days - 1, 'YYYY-MM-DD') as forecast_to
              from forecast_run where id = any($1::uuid[])`,
@@ -232,7 +235,8 @@ export class ScenariosService {
     copyId: string,
     user: SessionUser,
   ): Promise<void> {
-    const [{ intervals }]: { intervals: number }[] = await manager.query(
+    const [{ intervals }] = await queryRows<{ intervals: number }>(
+      manager,
       `with copied as (
          insert into scenario_core_staff (scenario_id, queue_id, interval_start, agents)
          select $2, queue_id, interval_start, agents from scenario_core_staff where scenario_id = $1
@@ -282,7 +286,8 @@ export class ScenariosService {
 
   async plan(): Promise<ScenarioDto | null> {
     const organisation = await this.organisations.current();
-    const [row]: ScenarioRow[] = await this.dataSource.query(
+    const [row] = await queryRows<ScenarioRow>(
+      this.dataSource,
       `select ${COLUMNS} from scenario where organisation_id = $1 and is_plan`,
       [organisation.id],
     );

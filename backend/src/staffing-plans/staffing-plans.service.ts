@@ -17,6 +17,21 @@ import { AuditService } from '../audit/audit.service';
 import { RunsOnJobQueue } from '../jobs/queue/runs-on-job-queue.decorator';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { SqlRunner, queryRows } from '../database/query-rows';
+
+/** A stored plan as read() selects it. */
+interface PlanRow {
+  id: string;
+  scenario_id: string;
+  scenario_name: string;
+  status: StaffingPlanDto['status'];
+  period_from: string;
+  period_to: string;
+  summary: { queues: StaffingPlanDto['queues'] };
+  created_by: string | null;
+  created_at: Date;
+  time_zone: string;
+}
 
 /**
  * Staffing plans: the pool gap of a scenario (the plan, by default) per queue and interval becomes a
@@ -71,7 +86,9 @@ export class StaffingPlansService implements OnApplicationShutdown {
     lengthsHours: number[],
     user: SessionUser,
   ): Promise<StaffingPlanDto> {
-    const [stored] = await this.dataSource.query(`select 1 from staffing_plan where id = $1`, [planId]);
+    const [stored] = await queryRows<object>(this.dataSource, `select 1 from staffing_plan where id = $1`, [
+      planId,
+    ]);
     if (stored) return this.get(planId);
     const scenario = await this.scenarios.get(scenarioId);
     const { timeZone } = await this.organisations.current();
@@ -126,7 +143,8 @@ export class StaffingPlansService implements OnApplicationShutdown {
         ? null
         : DateTime.fromISO(value, { zone: timeZone }).toISO({ suppressMilliseconds: true });
     return this.dataSource.transaction(async (manager) => {
-      const [{ id }] = await manager.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        manager,
         `insert into staffing_plan (id, scenario_id, period_from, period_to, summary, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
         [planId, scenario.id, from, to, JSON.stringify({ queues }), user.email],
       );
@@ -200,8 +218,9 @@ export class StaffingPlansService implements OnApplicationShutdown {
     return this.read(id, this.dataSource.manager);
   }
 
-  private async read(id: string, manager: { query: DataSource['query'] }): Promise<StaffingPlanDto> {
-    const [plan] = await manager.query(
+  private async read(id: string, manager: SqlRunner): Promise<StaffingPlanDto> {
+    const [plan] = await queryRows<PlanRow>(
+      manager,
       `select p.id, p.scenario_id, s.name as scenario_name, p.status, to_char(p.period_from, 'YYYY-MM-DD') as period_from,
               to_char(p.period_to, 'YYYY-MM-DD') as period_to, p.summary, p.created_by, p.created_at,
               (select time_zone from organisation where id = s.organisation_id) as time_zone
@@ -209,7 +228,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
       [id],
     );
     if (!plan) throw new NotFoundException(`staffing plan ${id} does not exist`);
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       queue: string;
       starts_at: Date;
@@ -218,7 +237,8 @@ export class StaffingPlansService implements OnApplicationShutdown {
       break_ends_at: Date | null;
       places: number;
       paid_hours: number;
-    }[] = await manager.query(
+    }>(
+      manager,
       `select d.id, q.name as queue, d.starts_at, d.ends_at, d.break_starts_at, d.break_ends_at, d.places, d.paid_hours
            from draft_shift d join queue q on q.id = d.queue_id where d.staffing_plan_id = $1 order by d.starts_at, q.name`,
       [id],

@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+import { queryRows } from '../query-rows';
+
 /**
  * History imports stage their rows outside the merge transaction, in autocommitted batches, so that
  * the embedded database's one connection is free between batches. Each import stages into a table of
@@ -21,7 +23,7 @@ export class HistoryStagingRuns1764500000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const runs: { id: string }[] = await queryRunner.query(`select id from history_staging_run`);
+    const runs = await queryRows<{ id: string }>(queryRunner, `select id from history_staging_run`);
     for (const run of runs)
       await queryRunner.query(`drop table if exists history_staging_${run.id.replace(/-/g, '')}`);
     await queryRunner.query(`drop table if exists history_staging_run`);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { OrganisationsService } from '../../organisations/organisations.service';
+import { queryRows } from '../../database/query-rows';
 import { localToday } from '../pool-time';
 
 export interface RemindersQueued {
@@ -19,6 +20,29 @@ export interface RemindersQueued {
 const SHIFTS_WITH_ELIGIBLE = `pool_shift s join pool_member_skill k on k.queue_id = s.queue_id
   join pool_member pm on pm.user_id = k.user_id join app_user u on u.id = pm.user_id
   where pm.active and u.active and u.pool_approval = 'approved' and pm.organisation_id = $1`;
+
+type WindowEdge = 'opening' | 'closing';
+
+/** The two edges of a shift's sign-up window: the outbox kind, the column, the payload's key. */
+const WINDOW_EDGES = {
+  opening: {
+    kind: 'window-opening',
+    column: 'sign_up_opens_at',
+    payloadKey: 'opensAt',
+    onlyOpenToSignUp: false,
+  },
+  closing: {
+    kind: 'window-closing',
+    column: 'sign_up_closes_at',
+    payloadKey: 'closesAt',
+    onlyOpenToSignUp: true,
+  },
+} as const;
+
+/** A shift with places left, open to sign-up now ($3), not started, and the member not on it yet. */
+const OPEN_TO_SIGN_UP = `and s.confirmed_count < s.places and s.sign_up_opens_at <= $3 and s.starts_at > $3
+          and not exists (select 1 from pool_sign_up su where su.shift_id = s.id and su.user_id = pm.user_id
+                            and su.status in ('confirmed', 'waitlisted', 'requested'))`;
 
 /**
  * The time-based reminders, queued by the daily job: shift tomorrow, sign-up opening or closing within
@@ -37,8 +61,20 @@ export class RemindersService {
     const today = localToday(organisation.timeZone, now);
     return this.dataSource.transaction(async (manager) => ({
       shiftTomorrow: await this.shiftTomorrow(manager, organisation.id, organisation.timeZone, today),
-      windowOpening: await this.windowOpening(manager, organisation.id, organisation.timeZone, now),
-      windowClosing: await this.windowClosing(manager, organisation.id, organisation.timeZone, now),
+      windowOpening: await this.windowReminder(
+        manager,
+        'opening',
+        organisation.id,
+        organisation.timeZone,
+        now,
+      ),
+      windowClosing: await this.windowReminder(
+        manager,
+        'closing',
+        organisation.id,
+        organisation.timeZone,
+        now,
+      ),
       trainingExpiring: await this.trainingExpiring(
         manager,
         organisation.id,
@@ -69,47 +105,30 @@ export class RemindersService {
     return rows.length;
   }
 
-  /** Sign-up opening within a day: one message per member and local opening day, counting the shifts. */
-  private async windowOpening(
+  /**
+   * Sign-up opening or closing within a day: one message per member and local day of that edge,
+   * counting the shifts. Closing reminds only of shifts with places left, whose sign-up is open and
+   * that have not started, to eligible members not yet signed up.
+   */
+  private async windowReminder(
     manager: EntityManager,
+    edge: WindowEdge,
     organisationId: string,
     timeZone: string,
     now: Date,
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const { kind, column, payloadKey, onlyOpenToSignUp } = WINDOW_EDGES[edge];
+    const rows = await queryRows<{ id: string }>(
+      manager,
       `insert into pool_outbox (user_id, kind, payload, dedupe_key)
-       select pm.user_id, 'window-opening',
-              jsonb_build_object('opensAt', min(s.sign_up_opens_at), 'shifts', count(distinct s.id)),
-              'window-opening:' || pm.user_id || ':' || to_char(s.sign_up_opens_at at time zone $2, 'YYYY-MM-DD')
+       select pm.user_id, '${kind}',
+              jsonb_build_object('${payloadKey}', min(s.${column}), 'shifts', count(distinct s.id)),
+              '${kind}:' || pm.user_id || ':' || to_char(s.${column} at time zone $2, 'YYYY-MM-DD')
          from ${SHIFTS_WITH_ELIGIBLE}
           and s.organisation_id = $1 and s.cancelled_at is null
-          and s.sign_up_opens_at > $3 and s.sign_up_opens_at <= $3::timestamptz + interval '1 day'
-        group by pm.user_id, to_char(s.sign_up_opens_at at time zone $2, 'YYYY-MM-DD')
-       on conflict (dedupe_key) do nothing returning id`,
-      [organisationId, timeZone, now],
-    );
-    return rows.length;
-  }
-
-  /** Sign-up closing within a day on shifts with places left, to eligible members not yet signed up. */
-  private async windowClosing(
-    manager: EntityManager,
-    organisationId: string,
-    timeZone: string,
-    now: Date,
-  ): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `insert into pool_outbox (user_id, kind, payload, dedupe_key)
-       select pm.user_id, 'window-closing',
-              jsonb_build_object('closesAt', min(s.sign_up_closes_at), 'shifts', count(distinct s.id)),
-              'window-closing:' || pm.user_id || ':' || to_char(s.sign_up_closes_at at time zone $2, 'YYYY-MM-DD')
-         from ${SHIFTS_WITH_ELIGIBLE}
-          and s.organisation_id = $1 and s.cancelled_at is null and s.confirmed_count < s.places
-          and s.sign_up_opens_at <= $3 and s.starts_at > $3
-          and s.sign_up_closes_at > $3 and s.sign_up_closes_at <= $3::timestamptz + interval '1 day'
-          and not exists (select 1 from pool_sign_up su where su.shift_id = s.id and su.user_id = pm.user_id
-                            and su.status in ('confirmed', 'waitlisted', 'requested'))
-        group by pm.user_id, to_char(s.sign_up_closes_at at time zone $2, 'YYYY-MM-DD')
+          and s.${column} > $3 and s.${column} <= $3::timestamptz + interval '1 day'
+          ${onlyOpenToSignUp ? OPEN_TO_SIGN_UP : ''}
+        group by pm.user_id, to_char(s.${column} at time zone $2, 'YYYY-MM-DD')
        on conflict (dedupe_key) do nothing returning id`,
       [organisationId, timeZone, now],
     );

@@ -20,6 +20,7 @@ import { inZone, paidHours } from '../pool-time';
 import { factorText, hardnessShares, shiftCriticality, shiftPoints, type ShiftBasis } from './points-formula';
 import { toPointLineDto, writePointLine, type PointLineRow } from './points-ledger';
 import { PointsWeightsService } from './points-weights.service';
+import { queryRows } from '../../database/query-rows';
 
 /** A withdrawal this close before the shift's start is late (it costs the reliability part of the peak). */
 export const LATE_WITHDRAWAL_HOURS = 48;
@@ -233,7 +234,8 @@ export class AttendanceService {
     memberId: string,
     day: string,
   ): Promise<boolean> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<object>(
+      manager,
       `select 1 from pool_member_skill where user_id = $1 and queue_id = $2 and trained_on <= $3::date
           and (training_expires_on is null or training_expires_on > $3::date)`,
       [memberId, shift.queue_id, day],
@@ -246,7 +248,8 @@ export class AttendanceService {
    * same calendar year) before this shift's end.
    */
   private async reliable(manager: EntityManager, shift: PoolShiftRow, memberId: string): Promise<boolean> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<object>(
+      manager,
       `select 1 from pool_shift s
         where s.organisation_id = $3 and s.ends_at <= $4
           and coalesce(s.peak, to_char(s.starts_at, 'YYYY')) = coalesce($5::text, to_char($6::timestamptz, 'YYYY'))

@@ -17,6 +17,7 @@ import { OrganisationsService } from '../../organisations/organisations.service'
 import { localToday } from '../pool-time';
 import { BAND_TEXT, pointsBand } from './points-band';
 import { EARNED_KINDS, toPointLineDto, writePointLine, type PointLineRow } from './points-ledger';
+import { queryRows } from '../../database/query-rows';
 
 /** How many history lines `GET /api/pool/me/points` returns (newest first). */
 const HISTORY_LINES = 200;
@@ -83,7 +84,8 @@ export class PointsService {
     request: GrantPointsRequest,
   ): Promise<PointLineDto & { memberId: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const [member] = await manager.query(
+      const [member] = await queryRows<object>(
+        manager,
         `select 1 from pool_member pm join app_user u on u.id = pm.user_id where pm.user_id = $1 and u.organisation_id = $2`,
         [request.memberId, planner.organisationId],
       );

@@ -7,6 +7,7 @@ import type { CreateRewardRequest, RedemptionDto, RewardDto, UpdateRewardRequest
 import type { SessionUser } from '../../auth/access.decorators';
 import { AuditService } from '../../audit/audit.service';
 import { pointsBalance, writePointLine } from '../points/points-ledger';
+import { queryRows } from '../../database/query-rows';
 
 interface RewardRow {
   id: string;
@@ -223,7 +224,11 @@ export class RewardsService {
   }
 
   private async lockMember(manager: EntityManager, member: SessionUser): Promise<void> {
-    const [row] = await manager.query(`select 1 from pool_member where user_id = $1 for update`, [member.id]);
+    const [row] = await queryRows<object>(
+      manager,
+      `select 1 from pool_member where user_id = $1 for update`,
+      [member.id],
+    );
     if (!row)
       throw new ConflictException({
         message: 'Join the pool first.',

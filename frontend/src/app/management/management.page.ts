@@ -1,19 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
 import type { PeakReviewDto, PeakReviewSummaryDto } from '@peakplan/contracts';
 import { filter, map, of, shareReplay, switchMap, take } from 'rxjs';
 
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
-import { formatNumber } from '../core/format/organisation-format';
 import { AuthService } from '../core/auth/auth.service';
 import { ManagementApi } from './management-api.service';
 import { ForecastActualChartComponent } from '../charts/forecast-actual-chart/forecast-actual-chart.component';
 import { PeakYearsTableComponent } from './peak-review/peak-years-table.component';
+import { ReviewAccuracyTablesComponent } from './peak-review/review-accuracy-tables.component';
 import {
   dailySeries,
   defaultReviewDay,
-  formatShare,
   intervalDates,
   intervalSeries,
   reviewFigures,
@@ -22,7 +20,7 @@ import {
 /** Management: each past peak's forecast against actual, accuracy beside it, and how the plan held. */
 @Component({
   selector: 'pp-management-page',
-  imports: [ForecastActualChartComponent, PeakYearsTableComponent, RouterLink],
+  imports: [ForecastActualChartComponent, PeakYearsTableComponent, ReviewAccuracyTablesComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Management</p>
@@ -121,70 +119,7 @@ import {
           }
         </dl>
 
-        <table class="table">
-          <caption class="muted">
-            Accuracy of the forecast used, per queue: days and intervals of the window with actuals; last, the
-            plainest baseline (each day as the same weekday 52 weeks before) on the same days
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Queue</th>
-              <th scope="col" class="number">WAPE (days)</th>
-              <th scope="col" class="number">Bias (days)</th>
-              <th scope="col" class="number">P10–P90 coverage (days)</th>
-              <th scope="col" class="number">WAPE (intervals)</th>
-              <th scope="col" class="number">P10–P90 coverage (intervals)</th>
-              <th scope="col" class="number">Service level reached</th>
-              <th scope="col" class="number">WAPE, same weekday last year (days)</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (queue of shown.queues; track queue.queueId) {
-              <tr>
-                <th scope="row">{{ queue.queue }}</th>
-                <td class="number">{{ share(queue.accuracy?.days?.wape) }}</td>
-                <td class="number">{{ share(queue.accuracy?.days?.bias, true) }}</td>
-                <td class="number">{{ share(queue.accuracy?.days?.coverage) }}</td>
-                <td class="number">{{ share(queue.accuracy?.intervals?.wape) }}</td>
-                <td class="number">{{ share(queue.accuracy?.intervals?.coverage) }}</td>
-                <td class="number">{{ share(queue.totals.serviceLevelReached) }}</td>
-                <td class="number">{{ share(baselineOf(shown, queue.queueId)?.wape) }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-        @if (shown.quality?.length) {
-          <table class="table quality">
-            <caption class="muted">
-              Quality of the answer: the window against the 8 ordinary weeks before it (a dash: not measured)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Queue</th>
-                <th scope="col" class="number">Repeat rate (peak / ordinary)</th>
-                <th scope="col" class="number">Transfer rate (peak / ordinary)</th>
-                <th scope="col" class="number">NPS (peak / ordinary)</th>
-                <th scope="col" class="number">CSAT (peak / ordinary)</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (queue of shown.quality; track queue.queueId) {
-                <tr>
-                  <th scope="row">{{ queue.queue }}</th>
-                  <td class="number">
-                    {{ share(queue.peak.repeatRate) }} / {{ share(queue.ordinary.repeatRate) }}
-                  </td>
-                  <td class="number">
-                    {{ share(queue.peak.transferRate) }} / {{ share(queue.ordinary.transferRate) }}
-                  </td>
-                  <td class="number">{{ score(queue.peak.nps) }} / {{ score(queue.ordinary.nps) }}</td>
-                  <td class="number">{{ share(queue.peak.csat) }} / {{ share(queue.ordinary.csat) }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-          <p class="muted">Per contact reason: <a routerLink="/planning/reasons">Contact reasons</a>.</p>
-        }
+        <pp-review-accuracy-tables [review]="shown" />
       </section>
 
       @if (shownQueue(); as queue) {
@@ -378,20 +313,6 @@ export class ManagementPage {
 
   protected chooseQueue(queueId: string): void {
     this.chosenQueueId.set(queueId);
-  }
-
-  /** An NPS, −100 to 100, whole. */
-  protected score(value: number | null): string {
-    return formatNumber(value);
-  }
-
-  /** The "same weekday last year" baseline of a queue in the review, if last year has its days. */
-  protected baselineOf(review: PeakReviewDto, queueId: string): { wape: number; bias: number } | null {
-    return review.baselines?.find((baseline) => baseline.queueId === queueId)?.sameWeekdayLastYear ?? null;
-  }
-
-  protected share(value: number | null | undefined, signed = false): string {
-    return formatShare(value, signed);
   }
 
   protected messageOf(state: LoadState<unknown>): string {

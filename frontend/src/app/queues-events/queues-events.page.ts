@@ -8,14 +8,13 @@ import { describeApiFailure } from '../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
 import { calendarDateIn } from '../core/dates/date-range';
-import { formatCalendarDate, formatNumber } from '../core/format/organisation-format';
 import { OrganisationSettings } from '../core/organisation/organisation-settings.service';
-import { serviceTargetText } from '../planning/queue-text';
 import { EMPTY_EVENT_DRAFT, EventDraft, eventToDraft } from './event-draft';
 import { EventFormComponent } from './event-form.component';
-import { describeEventRule, upcomingOccurrences } from './event-rule-text';
+import { EventTableComponent } from './event-table.component';
 import { EMPTY_QUEUE_DRAFT, QueueDraft, queueToDraft } from './queue-draft';
 import { QueueFormComponent } from './queue-form.component';
+import { QueueTableComponent } from './queue-table.component';
 
 /** What is being edited, with the draft the form starts from (made once, so typing is never reset). */
 type Editing =
@@ -25,7 +24,7 @@ type Editing =
 /** Queues and events: create, edit and retire them; each event with its rule in words and its next date. */
 @Component({
   selector: 'pp-queues-events-page',
-  imports: [QueueFormComponent, EventFormComponent],
+  imports: [QueueFormComponent, QueueTableComponent, EventFormComponent, EventTableComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Planning</p>
@@ -81,68 +80,13 @@ type Editing =
           @if (queueList().length === 0) {
             <p class="empty">No queues yet. Create the first one.</p>
           } @else {
-            <div class="table-scroll">
-              <table class="table" aria-label="Queues">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Service target</th>
-                    <th scope="col" class="number">AHT (s)</th>
-                    <th scope="col" class="number">Patience (s)</th>
-                    <th scope="col" class="number">Concurrency</th>
-                    <th scope="col" class="number">Interval (min)</th>
-                    <th scope="col"><span class="visually-hidden">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (queue of queueList(); track queue.id) {
-                    <tr data-testid="queue-upkeep-row" [class.retired]="queue.retiredAt">
-                      <th scope="row">
-                        {{ queue.name }}
-                        @if (queue.retiredAt) {
-                          <span class="tag">retired</span>
-                        }
-                      </th>
-                      <td>{{ queue.kind }}</td>
-                      <td>{{ serviceTarget(queue) }}</td>
-                      <td class="number">{{ number(queue.ahtSeconds) }}</td>
-                      <td class="number">
-                        {{ queue.patienceSeconds === null ? '–' : number(queue.patienceSeconds) }}
-                      </td>
-                      <td class="number">{{ queue.concurrency }}</td>
-                      <td class="number">{{ queue.intervalMinutes }}</td>
-                      <td class="actions">
-                        @if (!queue.retiredAt) {
-                          <button
-                            type="button"
-                            class="button secondary"
-                            (click)="editQueue(queue)"
-                            [attr.aria-label]="'Edit queue ' + queue.name"
-                          >
-                            Edit
-                          </button>
-                          @if (confirmRetire() === queue.id) {
-                            <button type="button" class="button danger" (click)="retireQueue(queue)">
-                              Confirm retire
-                            </button>
-                          } @else {
-                            <button
-                              type="button"
-                              class="button secondary"
-                              (click)="confirmRetire.set(queue.id)"
-                              [attr.aria-label]="'Retire queue ' + queue.name"
-                            >
-                              Retire
-                            </button>
-                          }
-                        }
-                      </td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
+            <pp-queue-table
+              [queues]="queueList()"
+              [confirmRetire]="confirmRetire()"
+              (edit)="editQueue($event)"
+              (askRetire)="confirmRetire.set($event.id)"
+              (retire)="retireQueue($event)"
+            />
           }
         }
       }
@@ -185,62 +129,14 @@ type Editing =
               No events yet. Add the peaks that drive your demand (Valentine's Day, Christmas, a campaign).
             </p>
           } @else {
-            <div class="table-scroll">
-              <table class="table" aria-label="Events">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Date rule</th>
-                    <th scope="col">Window</th>
-                    <th scope="col">Applies to</th>
-                    <th scope="col">Next date</th>
-                    <th scope="col"><span class="visually-hidden">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (event of eventList(); track event.id) {
-                    <tr data-testid="event-row" [class.retired]="event.retiredAt">
-                      <th scope="row">
-                        {{ event.name }}
-                        @if (event.retiredAt) {
-                          <span class="tag">retired</span>
-                        }
-                      </th>
-                      <td>{{ ruleText(event) }}</td>
-                      <td>{{ event.windowBefore }} days before · {{ event.windowAfter }} after</td>
-                      <td>{{ event.region ?? event.country ?? 'everywhere' }}</td>
-                      <td>{{ nextDate(event) }}</td>
-                      <td class="actions">
-                        @if (!event.retiredAt) {
-                          <button
-                            type="button"
-                            class="button secondary"
-                            (click)="editEvent(event)"
-                            [attr.aria-label]="'Edit event ' + event.name"
-                          >
-                            Edit
-                          </button>
-                          @if (confirmRetire() === event.id) {
-                            <button type="button" class="button danger" (click)="retireEvent(event)">
-                              Confirm retire
-                            </button>
-                          } @else {
-                            <button
-                              type="button"
-                              class="button secondary"
-                              (click)="confirmRetire.set(event.id)"
-                              [attr.aria-label]="'Retire event ' + event.name"
-                            >
-                              Retire
-                            </button>
-                          }
-                        }
-                      </td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
+            <pp-event-table
+              [events]="eventList()"
+              [today]="today"
+              [confirmRetire]="confirmRetire()"
+              (edit)="editEvent($event)"
+              (askRetire)="confirmRetire.set($event.id)"
+              (retire)="retireEvent($event)"
+            />
           }
         }
       }
@@ -269,26 +165,6 @@ type Editing =
       border-radius: 8px;
       padding: 1rem;
       margin-bottom: 1rem;
-    }
-    .actions {
-      white-space: nowrap;
-      display: flex;
-      gap: 0.4rem;
-      justify-content: flex-end;
-    }
-    tr.retired {
-      color: var(--text-muted);
-    }
-    .button.danger {
-      background: var(--danger);
-      color: #fff;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -331,29 +207,6 @@ export class QueuesEventsPage {
 
   protected errorOf(state: LoadState<unknown>): string {
     return state.status === 'error' ? state.message : '';
-  }
-
-  protected serviceTarget(queue: QueueDto): string {
-    return serviceTargetText(queue);
-  }
-
-  protected number(value: number): string {
-    return formatNumber(value);
-  }
-
-  protected ruleText(event: EventDto): string {
-    return describeEventRule(event.rule);
-  }
-
-  protected nextDate(event: EventDto): string {
-    const [next] = upcomingOccurrences(
-      event.rule,
-      event.windowBefore,
-      event.windowAfter,
-      this.today,
-      1,
-    ).occurrences;
-    return next ? formatCalendarDate(next.date) : 'none ahead';
   }
 
   protected editQueue(queue: QueueDto | null): void {

@@ -9,27 +9,21 @@ import {
   input,
   viewChild,
 } from '@angular/core';
-import {
-  CategoryScale,
-  Chart,
-  ChartConfiguration,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Title,
-  Tooltip,
-  TooltipItem,
-} from 'chart.js';
+import { Chart, ChartConfiguration, LineController, LineElement, PointElement, TooltipItem } from 'chart.js';
 
 import type { DailyHistoryChartData, EventMarker } from '../../planning/daily-history-chart-data';
 import { formatCalendarDate, formatNumber, localeDateFormat } from '../../core/format/organisation-format';
 import { COLORS, EVENT_DATASET_INDEX, eventDayLines, markerLabel } from './event-day-lines.plugin';
 import type { ZoomWindow } from '../../planning/history-zoom';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  LEGEND_POSITION,
+  registerChartParts,
+} from '../chart-setup';
 
-// Only the parts this chart draws, so the bundle carries no unused controllers or scales.
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Title, Tooltip, Legend);
+registerChartParts(LineController, LineElement, PointElement);
 
 // Formats in the organisation's locale at the time of drawing (it is loaded at sign-in).
 const monthTick = localeDateFormat({ month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -238,14 +232,11 @@ export class DailyHistoryLineChartComponent {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
+        ...BASE_CHART_OPTIONS,
         normalized: true,
-        interaction: { mode: 'index', intersect: false },
         scales: {
           x: {
-            title: { display: true, text: 'date', color: COLORS.text },
+            title: axisTitle('date'),
             grid: { color: COLORS.grid },
             ticks: {
               color: COLORS.text,
@@ -265,22 +256,15 @@ export class DailyHistoryLineChartComponent {
           },
           y: {
             beginAtZero: true,
-            title: { display: true, text: 'contacts per day', color: COLORS.text },
+            title: axisTitle('contacts per day'),
             grid: { color: COLORS.grid },
             ticks: { color: COLORS.text, callback: (value) => wholeNumber.format(Number(value)) },
           },
         },
         plugins: {
-          title: {
-            display: true,
-            text: title,
-            color: '#0f172a',
-            font: { size: 15, weight: 'bold' },
-            align: 'start',
-          },
+          title: chartTitle(title),
           legend: {
-            position: 'top',
-            align: 'end',
+            ...LEGEND_POSITION,
             labels: { usePointStyle: true, boxWidth: 8, boxHeight: 8, color: COLORS.text },
           },
           tooltip: {

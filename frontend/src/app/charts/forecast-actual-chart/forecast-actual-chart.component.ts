@@ -10,22 +10,24 @@ import {
   viewChild,
 } from '@angular/core';
 import {
-  CategoryScale,
   Chart,
   ChartConfiguration,
   ChartDataset,
   Filler,
-  Legend,
-  LinearScale,
   LineController,
   LineElement,
   PointElement,
-  Title,
-  Tooltip,
 } from 'chart.js';
 
 import { formatNumber } from '../../core/format/organisation-format';
 import { PALETTE, withAlpha } from '../chart-palette';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  LEGEND_POSITION,
+  registerChartParts,
+} from '../chart-setup';
 
 /** One chart of forecast against actual: the x labels and the series drawn over them. */
 export interface ForecastActualSeries {
@@ -38,17 +40,7 @@ export interface ForecastActualSeries {
   p90?: (number | null)[];
 }
 
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Filler,
-  Title,
-  Tooltip,
-  Legend,
-);
+registerChartParts(LineController, LineElement, PointElement, Filler);
 
 const COLORS = {
   actual: PALETTE.vermillion,
@@ -160,34 +152,24 @@ export class ForecastActualChartComponent {
       type: 'line',
       data: { labels: series.labels, datasets },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: 'index', intersect: false },
+        ...BASE_CHART_OPTIONS,
         scales: {
           x: {
-            title: { display: true, text: this.xLabel(), color: COLORS.text },
+            title: axisTitle(this.xLabel()),
             grid: { color: COLORS.grid },
             ticks: { color: COLORS.text, autoSkip: true, maxTicksLimit: 14, maxRotation: 0 },
           },
           y: {
             beginAtZero: true,
-            title: { display: true, text: this.yLabel(), color: COLORS.text },
+            title: axisTitle(this.yLabel()),
             grid: { color: COLORS.grid },
             ticks: { color: COLORS.text, callback: (value) => formatNumber(Number(value)) },
           },
         },
         plugins: {
-          title: {
-            display: true,
-            text: this.title(),
-            color: PALETTE.title,
-            font: { size: 15, weight: 'bold' },
-            align: 'start',
-          },
+          title: chartTitle(this.title()),
           legend: {
-            position: 'top',
-            align: 'end',
+            ...LEGEND_POSITION,
             labels: {
               color: COLORS.text,
               boxWidth: 14,

@@ -10,35 +10,27 @@ import {
   viewChild,
 } from '@angular/core';
 import {
-  CategoryScale,
   Chart,
   ChartConfiguration,
   Filler,
-  Legend,
-  LinearScale,
   LineController,
   LineElement,
   Plugin,
   PointElement,
-  Title,
-  Tooltip,
 } from 'chart.js';
 
 import { formatCalendarDate, formatNumber } from '../../core/format/organisation-format';
 import type { ForecastChartData } from '../../forecast/forecast-chart-data';
 import { PALETTE, withAlpha } from '../chart-palette';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  LEGEND_POSITION,
+  registerChartParts,
+} from '../chart-setup';
 
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Filler,
-  Title,
-  Tooltip,
-  Legend,
-);
+registerChartParts(LineController, LineElement, PointElement, Filler);
 
 const P10_DATASET = 2;
 const EVENT_FILL = withAlpha(PALETTE.orange, 0.13);
@@ -149,13 +141,10 @@ export class ForecastBandChartComponent {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: 'index', intersect: false },
+        ...BASE_CHART_OPTIONS,
         scales: {
           x: {
-            title: { display: true, text: 'date', color: PALETTE.text },
+            title: axisTitle('date'),
             grid: { color: PALETTE.grid },
             ticks: {
               color: PALETTE.text,
@@ -169,23 +158,15 @@ export class ForecastBandChartComponent {
           },
           y: {
             beginAtZero: true,
-            title: { display: true, text: 'contacts per day', color: PALETTE.text },
+            title: axisTitle('contacts per day'),
             grid: { color: PALETTE.grid },
             ticks: { color: PALETTE.text, callback: (value) => formatNumber(Number(value)) },
           },
         },
         plugins: {
-          title: {
-            display: true,
-            text: this.titleOf(data),
-            color: PALETTE.title,
-            font: { size: 15, weight: 'bold' },
-            align: 'start',
-            padding: { bottom: 4 },
-          },
+          title: { ...chartTitle(this.titleOf(data)), padding: { bottom: 4 } },
           legend: {
-            position: 'top',
-            align: 'end',
+            ...LEGEND_POSITION,
             labels: {
               color: PALETTE.text,
               boxWidth: 14,

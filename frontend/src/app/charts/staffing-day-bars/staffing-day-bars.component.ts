@@ -12,34 +12,25 @@ import {
 import {
   BarController,
   BarElement,
-  CategoryScale,
   Chart,
   ChartConfiguration,
-  Legend,
-  LinearScale,
   LineController,
   LineElement,
   PointElement,
-  Title,
-  Tooltip,
 } from 'chart.js';
 
 import { formatCalendarDate, formatNumber } from '../../core/format/organisation-format';
 import type { DayBarsData } from '../../scenarios/scenario-figures';
 import { PALETTE } from '../chart-palette';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  LEGEND_POSITION,
+  registerChartParts,
+} from '../chart-setup';
 
-Chart.register(
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Title,
-  Tooltip,
-  Legend,
-);
+registerChartParts(BarController, BarElement, LineController, LineElement, PointElement);
 
 type DayBarsChart = Chart<'bar' | 'line', number[], string>;
 
@@ -121,14 +112,11 @@ export class StaffingDayBarsComponent {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: 'index', intersect: false },
+        ...BASE_CHART_OPTIONS,
         scales: {
           x: {
             stacked: true,
-            title: { display: true, text: 'date', color: PALETTE.text },
+            title: axisTitle('date'),
             grid: { display: false },
             ticks: {
               color: PALETTE.text,
@@ -143,20 +131,14 @@ export class StaffingDayBarsComponent {
           y: {
             stacked: true,
             beginAtZero: true,
-            title: { display: true, text: 'agent hours per day', color: PALETTE.text },
+            title: axisTitle('agent hours per day'),
             grid: { color: PALETTE.grid },
             ticks: { color: PALETTE.text, callback: (value) => formatNumber(Number(value)) },
           },
         },
         plugins: {
-          title: {
-            display: true,
-            text: data.title,
-            color: PALETTE.title,
-            font: { size: 15, weight: 'bold' },
-            align: 'start',
-          },
-          legend: { position: 'top', align: 'end', labels: { color: PALETTE.text, boxWidth: 14 } },
+          title: chartTitle(data.title),
+          legend: { ...LEGEND_POSITION, labels: { color: PALETTE.text, boxWidth: 14 } },
           tooltip: {
             callbacks: {
               title: (items) => {

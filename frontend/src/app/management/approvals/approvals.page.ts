@@ -1,30 +1,23 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import type { DepartmentBookingDto, DepartmentCapDto, PoolMemberDto } from '@peakplan/contracts';
+import type { DepartmentBookingDto, PoolMemberDto } from '@peakplan/contracts';
 import { Observable } from 'rxjs';
 
 import { describeApiFailure } from '../../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
 import { AuthService } from '../../core/auth/auth.service';
-import { formatCalendarDate } from '../../core/format/organisation-format';
 import { APPROVAL_LABELS, trainingText } from '../../pool/membership/membership-text';
 import { ManagementApi } from '../management-api.service';
-import {
-  bookingsByDay,
-  bookingStatusText,
-  capDraftOf,
-  capRequestOf,
-  capText,
-  type CapDraft,
-  type CapKind,
-} from './approval-text';
+import { DepartmentBookingsComponent } from './department-bookings.component';
+import { DepartmentCapComponent } from './department-cap.component';
 
 /**
  * Pool approvals for a manager: their department's applicants to approve or refuse, its members and
- * their state, the department's cap (most people away in the pool at once), and who is booked when.
+ * their state; the department's cap and who is booked when are components of their own.
  */
 @Component({
   selector: 'pp-approvals-page',
+  imports: [DepartmentCapComponent, DepartmentBookingsComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Management</p>
@@ -132,108 +125,13 @@ import {
       }
     </section>
 
-    <section class="card" aria-labelledby="cap-heading">
-      <h2 id="cap-heading">Department cap</h2>
-      @switch (caps().status) {
-        @case ('loading') {
-          <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the cap…</p>
-        }
-        @case ('error') {
-          <div class="alert" role="alert">
-            <p>{{ errorOf(caps()) }}</p>
-          </div>
-        }
-      }
-      @for (cap of capList(); track cap.departmentId) {
-        <p data-testid="cap-text">
-          @if (capList().length > 1) {
-            <strong>{{ cap.department }}:</strong>
-          }
-          {{ describeCap(cap) }}
-        </p>
-      }
-      @if (ownCap(); as cap) {
-        <form class="cap-form" (submit)="saveCap(cap, $event)">
-          <fieldset>
-            <legend>Change the cap of {{ cap.department }}</legend>
-            <div class="choices">
-              @for (choice of capChoices; track choice.kind) {
-                <label class="check">
-                  <input
-                    type="radio"
-                    name="cap-kind"
-                    [value]="choice.kind"
-                    [checked]="capDraft().kind === choice.kind"
-                    (change)="setCapKind(choice.kind)"
-                  />
-                  {{ choice.label }}
-                </label>
-              }
-            </div>
-            @if (capDraft().kind !== 'none') {
-              <label class="field cap-value">
-                {{
-                  capDraft().kind === 'people'
-                    ? 'Most people away at once'
-                    : 'Most away at once, % of your people'
-                }}
-                <input
-                  type="text"
-                  inputmode="decimal"
-                  [value]="capDraft().value"
-                  (input)="setCapValue($event)"
-                  [attr.aria-invalid]="capProblem() ? true : null"
-                  aria-describedby="cap-problem"
-                />
-              </label>
-            }
-            <p id="cap-problem" class="problem-text" role="alert">{{ capProblem() }}</p>
-            <button type="submit" class="button primary" [disabled]="busyId() !== null">Save the cap</button>
-          </fieldset>
-        </form>
-      }
-    </section>
-
-    <section class="card" aria-labelledby="bookings-heading">
-      <h2 id="bookings-heading">Who of your department is booked when</h2>
-      @switch (bookings().status) {
-        @case ('loading') {
-          <p class="status" role="status">
-            <span class="spinner" aria-hidden="true"></span>Loading the bookings…
-          </p>
-        }
-        @case ('error') {
-          <div class="alert" role="alert">
-            <p>{{ errorOf(bookings()) }}</p>
-          </div>
-        }
-        @case ('ready') {
-          @if (bookingDays().length === 0) {
-            <p class="empty">Nobody of your department holds or waits for a pool shift to come.</p>
-          }
-          @for (day of bookingDays(); track day.date) {
-            <h3>
-              {{ dayLabel(day.date) }}
-              <span class="muted count"
-                >· {{ day.confirmedPeople }} {{ day.confirmedPeople === 1 ? 'person' : 'people' }} away</span
-              >
-            </h3>
-            <ul class="bookings" [attr.aria-label]="'Bookings on ' + dayLabel(day.date)">
-              @for (booking of day.bookings; track booking.signUpId) {
-                <li data-testid="booking">
-                  <span class="hours">{{ booking.start }}–{{ booking.end }}</span>
-                  <strong>{{ booking.member }}</strong>
-                  <span class="muted">{{ booking.skill }}{{ booking.peak ? ' · ' + booking.peak : '' }}</span>
-                  <span class="tag" [class.ok]="booking.status === 'confirmed'">{{
-                    bookingStatus(booking)
-                  }}</span>
-                </li>
-              }
-            </ul>
-          }
-        }
-      }
-    </section>
+    <pp-department-cap
+      [mayDecide]="mayDecide()"
+      [disabled]="busyId() !== null"
+      (busy)="busyId.set($event ? 'cap' : null)"
+      (saved)="answer.set($event)"
+    />
+    <pp-department-bookings [bookings]="bookings()" />
   `,
   styles: `
     .answer p {
@@ -285,59 +183,6 @@ import {
       background: #dcfce7;
       color: #166534;
     }
-    fieldset {
-      border: 1px solid var(--border);
-      border-radius: var(--radius);
-      padding: 0.75rem 1rem;
-      margin: 0.5rem 0 0;
-      min-width: 0;
-    }
-    legend {
-      font-weight: 600;
-      padding: 0 0.25rem;
-    }
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.25rem;
-      margin-bottom: 0.5rem;
-    }
-    .check {
-      display: flex;
-      gap: 0.35rem;
-      align-items: center;
-    }
-    .cap-value {
-      max-width: 16rem;
-    }
-    .problem-text:empty {
-      display: none;
-    }
-    h3 {
-      font-size: 0.95rem;
-      margin: 1rem 0 0.4rem;
-    }
-    .count {
-      font-weight: 400;
-    }
-    .bookings {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .bookings li {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.2rem 0.6rem;
-      align-items: baseline;
-      padding: 0.4rem 0;
-      border-bottom: 1px solid var(--border);
-      overflow-wrap: anywhere;
-    }
-    .hours {
-      font-variant-numeric: tabular-nums;
-      font-weight: 600;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -362,30 +207,7 @@ export class ApprovalsPage {
     (this.memberList() ?? []).filter((member) => member.state === 'approved' || member.state === 'refused'),
   );
 
-  protected readonly caps = signal<LoadState<DepartmentCapDto[]>>(LOADING);
-  protected readonly capList = computed(() => {
-    const state = this.caps();
-    return state.status === 'ready' ? state.value : [];
-  });
-  /** The cap this manager may change: their own department's. */
-  protected readonly ownCap = computed(() =>
-    this.mayDecide()
-      ? (this.capList().find((cap) => cap.department === this.user()?.department) ?? null)
-      : null,
-  );
-  protected readonly capDraft = signal<CapDraft>({ kind: 'none', value: '' });
-  protected readonly capProblem = signal('');
-  protected readonly capChoices: { kind: CapKind; label: string }[] = [
-    { kind: 'none', label: 'No cap' },
-    { kind: 'people', label: 'A number of people' },
-    { kind: 'share', label: 'A share of the department' },
-  ];
-
   protected readonly bookings = signal<LoadState<DepartmentBookingDto[]>>(LOADING);
-  protected readonly bookingDays = computed(() => {
-    const state = this.bookings();
-    return state.status === 'ready' ? bookingsByDay(state.value) : [];
-  });
 
   protected readonly busyId = signal<string | null>(null);
   protected readonly answer = signal('');
@@ -393,7 +215,6 @@ export class ApprovalsPage {
 
   constructor() {
     this.loadMembers();
-    this.loadCaps();
     this.load(this.api.departmentBookings(), 'loading the bookings', (state) => this.bookings.set(state));
   }
 
@@ -406,14 +227,6 @@ export class ApprovalsPage {
       if (state.status === 'loading' && this.memberList()) return;
       this.members.set(state);
       if (state.status === 'ready') this.memberList.set(state.value);
-    });
-  }
-
-  private loadCaps(): void {
-    this.load(this.api.departmentCaps(), 'loading the department cap', (state) => {
-      this.caps.set(state);
-      const own = this.ownCap();
-      if (own) this.capDraft.set(capDraftOf(own));
     });
   }
 
@@ -439,42 +252,6 @@ export class ApprovalsPage {
     });
   }
 
-  protected setCapKind(kind: CapKind): void {
-    this.capDraft.update((draft) => ({ ...draft, kind }));
-    this.capProblem.set('');
-  }
-
-  protected setCapValue(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.capDraft.update((draft) => ({ ...draft, value }));
-  }
-
-  protected saveCap(cap: DepartmentCapDto, event: Event): void {
-    event.preventDefault();
-    const outcome = capRequestOf(this.capDraft());
-    if ('problem' in outcome) {
-      this.capProblem.set(outcome.problem);
-      return;
-    }
-    this.capProblem.set('');
-    this.busyId.set(cap.departmentId);
-    this.api.setDepartmentCap(cap.departmentId, outcome.request).subscribe({
-      next: (saved) => {
-        this.busyId.set(null);
-        this.answer.set(`Cap saved. ${capText(saved)}`);
-        this.loadCaps();
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.capProblem.set(this.failure(error, 'saving the cap'));
-      },
-    });
-  }
-
-  protected describeCap(cap: DepartmentCapDto): string {
-    return capText(cap);
-  }
-
   protected stateLabel(member: PoolMemberDto): string {
     return APPROVAL_LABELS[member.state];
   }
@@ -482,14 +259,6 @@ export class ApprovalsPage {
   protected skillsText(member: PoolMemberDto): string {
     if (member.skills.length === 0) return 'No training recorded';
     return member.skills.map((skill) => `${skill.skill}: ${trainingText(skill)}`).join('; ');
-  }
-
-  protected bookingStatus(booking: DepartmentBookingDto): string {
-    return bookingStatusText(booking);
-  }
-
-  protected dayLabel(date: string): string {
-    return formatCalendarDate(date, 'long');
   }
 
   protected errorOf(state: LoadState<unknown>): string {

@@ -15,9 +15,10 @@ import { Observable } from 'rxjs';
 
 import { describeApiFailure } from '../../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
-import { formatInstant, formatNumber } from '../../core/format/organisation-format';
+import { formatNumber } from '../../core/format/organisation-format';
 import { PoolPointsApi } from './pool-points-api.service';
-import { pointLineKindLabel, redeemBlocker, redeemRefusalText, signedPoints } from './points-text';
+import { PointsHistoryComponent } from './points-history.component';
+import { redeemBlocker, redeemRefusalText } from './points-text';
 
 /** What the last redemption attempt said: shown once, beside the catalogue. */
 type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: string };
@@ -25,6 +26,7 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
 /** The pool member's recognition points, the rewards catalogue with redeem, and their redemptions. */
 @Component({
   selector: 'pp-pool-points-page',
+  imports: [PointsHistoryComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Pool</p>
@@ -167,60 +169,7 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
       }
     </section>
 
-    <section class="card" aria-labelledby="redemptions-heading">
-      <h2 id="redemptions-heading">My redemptions</h2>
-      @switch (redemptions().status) {
-        @case ('error') {
-          <div class="alert" role="alert">
-            <p>{{ messageOf(redemptions()) }}</p>
-          </div>
-        }
-        @case ('ready') {
-          @if (redemptionList().length === 0) {
-            <p class="empty">You have not redeemed a reward yet.</p>
-          } @else {
-            <ul class="lines" aria-label="My redemptions, newest first">
-              @for (redemption of redemptionList(); track redemption.id) {
-                <li data-testid="redemption">
-                  <span class="when">{{ instant(redemption.createdAt) }}</span>
-                  <span class="what">
-                    {{ redemption.reward }}
-                    @if (redemption.status === 'cancelled') {
-                      <span class="tag warn">cancelled, points returned</span>
-                    }
-                  </span>
-                  <span class="points">{{ signed(-redemption.points) }}</span>
-                </li>
-              }
-            </ul>
-          }
-        }
-      }
-    </section>
-
-    <section class="card" aria-labelledby="lines-heading">
-      <h2 id="lines-heading">Points history</h2>
-      @if (myPoints(); as mine) {
-        @if (mine.lines.length === 0) {
-          <p class="empty">No points yet. Points come with the first peak shift you work.</p>
-        } @else {
-          <ul class="lines" aria-label="Point lines, newest first">
-            @for (line of mine.lines; track $index) {
-              <li data-testid="point-line">
-                <span class="when">{{ instant(line.at) }}</span>
-                <span class="what">
-                  {{ line.reason }}
-                  <span class="muted">· {{ kindLabel(line) }}{{ line.peak ? ' · ' + line.peak : '' }}</span>
-                </span>
-                <span class="points" [attr.aria-label]="signed(line.points) + ' points'">{{
-                  signed(line.points)
-                }}</span>
-              </li>
-            }
-          </ul>
-        }
-      }
-    </section>
+    <pp-points-history [points]="myPoints()" [redemptions]="redemptions()" />
   `,
   styles: `
     .figures {
@@ -246,8 +195,7 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
       margin: 0;
       min-height: 0;
     }
-    .rewards,
-    .lines {
+    .rewards {
       list-style: none;
       padding: 0;
       margin: 0;
@@ -294,30 +242,6 @@ type RedeemAnswer = { kind: 'done'; text: string } | { kind: 'refused'; text: st
       flex-wrap: wrap;
       gap: 0.5rem;
     }
-    .lines li {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.1rem 0.75rem;
-      padding: 0.55rem 0;
-      border-bottom: 1px solid var(--border);
-    }
-    .lines li:last-child {
-      border-bottom: none;
-    }
-    .when {
-      grid-column: 1 / -1;
-      font-size: 0.8rem;
-      color: var(--text-muted);
-    }
-    .what {
-      min-width: 0;
-      overflow-wrap: anywhere;
-    }
-    .points {
-      font-weight: 700;
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -338,10 +262,6 @@ export class PoolPointsPage {
   protected readonly rewardList = computed(() => {
     const state = this.rewards();
     return state.status === 'ready' ? state.value.filter((reward) => reward.active) : [];
-  });
-  protected readonly redemptionList = computed(() => {
-    const state = this.redemptions();
-    return state.status === 'ready' ? state.value : [];
   });
 
   /** The reward whose redemption is being confirmed. */
@@ -451,18 +371,6 @@ export class PoolPointsPage {
 
   protected number(value: number): string {
     return formatNumber(value);
-  }
-
-  protected signed(points: number): string {
-    return signedPoints(points);
-  }
-
-  protected instant(iso: string): string {
-    return formatInstant(iso);
-  }
-
-  protected kindLabel(line: MyPointsDto['lines'][number]): string {
-    return pointLineKindLabel(line.kind);
   }
 
   protected messageOf(state: LoadState<unknown>): string {
