@@ -18,16 +18,16 @@ import type {
 } from '@peakplan/contracts';
 import { catchError, exhaustMap, map, Observable, of, startWith, switchMap, takeWhile, timer } from 'rxjs';
 
-import { ForecastBandChartComponent } from '../charts/forecast-band-chart/forecast-band-chart.component';
 import { describeApiFailure } from '../core/api/api-failure-message';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
 import { PeakplanApi } from '../core/api/peakplan-api.service';
 import { addDays, calendarDateIn } from '../core/dates/date-range';
-import { formatInstant, formatNumber, formatPercent } from '../core/format/organisation-format';
+import { formatInstant, formatPercent } from '../core/format/organisation-format';
 import { OrganisationSettings } from '../core/organisation/organisation-settings.service';
 import { BacktestTableComponent } from './backtest-table.component';
 import { toForecastChartData } from './forecast-chart-data';
 import { ForecastIntradayComponent } from './forecast-intraday.component';
+import { ForecastResultComponent } from './forecast-result.component';
 
 /** Days of actual history drawn before the forecast starts. */
 const HISTORY_DAYS_SHOWN = 56;
@@ -36,7 +36,7 @@ const POLL_MS = 1000;
 /** Forecast per queue: start a run, watch it, then the forecast with its band, event windows and backtest. */
 @Component({
   selector: 'pp-forecast-page',
-  imports: [ForecastBandChartComponent, BacktestTableComponent, ForecastIntradayComponent],
+  imports: [BacktestTableComponent, ForecastIntradayComponent, ForecastResultComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Planning</p>
@@ -157,38 +157,11 @@ const POLL_MS = 1000;
             </p>
           </div>
         } @else {
-          <section class="card" aria-labelledby="forecast-heading" data-testid="forecast-result">
-            <h2 id="forecast-heading">
-              {{ state.value.queueName }}: {{ state.value.forecastFrom }} + {{ state.value.horizonDays }} days
-            </h2>
-            <div class="facts">
-              <span
-                >Model <strong>{{ state.value.model ?? 'unknown' }}</strong></span
-              >
-              <span>Trained on {{ state.value.trainingFrom }} – {{ state.value.trainingTo }}</span>
-              @if (chart(); as data) {
-                <span
-                  >Median total <strong>{{ number(data.totalP50) }}</strong> contacts</span
-                >
-              }
-            </div>
-            @if (state.value.modelReason) {
-              <p class="reason"><strong>Why this model:</strong> {{ state.value.modelReason }}</p>
-            }
-            @for (warning of state.value.warnings; track warning) {
-              <p class="tag warn">{{ warning }}</p>
-            }
-            @if (history().status === 'error') {
-              <p class="problem-text">{{ errorOf(history()) }} The forecast is shown without history.</p>
-            }
-            @if (chart(); as data) {
-              @if (data.dates.length === 0) {
-                <p class="empty">This run has no forecast days.</p>
-              } @else {
-                <pp-forecast-band-chart [data]="data" data-testid="forecast-chart" />
-              }
-            }
-          </section>
+          <pp-forecast-result
+            [run]="state.value"
+            [chart]="chart()"
+            [historyProblem]="history().status === 'error' ? errorOf(history()) : null"
+          />
           <pp-forecast-intraday [run]="state.value" />
           <section class="card" aria-labelledby="backtest-heading">
             <h2 id="backtest-heading">Backtest on past peaks</h2>
@@ -209,20 +182,6 @@ const POLL_MS = 1000;
     .run-picker {
       margin-bottom: 1rem;
       max-width: 28rem;
-    }
-    .facts {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1.25rem;
-      font-size: 0.875rem;
-      color: var(--text-muted);
-    }
-    .facts strong {
-      color: var(--text);
-    }
-    .reason {
-      font-size: 0.875rem;
-      margin: 0.5rem 0;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -419,10 +378,6 @@ export class ForecastPage {
 
   protected text(event: Event): string {
     return (event.target as HTMLInputElement).value;
-  }
-
-  protected number(value: number): string {
-    return formatNumber(value);
   }
 
   protected numberFrom(event: Event): number {
