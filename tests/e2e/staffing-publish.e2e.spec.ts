@@ -244,18 +244,31 @@ describe('staffing plan, publishing and coverage in a real browser', () => {
     await screenshot('history-closed-christmas');
 
     const zoom = page.getByRole('group', { name: 'Zoom the history charts' });
+    const shownText = async () => (await zoom.locator('.shown').textContent()) ?? '';
     await zoom.getByRole('button', { name: 'Week' }).click();
-    expect(await zoom.getByRole('button', { name: 'Week' }).getAttribute('aria-pressed')).toBe('true');
+    // Angular repaints after the click: wait for what the click changes, never read it at once.
+    await zoom.getByRole('button', { name: 'Week', pressed: true }).waitFor();
     // The last 7 days of the range: "<first> – <last>", a span of 6 days.
-    const shown = (await zoom.locator('.shown').textContent())!;
+    const shown = await shownText();
     expect(shown).toMatch(/ – /);
     await zoom.getByRole('button', { name: '← Earlier' }).click();
-    expect(await zoom.locator('.shown').textContent()).not.toBe(shown);
+    await until(async () => (await shownText()) !== shown, 'the week to move back');
     await zoom.getByRole('button', { name: 'Day' }).click();
-    expect(await zoom.locator('.shown').textContent()).not.toMatch(/ – /);
+    await until(async () => !/ – /.test(await shownText()), 'a single day to be shown');
     await zoom.getByRole('button', { name: 'Year' }).click();
+    await zoom.getByRole('button', { name: 'Year', pressed: true }).waitFor();
     await screenshot('history-zoom-year');
     await zoom.getByRole('button', { name: 'Whole range' }).click();
-    expect(await zoom.getByRole('button', { name: '← Earlier' }).count()).toBe(0);
+    // The whole range has nothing earlier to step to.
+    await zoom.getByRole('button', { name: '← Earlier' }).waitFor({ state: 'detached' });
   });
 });
+
+/** Polls `check` every 100 ms for up to 10 s; fails naming what it waited for. */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
