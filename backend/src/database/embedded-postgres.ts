@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 import { lockDataFolder } from './data-folder-lock';
-import { seedFromEmbeddedTemplate } from './embedded-template';
+import { clusterOf, seedFromEmbeddedTemplate } from './embedded-template';
 
 export class EmbeddedDatabaseError extends Error {
   override readonly name = 'EmbeddedDatabaseError';
@@ -32,13 +32,13 @@ export async function startEmbeddedPostgres(
   let db: PGlite;
   try {
     seedFromEmbeddedTemplate(dataDir, templateDir);
-    db = await PGlite.create(join(dataDir, 'pglite'));
+    db = await PGlite.create(clusterOf(dataDir));
     await db.query('select 1');
   } catch (error) {
     releaseLock();
     const reason = error instanceof Error ? error.message : String(error);
     throw new EmbeddedDatabaseError(
-      `the embedded database in ${join(dataDir, 'pglite')} could not be opened (${reason}); move that folder away to start afresh, or set PEAKPLAN_DATA_DIR`,
+      `the embedded database in ${clusterOf(dataDir)} could not be opened (${reason}); move that folder away to start afresh, or set PEAKPLAN_DATA_DIR`,
     );
   }
   // A short path: unix socket paths are limited to ~100 characters.

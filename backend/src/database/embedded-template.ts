@@ -14,6 +14,7 @@ export function embeddedTemplateDir(distDir: string): string {
   return join(distDir, 'embedded-template');
 }
 
+/** The PGlite cluster inside a data folder or a template: `<folder>/pglite`. */
 export function clusterOf(folder: string): string {
   return join(folder, 'pglite');
 }

@@ -9,24 +9,20 @@ import {
   input,
   viewChild,
 } from '@angular/core';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  ChartConfiguration,
-  Legend,
-  LinearScale,
-  type Plugin,
-  Title,
-  Tooltip,
-} from 'chart.js';
+import { BarController, BarElement, Chart, ChartConfiguration, type Plugin } from 'chart.js';
 
 import { PALETTE, withAlpha } from '../charts/chart-palette';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  LEGEND_POSITION,
+  registerChartParts,
+} from '../charts/chart-setup';
 import { formatCalendarDate, formatNumber } from '../core/format/organisation-format';
 import type { ReasonBarsData } from './reason-chart-data';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, Tooltip, Legend);
+registerChartParts(BarController, BarElement);
 
 type ReasonChart = Chart<'bar', number[], string>;
 
@@ -103,14 +99,11 @@ export class ReasonBarsComponent {
       },
       plugins: [WINDOW_SHADE],
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: 'index', intersect: false },
+        ...BASE_CHART_OPTIONS,
         scales: {
           x: {
             stacked: true,
-            title: { display: true, text: 'date (event window shaded)', color: PALETTE.text },
+            title: axisTitle('date (event window shaded)'),
             grid: { display: false },
             ticks: {
               color: PALETTE.text,
@@ -125,20 +118,14 @@ export class ReasonBarsComponent {
           y: {
             stacked: true,
             beginAtZero: true,
-            title: { display: true, text: 'contacts per day', color: PALETTE.text },
+            title: axisTitle('contacts per day'),
             grid: { color: PALETTE.grid },
             ticks: { color: PALETTE.text, callback: (value) => formatNumber(Number(value)) },
           },
         },
         plugins: {
-          title: {
-            display: true,
-            text: data.title,
-            color: PALETTE.title,
-            font: { size: 15, weight: 'bold' },
-            align: 'start',
-          },
-          legend: { position: 'top', align: 'end', labels: { color: PALETTE.text, boxWidth: 14 } },
+          title: chartTitle(data.title),
+          legend: { ...LEGEND_POSITION, labels: { color: PALETTE.text, boxWidth: 14 } },
           tooltip: {
             callbacks: {
               title: (items) => {

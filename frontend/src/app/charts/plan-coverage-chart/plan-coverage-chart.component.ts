@@ -12,36 +12,26 @@ import {
 import {
   BarController,
   BarElement,
-  CategoryScale,
   Chart,
   ChartConfiguration,
   Filler,
-  Legend,
-  LinearScale,
   LineController,
   LineElement,
   PointElement,
-  Title,
-  Tooltip,
 } from 'chart.js';
 
 import type { CoverageRow } from '../../staffing/coverage-view';
 import { formatNumber } from '../../core/format/organisation-format';
 import { PALETTE, withAlpha } from '../chart-palette';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  LEGEND_POSITION,
+  registerChartParts,
+} from '../chart-setup';
 
-Chart.register(
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Filler,
-  Title,
-  Tooltip,
-  Legend,
-);
+registerChartParts(BarController, BarElement, LineController, LineElement, PointElement, Filler);
 
 type CoverageChart = Chart<'bar' | 'line', number[], string>;
 
@@ -152,34 +142,24 @@ export class PlanCoverageChartComponent {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: 'index', intersect: false },
+        ...BASE_CHART_OPTIONS,
         scales: {
           x: {
-            title: { display: true, text: `interval start (local time, ${timeZone})`, color: PALETTE.text },
+            title: axisTitle(`interval start (local time, ${timeZone})`),
             grid: { color: PALETTE.grid },
             ticks: { color: PALETTE.text, autoSkip: true, maxTicksLimit: 16, maxRotation: 0 },
           },
           y: {
             beginAtZero: true,
-            title: { display: true, text: 'agents (people)', color: PALETTE.text },
+            title: axisTitle('agents (people)'),
             grid: { color: PALETTE.grid },
             ticks: { color: PALETTE.text, precision: 0 },
           },
         },
         plugins: {
-          title: {
-            display: true,
-            text: title,
-            color: PALETTE.title,
-            font: { size: 15, weight: 'bold' },
-            align: 'start',
-          },
+          title: chartTitle(title),
           legend: {
-            position: 'top',
-            align: 'end',
+            ...LEGEND_POSITION,
             labels: { usePointStyle: true, boxWidth: 8, boxHeight: 8, color: PALETTE.text },
           },
           tooltip: {
