@@ -261,13 +261,16 @@ describe("the planner's pages in a real browser", () => {
     expect(await editor.getByRole('slider', { name: 'Volume change (%)' }).inputValue()).toBe('25');
     await editor.getByRole('button', { name: 'Save scenario' }).click();
     await page.getByTestId('scenario-notice').filter({ hasText: 'Saved' }).waitFor();
+    // Saving reloads the list; the result must then be the saved scenario's, not the old one again.
     await page.waitForFunction(
       ([selector, old]) => {
         const element = document.querySelector(selector);
-        return element !== null && element.textContent !== old;
+        const status = document.querySelector('[data-testid="recompute-status"]')?.textContent ?? '';
+        return element !== null && element.textContent !== old && status.includes('The saved scenario');
       },
       ['[data-testid="pool-gap-total"]', before] as const,
     );
+    expect(await editor.getByRole('slider', { name: 'Volume change (%)' }).inputValue()).toBe('25');
     const after = await gap.textContent();
     const hours = (text: string | null) => Number(/([\d.]+) h/.exec(text ?? '')![1].replace(/\./g, ''));
     // 25% more contacts need more pool hours when there is no core staff.

@@ -1,5 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type {
   EventDto,
@@ -79,12 +87,26 @@ export class ScenariosPage {
     ),
     { initialValue: LOADING as LoadState<ScenarioDto[]> },
   );
-  protected readonly scenarioList = computed(() => {
-    const state = this.scenarios();
-    return state.status === 'ready' ? state.value : [];
+  /** The last list loaded, kept while it reloads, so the open scenario's editor stays as it is. */
+  protected readonly scenarioList = linkedSignal<LoadState<ScenarioDto[]>, ScenarioDto[]>({
+    source: this.scenarios,
+    computation: (state, previous) => (state.status === 'ready' ? state.value : (previous?.value ?? [])),
   });
   protected readonly scenario = computed(
     () => this.scenarioList().find((candidate) => candidate.id === this.scenarioId()) ?? null,
+  );
+  /**
+   * The open scenario's saved adjustments, the same object while their values stay the same: the list
+   * reloads after a create or a save, and that must not reset the editor under a slider being moved.
+   */
+  protected readonly saved = computed(
+    () => {
+      const current = this.scenario();
+      return current ? { id: current.id, adjustments: current.adjustments } : null;
+    },
+    {
+      equal: (a, b) => a?.id === b?.id && JSON.stringify(a?.adjustments) === JSON.stringify(b?.adjustments),
+    },
   );
   private readonly latestRuns = toSignal(
     this.api.forecastRuns().pipe(
@@ -128,7 +150,9 @@ export class ScenariosPage {
     const request = computed(() => {
       const state = this.inputs();
       if (state.status !== 'ready') return null;
-      return { inputs: state.value, adjustments: this.draft() ?? state.value.adjustments };
+      // After a save the inputs fetched with the scenario hold its old adjustments: the saved ones count.
+      const adjustments = this.draft() ?? this.saved()?.adjustments ?? state.value.adjustments;
+      return { inputs: state.value, adjustments };
     });
     toObservable(request)
       .pipe(
