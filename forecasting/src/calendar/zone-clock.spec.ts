@@ -65,6 +65,62 @@ describe('ZoneClock.dayStarts', () => {
   });
 });
 
+describe('ZoneClock.dayStart', () => {
+  it('gives the instant of local midnight on both sides of the 2026 clock changes', () => {
+    // Hand-derived: Amsterdam is UTC+1 (CET) until 29 March 01:00 UTC and from 25 October 01:00 UTC,
+    // UTC+2 (CEST) between; Sydney is UTC+11 (AEDT) until 5 April 16:00 UTC and from 3 October
+    // 16:00 UTC, UTC+10 (AEST) between; Lord Howe moves by half an hour, +11 and +10:30, on the same
+    // days; Kathmandu keeps +05:45. Local midnight minus the offset in force at midnight:
+    const cases: [string, string, string][] = [
+      ['Europe/Amsterdam', '2026-03-29', '2026-03-28T23:00:00Z'],
+      ['Europe/Amsterdam', '2026-03-30', '2026-03-29T22:00:00Z'],
+      ['Europe/Amsterdam', '2026-10-25', '2026-10-24T22:00:00Z'],
+      ['Europe/Amsterdam', '2026-10-26', '2026-10-25T23:00:00Z'],
+      ['Australia/Sydney', '2026-04-05', '2026-04-04T13:00:00Z'],
+      ['Australia/Sydney', '2026-04-06', '2026-04-05T14:00:00Z'],
+      ['Australia/Sydney', '2026-10-04', '2026-10-03T14:00:00Z'],
+      ['Australia/Sydney', '2026-10-05', '2026-10-04T13:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-06', '2026-04-05T13:30:00Z'],
+      ['Asia/Kathmandu', '2026-03-29', '2026-03-28T18:15:00Z'],
+    ];
+    for (const [zone, date, instant] of cases)
+      expect({ zone, date, start: new Date(new ZoneClock(zone).dayStart(date)).toISOString() }).toEqual({
+        zone,
+        date,
+        start: instant.replace('Z', '.000Z'),
+      });
+    // The day between two starts is 23 hours in spring and 25 in autumn.
+    const amsterdam = new ZoneClock('Europe/Amsterdam');
+    expect(amsterdam.dayStart('2026-03-30') - amsterdam.dayStart('2026-03-29')).toBe(23 * 3_600_000);
+    expect(amsterdam.dayStart('2026-10-26') - amsterdam.dayStart('2026-10-25')).toBe(25 * 3_600_000);
+  });
+
+  it("agrees with luxon on every day of 2026, and is the first of the day's interval starts", () => {
+    for (const zone of ['Europe/Amsterdam', 'Australia/Sydney', 'Australia/Lord_Howe', 'America/Santiago']) {
+      const clock = new ZoneClock(zone);
+      const wrong: string[] = [];
+      for (
+        let day = DateTime.fromISO('2026-01-01', { zone: 'UTC' });
+        day.year === 2026;
+        day = day.plus({ days: 1 })
+      ) {
+        const date = day.toISODate()!;
+        const start = clock.dayStart(date);
+        if (start !== DateTime.fromISO(date, { zone }).toMillis() || start !== clock.dayStarts(date, 15)[0])
+          wrong.push(date);
+        if (clock.local(start).date !== date) wrong.push(`${date} local`);
+      }
+      expect({ zone, wrong }).toEqual({ zone, wrong: [] });
+    }
+  });
+
+  it('refuses what is not a date', () => {
+    const clock = new ZoneClock('Europe/Amsterdam');
+    expect(() => clock.dayStart('2026-02-30')).toThrow(/not a date/);
+    expect(() => clock.dayStart('2026-02-14T10:00')).toThrow(/not a date/);
+  });
+});
+
 describe('intervalGrid', () => {
   it('gives daylight-saving days 92 and 100 quarter-hours in Amsterdam', () => {
     // 2026-03-29: clocks go 02:00 → 03:00 (23 h = 92 × 15 min); 2026-10-25: 03:00 → 02:00 (25 h = 100).

@@ -66,12 +66,29 @@ export class ZoneClock {
    * @example new ZoneClock('Europe/Amsterdam').dayStarts('2026-03-29', 15).length // → 92
    */
   dayStarts(date: string, intervalMinutes: number): number[] {
-    const midnight = DateTime.fromISO(date, { zone: this.timeZone });
-    if (!midnight.isValid) throw new RangeError(`dates: "${date}" is not a date in ${this.timeZone}`);
+    const midnight = this.midnight(date);
     const end = midnight.plus({ days: 1 }).toMillis();
     const starts: number[] = [];
     for (let ms = midnight.toMillis(); ms < end; ms += intervalMinutes * 60_000) starts.push(ms);
     return starts;
+  }
+
+  /**
+   * The instant (epoch milliseconds) the local day starts: its local midnight, at the offset in force
+   * then. A filter "on local days `from` to `to`" is `dayStart(from) <= instant < dayStart(to + 1)`,
+   * which holds 23 or 25 hours of a clock-change day.
+   *
+   * @example new ZoneClock('Europe/Amsterdam').dayStart('2026-03-29') // → Date.parse('2026-03-28T23:00:00Z')
+   */
+  dayStart(date: string): number {
+    return this.midnight(date).toMillis();
+  }
+
+  private midnight(date: string): DateTime {
+    const midnight = DateTime.fromISO(date, { zone: this.timeZone });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !midnight.isValid)
+      throw new RangeError(`dates: "${date}" is not a date in ${this.timeZone}`);
+    return midnight;
   }
 
   /** The instant as a local ISO date-time with offset, e.g. `2026-02-14T10:00:00+01:00`. */
