@@ -3,8 +3,9 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { ForecastAccuracyReport, ForecastRunSummary } from '@peakplan/contracts';
-import { addDays } from '@peakplan/forecasting';
+import { addDays, ZoneClock } from '@peakplan/forecasting';
 
+import { instantRangeSql, localDateSql, localDayRange } from '../database/local-time-sql';
 import { queryRows } from '../database/query-rows';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { accuracyOf, seasonalScale, type ScoredPoint } from './forecast-accuracy';
@@ -23,21 +24,24 @@ export class ForecastAccuracyService {
     const { timeZone } = await this.organisations.current();
     const first = from ?? run.forecastFrom;
     const last = to ?? addDays(run.forecastFrom, run.horizonDays - 1);
+    const clock = new ZoneClock(timeZone);
+    const scoredRange = localDayRange(clock, first, last);
+    // Actuals are summed per local day (and interval forecasts joined to the days that have actuals)
+    // inside the database, over thousands of quarter-hour rows: the local day stays in SQL there.
     const days: ForecastAccuracyReport['days'] = (
       await queryRows<ForecastAccuracyReport['days'][number]>(
         this.dataSource,
         `select to_char(d.date, 'YYYY-MM-DD') as date, d.p10, d.p50, d.p90, d.events,
                 a.offered as actual, a.handled, a.abandoned
            from forecast_run_day d
-           left join (select (interval_start at time zone $3)::date as date, sum(offered)::int as offered,
+           left join (select ${localDateSql('interval_start', '$3')} as date, sum(offered)::int as offered,
                              sum(handled)::int as handled, sum(abandoned)::int as abandoned
                         from contact_history
-                       where queue_id = $2 and interval_start >= ($4::date)::timestamp at time zone $3
-                         and interval_start < ($5::date + 1)::timestamp at time zone $3
+                       where queue_id = $2 and ${instantRangeSql('interval_start', '$6', '$7')}
                        group by 1) a on a.date = d.date
           where d.run_id = $1 and d.date between $4::date and $5::date
           order by d.date`,
-        [id, run.queueId, timeZone, first, last],
+        [id, run.queueId, timeZone, first, last, ...scoredRange],
       )
     ).map((row) => ({
       ...row,
@@ -49,10 +53,9 @@ export class ForecastAccuracyService {
     const training = await queryRows<{ offered: string }>(
       this.dataSource,
       `select sum(offered) as offered from contact_history
-        where queue_id = $1 and interval_start >= ($3::date)::timestamp at time zone $2
-          and interval_start < ($4::date + 1)::timestamp at time zone $2
-        group by (interval_start at time zone $2)::date order by (interval_start at time zone $2)::date`,
-      [run.queueId, timeZone, run.trainingFrom, run.trainingTo],
+        where queue_id = $1 and ${instantRangeSql('interval_start', '$3', '$4')}
+        group by ${localDateSql('interval_start', '$2')} order by ${localDateSql('interval_start', '$2')}`,
+      [run.queueId, timeZone, ...localDayRange(clock, run.trainingFrom, run.trainingTo)],
     );
     const scale = seasonalScale(training.map((row) => Number(row.offered)));
     const point = (day: (typeof scored)[number]): ScoredPoint => ({ ...day, actual: day.actual as number });
@@ -62,16 +65,14 @@ export class ForecastAccuracyService {
         this.dataSource,
         `select f.p10, f.p50, f.p90, coalesce(a.offered, 0)::int as actual
            from forecast_run_interval f
-           join (select distinct (interval_start at time zone $3)::date as date from contact_history
-                  where queue_id = $2 and interval_start >= ($4::date)::timestamp at time zone $3
-                    and interval_start < ($5::date + 1)::timestamp at time zone $3) seen
-             on seen.date = (f.interval_start at time zone $3)::date
+           join (select distinct ${localDateSql('interval_start', '$3')} as date from contact_history
+                  where queue_id = $2 and ${instantRangeSql('interval_start', '$4', '$5')}) seen
+             on seen.date = ${localDateSql('f.interval_start', '$3')}
            left join (select interval_start, sum(offered) as offered from contact_history
-                       where queue_id = $2 and interval_start >= ($4::date)::timestamp at time zone $3
-                         and interval_start < ($5::date + 1)::timestamp at time zone $3
+                       where queue_id = $2 and ${instantRangeSql('interval_start', '$4', '$5')}
                        group by interval_start) a on a.interval_start = f.interval_start
           where f.run_id = $1`,
-        [id, run.queueId, timeZone, first, last],
+        [id, run.queueId, timeZone, ...scoredRange],
       )
     ).map((row) => ({ ...row, actual: Number(row.actual) }));
     return {

@@ -51,14 +51,17 @@ function phoneJob(): ForecastEngineJob {
 describe('ForecastEngineThread', () => {
   const job = phoneJob();
   // The engine on this thread is the reference: the worker must give the very same numbers.
-  const expected = runForecastEngine({ ...job.settings, intervals: unpackIntervals(job.intervals) });
+  const expected = runForecastEngine({
+    ...job.settings,
+    intervals: unpackIntervals(job.intervals, timeZone),
+  });
 
   it('packs and unpacks interval history without changing a value', () => {
-    const intervals = unpackIntervals(job.intervals);
+    const intervals = unpackIntervals(job.intervals, timeZone);
     expect(intervals.length).toBeGreaterThan(20_000); // the phone queue's open quarter-hours
     expect(intervals[0].startMs).toBe(Date.parse(intervals[0].start));
     expect(packIntervals(intervals)).toEqual(job.intervals);
-    expect(unpackIntervals(packIntervals([]))).toEqual([]);
+    expect(unpackIntervals(packIntervals([]), timeZone)).toEqual([]);
   });
 
   it('runs the engine on a worker thread loaded from the TypeScript sources, same numbers, stages in order', async () => {

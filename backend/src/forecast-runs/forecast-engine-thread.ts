@@ -118,7 +118,10 @@ export class ForecastEngineThread implements OnApplicationShutdown {
     job: ForecastEngineJob,
     onStage: (stage: ForecastEngineStage) => void,
   ): Promise<ForecastEngineResult> {
-    return runForecastEngine({ ...job.settings, intervals: unpackIntervals(job.intervals) }, onStage);
+    return runForecastEngine(
+      { ...job.settings, intervals: unpackIntervals(job.intervals, job.settings.timeZone) },
+      onStage,
+    );
   }
 
   private giveUp(reason: string): void {

@@ -13,7 +13,7 @@ const reply = (message: EngineReply) => port.postMessage(message);
 
 port.on('message', ({ jobId, job }: EngineJobMessage) => {
   try {
-    const input = { ...job.settings, intervals: unpackIntervals(job.intervals) };
+    const input = { ...job.settings, intervals: unpackIntervals(job.intervals, job.settings.timeZone) };
     const result = runForecastEngine(input, (stage) => reply({ kind: 'stage', jobId, stage }));
     reply({ kind: 'result', jobId, result });
   } catch (error) {

@@ -2,12 +2,13 @@
  * Separate from the service so that a test can give the engine the very same input. */
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { addDays, eventPresets, type EventRule } from '@peakplan/forecasting';
+import { addDays, eventPresets, ZoneClock, type EventRule } from '@peakplan/forecasting';
 
 import type { ForecastEngineInput } from './forecast-engine';
 import type { ForecastEngineJob } from './forecast-engine-messages';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { unpackIntervals, type PackedIntervals } from './packed-intervals';
+import { instantRangeSql, localDateTextSql, localDayRange } from '../database/local-time-sql';
 import { queryRows } from '../database/query-rows';
 
 /** Interval history used for the intraday shapes: recent weeks and the event days of the last two years. */
@@ -49,32 +50,29 @@ export async function loadForecastJob(
     `select closed_days from queue where id = $1`,
     [run.queue_id],
   );
+  const clock = new ZoneClock(timeZone);
+  // Summed to one row per local day inside the database: the day stays an SQL expression.
   const daily = await queryRows<{ date: string; offered: string }>(
     database,
-    `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date, sum(offered) as offered
+    `select ${localDateTextSql('interval_start', '$2')} as date, sum(offered) as offered
        from contact_history
-      where queue_id = $1 and interval_start >= ($3::date)::timestamp at time zone $2
-        and interval_start < ($4::date + 1)::timestamp at time zone $2
+      where queue_id = $1 and ${instantRangeSql('interval_start', '$3', '$4')}
       group by 1 order by 1`,
-    [run.queue_id, timeZone, run.training_from, run.training_to],
+    [run.queue_id, timeZone, ...localDayRange(clock, run.training_from, run.training_to)],
   );
   const profileFrom = [run.training_from, addDays(run.training_to, -PROFILE_HISTORY_DAYS)].sort()[1];
-  // Packed by PostgreSQL (see packed-intervals.ts): one row of five text columns, not ~100,000 rows.
+  // Packed by PostgreSQL (see packed-intervals.ts): one row of two text columns, not ~100,000 rows;
+  // the worker derives local dates and minutes from the instants with the organisation's clock.
   const [intervals] = await queryRows<PackedIntervals>(
     database,
-    `select coalesce(string_agg(to_char(interval_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), E'\\n' order by interval_start), '') as "starts",
-            coalesce(string_agg((extract(epoch from interval_start) * 1000)::bigint::text, E'\\n' order by interval_start), '') as "startMs",
-            coalesce(string_agg(to_char(interval_start at time zone $2, 'YYYY-MM-DD'), E'\\n' order by interval_start), '') as "localDates",
-            coalesce(string_agg((extract(hour from interval_start at time zone $2) * 60
-                                 + extract(minute from interval_start at time zone $2))::int::text, E'\\n' order by interval_start), '') as "localMinutes",
+    `select coalesce(string_agg((extract(epoch from interval_start) * 1000)::bigint::text, E'\\n' order by interval_start), '') as "startMs",
             coalesce(string_agg(offered::text, E'\\n' order by interval_start), '') as "offered"
        from (select interval_start, sum(offered) as offered
                from contact_history
               where queue_id = $1 and interval_minutes < 1440
-                and interval_start >= ($3::date)::timestamp at time zone $2
-                and interval_start < ($4::date + 1)::timestamp at time zone $2
+                and ${instantRangeSql('interval_start', '$2', '$3')}
               group by interval_start) slots`,
-    [run.queue_id, timeZone, profileFrom, run.training_to],
+    [run.queue_id, ...localDayRange(clock, profileFrom, run.training_to)],
   );
   const events = await loadEventDefinitions(database, organisation.id);
   return {
@@ -100,5 +98,5 @@ export async function loadForecastInput(
   organisation: RunOrganisation,
 ): Promise<ForecastEngineInput> {
   const job = await loadForecastJob(database, runId, organisation);
-  return { ...job.settings, intervals: unpackIntervals(job.intervals) };
+  return { ...job.settings, intervals: unpackIntervals(job.intervals, job.settings.timeZone) };
 }

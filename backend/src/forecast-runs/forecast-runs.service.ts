@@ -11,8 +11,15 @@ import type {
   ForecastRunSummary,
   StartForecastRunRequest,
 } from '@peakplan/contracts';
-import { addDays, eventPresets } from '@peakplan/forecasting';
+import { addDays, eventPresets, ZoneClock } from '@peakplan/forecasting';
 
+import {
+  epochMsSql,
+  instantRangeSql,
+  instantSql,
+  localDateTextSql,
+  localDayRange,
+} from '../database/local-time-sql';
 import { queryRows } from '../database/query-rows';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ForecastAccuracyService } from './forecast-accuracy.service';
@@ -128,14 +135,16 @@ export class ForecastRunsService {
     // Every queue is checked before any run is written, and the runs are written in one transaction:
     // a refusal for the third queue used to leave the first two "queued", to fail later as interrupted.
     const planned: { queueId: string; intervalMinutes: number; trainingFrom: string }[] = [];
+    const clock = new ZoneClock(organisation.timeZone);
     for (const queue of queues) {
-      const [range] = await queryRows<{ first: string | null }>(
+      const [range] = await queryRows<{ first_ms: number | null }>(
         this.dataSource,
-        `select to_char(min(interval_start at time zone $2), 'YYYY-MM-DD') as first
-           from contact_history where queue_id = $1 and interval_start < ($3::date + 1)::timestamp at time zone $2`,
-        [queue.id, organisation.timeZone, trainingTo],
+        `select ${epochMsSql('min(interval_start)')} as first_ms
+           from contact_history where queue_id = $1 and interval_start < ${instantSql('$2')}`,
+        [queue.id, clock.dayStart(addDays(trainingTo, 1))],
       );
-      const trainingFrom: string | null = request.trainingFrom ?? range.first;
+      const trainingFrom: string | null =
+        request.trainingFrom ?? (range.first_ms === null ? null : clock.local(range.first_ms).date);
       if (!trainingFrom)
         throw new BadRequestException({
           message: `queue "${queue.name}" has no history up to ${trainingTo}: import history first`,
@@ -232,24 +241,23 @@ export class ForecastRunsService {
   /** Interval forecasts between two local dates (inclusive; default the whole horizon). */
   async intervals(id: string, from?: string, to?: string): Promise<ForecastIntervalDto[]> {
     const summary = await this.summary(id);
-    const { timeZone } = await this.organisations.current();
-    const rows = await queryRows<{ start: Date; p10: number; p50: number; p90: number }>(
+    const clock = new ZoneClock((await this.organisations.current()).timeZone);
+    const rows = await queryRows<{ start_ms: number; p10: number; p50: number; p90: number }>(
       this.dataSource,
-      `select interval_start as start, p10, p50, p90 from forecast_run_interval
-        where run_id = $1 and interval_start >= ($2::date)::timestamp at time zone $4
-          and interval_start < ($3::date + 1)::timestamp at time zone $4
+      `select ${epochMsSql('interval_start')} as start_ms, p10, p50, p90 from forecast_run_interval
+        where run_id = $1 and ${instantRangeSql('interval_start', '$2', '$3')}
         order by interval_start`,
       [
         id,
-        from ?? summary.forecastFrom,
-        to ?? addDays(summary.forecastFrom, summary.horizonDays - 1),
-        timeZone,
+        ...localDayRange(
+          clock,
+          from ?? summary.forecastFrom,
+          to ?? addDays(summary.forecastFrom, summary.horizonDays - 1),
+        ),
       ],
     );
     return rows.map((row) => ({
-      start: DateTime.fromJSDate(new Date(row.start))
-        .setZone(timeZone)
-        .toISO({ suppressMilliseconds: true })!,
+      start: clock.iso(row.start_ms),
       p10: row.p10,
       p50: row.p50,
       p90: row.p90,
@@ -277,11 +285,11 @@ export class ForecastRunsService {
     if (dates.length > 0 && queueIds.length === 1) {
       const found = await queryRows<{ date: string; offered: string }>(
         this.dataSource,
-        `select to_char((interval_start at time zone $2)::date, 'YYYY-MM-DD') as date, sum(offered) as offered
-           from contact_history where queue_id = $1
-            and interval_start >= ($3::date)::timestamp at time zone $2 and interval_start < ($4::date + 1)::timestamp at time zone $2
+        // Summed per local day inside the database: the day stays an SQL expression.
+        `select ${localDateTextSql('interval_start', '$2')} as date, sum(offered) as offered
+           from contact_history where queue_id = $1 and ${instantRangeSql('interval_start', '$3', '$4')}
           group by 1`,
-        [queueIds[0], timeZone, dates[0], dates.at(-1)],
+        [queueIds[0], timeZone, ...localDayRange(timeZone, dates[0], dates.at(-1)!)],
       );
       for (const row of found) actuals.set(row.date, Number(row.offered));
     }

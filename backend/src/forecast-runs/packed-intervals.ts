@@ -1,39 +1,38 @@
-/* A queue's interval history as five newline-joined text columns, the way PostgreSQL's string_agg
+/* A queue's interval history as two newline-joined text columns, the way PostgreSQL's string_agg
  * hands it over. ~100,000 row objects parsed on the service's event loop (and copied again into the
- * worker) held it for 100–350 ms at a time; five strings cost a few milliseconds, and the worker,
+ * worker) held it for 100–350 ms at a time; two strings cost a few milliseconds, and the worker,
  * not the service, turns them into the engine's IntervalObservation objects. */
-import type { IntervalObservation } from '@peakplan/forecasting';
+import { ZoneClock, type IntervalObservation } from '@peakplan/forecasting';
 
 export interface PackedIntervals {
-  /** ISO start instants as Date#toISOString writes them. */
-  starts: string;
-  /** Epoch milliseconds of the starts. */
+  /** Epoch milliseconds of the interval starts, in time order. */
   startMs: string;
-  localDates: string;
-  /** Minutes after local midnight (wall clock). */
-  localMinutes: string;
   offered: string;
 }
 
 const SEPARATOR = '\n';
 
-/** The engine's interval observations, one per packed line. */
-export function unpackIntervals(packed: PackedIntervals): IntervalObservation[] {
-  if (packed.starts === '') return [];
-  const starts = packed.starts.split(SEPARATOR);
-  const startMs = packed.startMs.split(SEPARATOR);
-  const localDates = packed.localDates.split(SEPARATOR);
-  const localMinutes = packed.localMinutes.split(SEPARATOR);
+/**
+ * The engine's interval observations, one per packed line: the start as an ISO instant and its local
+ * date and minute from the organisation's clock (the instants travel as numbers, the zone with them).
+ */
+export function unpackIntervals(packed: PackedIntervals, timeZone: string): IntervalObservation[] {
+  if (packed.startMs === '') return [];
+  const startMs = packed.startMs.split(SEPARATOR).map(Number);
   const offered = packed.offered.split(SEPARATOR);
-  if ([startMs, localDates, localMinutes, offered].some((column) => column.length !== starts.length))
+  if (offered.length !== startMs.length)
     throw new RangeError('packed intervals: columns of different lengths');
-  return starts.map((start, index) => ({
-    start,
-    startMs: Number(startMs[index]),
-    localDate: localDates[index],
-    localMinute: Number(localMinutes[index]),
-    offered: Number(offered[index]),
-  }));
+  const clock = new ZoneClock(timeZone);
+  return startMs.map((ms, index) => {
+    const local = clock.local(ms);
+    return {
+      start: new Date(ms).toISOString(),
+      startMs: ms,
+      localDate: local.date,
+      localMinute: local.minuteOfDay,
+      offered: Number(offered[index]),
+    };
+  });
 }
 
 /** The inverse of unpackIntervals (for the engine's own callers and tests). */
@@ -41,10 +40,7 @@ export function packIntervals(intervals: readonly IntervalObservation[]): Packed
   const column = (value: (slot: IntervalObservation) => string | number) =>
     intervals.map(value).join(SEPARATOR);
   return {
-    starts: column((slot) => slot.start),
     startMs: column((slot) => slot.startMs),
-    localDates: column((slot) => slot.localDate),
-    localMinutes: column((slot) => slot.localMinute),
     offered: column((slot) => slot.offered),
   };
 }
