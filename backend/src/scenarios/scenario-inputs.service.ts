@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
-import { addDays, type EventDefinition, reasonSharesByDay } from '@peakplan/forecasting';
+import {
+  addDays,
+  dayOfWeek,
+  type EventDefinition,
+  reasonSharesByDay,
+  ZoneClock,
+} from '@peakplan/forecasting';
 
 import type { ScenarioDto, ScenarioQueueInputDto } from '@peakplan/contracts';
 
@@ -10,7 +15,8 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { daysNamingReasons, loadReasonDays } from '../history/reason-day-counts.query';
 import { eventOffsetKeys } from '../peak-reviews/event-offset-keys';
-import { queryRows } from '../database/query-rows';
+import { epochMsSql, instantRangeSql, instantSql, localDayRange } from '../database/local-time-sql';
+import { queryOne, queryRows } from '../database/query-rows';
 
 type ScenarioPeriod = Pick<ScenarioDto, 'id' | 'forecastRunIds' | 'from' | 'to'>;
 
@@ -54,36 +60,44 @@ export class ScenarioInputsService {
            from forecast_run r join queue q on q.id = r.queue_id where r.id = $1`,
         [runId],
       );
-      const rows: {
-        start: Date;
-        local_date: string;
-        weekday: number;
-        local_minute: number;
-        p50: number;
-        events: string[];
-        closed: boolean;
-      }[] = await this.dataSource.query(
-        `select i.interval_start as start, to_char(i.interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
-                  extract(dow from i.interval_start at time zone $2)::int as weekday,
-                  (extract(hour from i.interval_start at time zone $2) * 60 + extract(minute from i.interval_start at time zone $2))::int as local_minute,
-                  i.p50, coalesce(d.events, '{}') as events, coalesce(d.closed, false) as closed
-             from forecast_run_interval i
-             left join forecast_run_day d on d.run_id = i.run_id and d.date = (i.interval_start at time zone $2)::date
-            where i.run_id = $1 and i.interval_start >= ($3::date)::timestamp at time zone $2
-              and i.interval_start < ($4::date + 1)::timestamp at time zone $2
-            order by i.interval_start`,
-        [runId, timeZone, scenario.from, scenario.to],
+      const clock = new ZoneClock(timeZone);
+      const intervals = await queryRows<{ start_ms: number; p50: number }>(
+        this.dataSource,
+        `select ${epochMsSql('interval_start')} as start_ms, p50 from forecast_run_interval
+          where run_id = $1 and ${instantRangeSql('interval_start', '$2', '$3')}
+          order by interval_start`,
+        [runId, ...localDayRange(clock, scenario.from, scenario.to)],
       );
-      const uploadedCore = await this.uploadedCore(scenario.id, queue.id, rows);
+      const days = await queryRows<{ date: string; events: string[]; closed: boolean }>(
+        this.dataSource,
+        `select to_char(date, 'YYYY-MM-DD') as date, events, closed from forecast_run_day
+          where run_id = $1 and date between $2::date and $3::date`,
+        [runId, scenario.from, scenario.to],
+      );
+      const dayByDate = new Map(days.map((day) => [day.date, day]));
+      const rows = intervals.map((interval) => {
+        const local = clock.local(interval.start_ms);
+        const day = dayByDate.get(local.date);
+        return {
+          ...interval,
+          local_date: local.date,
+          local_minute: local.minuteOfDay,
+          events: day?.events ?? [],
+          closed: day?.closed ?? false,
+        };
+      });
+      const uploadedCore = await this.uploadedCore(
+        scenario.id,
+        queue.id,
+        rows.map((row) => row.start_ms),
+      );
       const reasonMix = await this.reasonMix(queue.id, queue.training_to, rows, events);
       inputs.push({
         queueId: queue.id,
         name: queue.name,
         kind: queue.kind,
         intervalMinutes: Math.round(
-          (rows.length > 1
-            ? new Date(rows[1].start).getTime() - new Date(rows[0].start).getTime()
-            : queue.interval_minutes * 60000) / 60000,
+          (rows.length > 1 ? rows[1].start_ms - rows[0].start_ms : queue.interval_minutes * 60000) / 60000,
         ),
         ahtSeconds: Number(queue.aht_seconds),
         serviceLevelTarget: Number(queue.service_level_target),
@@ -91,11 +105,10 @@ export class ScenarioInputsService {
         patienceSeconds: queue.patience_seconds === null ? null : Number(queue.patience_seconds),
         concurrency: queue.concurrency,
         ...reasonMix,
-        starts: rows.map((row) =>
-          DateTime.fromJSDate(new Date(row.start)).setZone(timeZone).toISO({ suppressMilliseconds: true })!,
-        ),
+        starts: rows.map((row) => clock.iso(row.start_ms)),
         localDates: rows.map((row) => row.local_date),
-        weekdays: rows.map((row) => row.weekday),
+        // 0 = Sunday … 6 = Saturday, as PostgreSQL's extract(dow) gave it
+        weekdays: rows.map((row) => dayOfWeek(row.local_date)),
         localMinutes: rows.map((row) => row.local_minute),
         p50: rows.map((row) => Number(row.p50)),
         events: rows.map((row) => row.events),
@@ -109,13 +122,13 @@ export class ScenarioInputsService {
   /** Uploaded core staff left outside the period when the period was changed after the upload. */
   async coreStaffOutsidePeriod(scenario: Pick<ScenarioDto, 'id' | 'from' | 'to'>): Promise<number> {
     const { timeZone } = await this.organisations.current();
-    const [{ outside }]: { outside: number }[] = await this.dataSource.query(
+    const counted = await queryOne<{ outside: number }>(
+      this.dataSource,
       `select count(*)::int as outside from scenario_core_staff
-        where scenario_id = $1 and (interval_start < ($2::date)::timestamp at time zone $4
-                                    or interval_start >= ($3::date + 1)::timestamp at time zone $4)`,
-      [scenario.id, scenario.from, scenario.to, timeZone],
+        where scenario_id = $1 and not (${instantRangeSql('interval_start', '$2', '$3')})`,
+      [scenario.id, ...localDayRange(timeZone, scenario.from, scenario.to)],
     );
-    return outside;
+    return counted?.outside ?? 0;
   }
 
   /** The warnings the server adds to a scenario's result beside the computation's own. */
@@ -167,17 +180,18 @@ export class ScenarioInputsService {
   private async uploadedCore(
     scenarioId: string,
     queueId: string,
-    intervals: readonly { start: Date }[],
+    intervalStartMs: readonly number[],
   ): Promise<number[] | undefined> {
-    if (intervals.length === 0) return undefined;
-    const uploaded: { start_ms: string; agents: number }[] = await this.dataSource.query(
-      `select (extract(epoch from interval_start) * 1000)::bigint::text as start_ms, agents
+    if (intervalStartMs.length === 0) return undefined;
+    const uploaded = await queryRows<{ start_ms: number; agents: number }>(
+      this.dataSource,
+      `select ${epochMsSql('interval_start')} as start_ms, agents
          from scenario_core_staff
-        where scenario_id = $1 and queue_id = $2 and interval_start between $3 and $4`,
-      [scenarioId, queueId, intervals[0].start, intervals[intervals.length - 1].start],
+        where scenario_id = $1 and queue_id = $2 and interval_start between ${instantSql('$3')} and ${instantSql('$4')}`,
+      [scenarioId, queueId, intervalStartMs[0], intervalStartMs[intervalStartMs.length - 1]],
     );
     if (uploaded.length === 0) return undefined;
-    const agentsByStart = new Map(uploaded.map((row) => [Number(row.start_ms), row.agents]));
-    return intervals.map((interval) => agentsByStart.get(new Date(interval.start).getTime()) ?? -1);
+    const agentsByStart = new Map(uploaded.map((row) => [row.start_ms, row.agents]));
+    return intervalStartMs.map((startMs) => agentsByStart.get(startMs) ?? -1);
   }
 }
