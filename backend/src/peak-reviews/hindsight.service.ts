@@ -8,14 +8,21 @@ import type {
   ScenarioDto,
   ScenarioResult,
 } from '@peakplan/contracts';
-import { addDays, DEFAULT_MAX_OCCUPANCY, DEFAULT_SHRINKAGE, intervalGrid } from '@peakplan/forecasting';
+import {
+  addDays,
+  DEFAULT_MAX_OCCUPANCY,
+  DEFAULT_SHRINKAGE,
+  intervalGrid,
+  ZoneClock,
+} from '@peakplan/forecasting';
 
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { combinedTotals, hindsightStaffing, type HindsightQueueResult } from './hindsight-staffing';
 import { actualsOnGrid, type ActualRow } from './interval-grid';
-import { queryRows } from '../database/query-rows';
+import { epochMsSql, instantRangeSql, localDayRange } from '../database/local-time-sql';
+import { queryOne, queryRows } from '../database/query-rows';
 
 interface QueueRow {
   id: string;
@@ -96,8 +103,9 @@ export class HindsightService {
     const plan = await this.scenarios.plan();
     const planOverlaps = plan !== null && plan.from <= to && plan.to >= from;
     const planResult = planOverlaps ? await this.scenarios.result(plan.id, true) : null;
-    const planRuns: { id: string; queue_id: string; interval_minutes: number }[] = planOverlaps
-      ? await this.dataSource.query(
+    const planRuns = planOverlaps
+      ? await queryRows<{ id: string; queue_id: string; interval_minutes: number }>(
+          this.dataSource,
           `select id, queue_id, interval_minutes from forecast_run where id = any($1::uuid[])`,
           [plan.forecastRunIds],
         )
@@ -172,14 +180,14 @@ export class HindsightService {
         intervalMinutes: planRun.interval_minutes,
         reason: `the run of the plan scenario "${plan.name}", which covers the period`,
       };
-    const [latest]: { id: string; interval_minutes: number; forecast_from: string }[] =
-      await this.dataSource.query(
-        `select id, interval_minutes, to_char(forecast_from, 'YYYY-MM-DD') as forecast_from from forecast_run
+    const latest = await queryOne<{ id: string; interval_minutes: number; forecast_from: string }>(
+      this.dataSource,
+      `select id, interval_minutes, to_char(forecast_from, 'YYYY-MM-DD') as forecast_from from forecast_run
           where queue_id = $1 and status = 'completed' and forecast_from <= $2::date
             and forecast_from + horizon_days - 1 >= $3::date
           order by created_at desc limit 1`,
-        [queue.id, from, to],
-      );
+      [queue.id, from, to],
+    );
     if (latest)
       return {
         id: latest.id,
@@ -205,27 +213,26 @@ export class HindsightService {
     withIntervals: boolean,
     warnings: string[],
   ): Promise<{ report: HindsightQueueDto; result: HindsightQueueResult }> {
-    const rows: {
-      start: Date;
-      local_date: string;
+    const clock = new ZoneClock(timeZone);
+    const rows = await queryRows<{
+      start_ms: number;
       offered: string;
       abandoned: string | null;
       aht_weighted: string;
       aht_weight: string;
-    }[] = await this.dataSource.query(
-      `select interval_start as start, to_char(interval_start at time zone $2, 'YYYY-MM-DD') as local_date,
-              sum(offered) as offered, sum(abandoned) as abandoned,
+    }>(
+      this.dataSource,
+      `select ${epochMsSql('interval_start')} as start_ms, sum(offered) as offered, sum(abandoned) as abandoned,
               coalesce(sum(aht_seconds * coalesce(handled, offered)) filter (where aht_seconds > 0), 0) as aht_weighted,
               coalesce(sum(coalesce(handled, offered)) filter (where aht_seconds > 0), 0) as aht_weight
          from contact_history
         where queue_id = $1 and interval_minutes < 1440
-          and interval_start >= ($3::date)::timestamp at time zone $2
-          and interval_start < ($4::date + 1)::timestamp at time zone $2
+          and ${instantRangeSql('interval_start', '$2', '$3')}
         group by interval_start order by interval_start`,
-      [queue.id, timeZone, from, to],
+      [queue.id, ...localDayRange(clock, from, to)],
     );
     // Only days with interval actuals are reviewed: a day not imported yet is not a day of zero contacts.
-    const seen = new Set(rows.map((row) => row.local_date));
+    const seen = new Set(rows.map((row) => clock.local(row.start_ms).date));
     const allDays = daysOf(from, to);
     const grid = intervalGrid(
       allDays.filter((day) => seen.has(day)),
@@ -233,7 +240,7 @@ export class HindsightService {
       timeZone,
     );
     const actualRows: ActualRow[] = rows.map((row) => ({
-      startMs: new Date(row.start).getTime(),
+      startMs: row.start_ms,
       offered: Number(row.offered),
       abandoned: row.abandoned === null ? null : Number(row.abandoned),
       ahtWeighted: Number(row.aht_weighted),

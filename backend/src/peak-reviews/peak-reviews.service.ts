@@ -13,7 +13,8 @@ import { peakBaselines } from './peak-baselines';
 import { peakQuality } from './peak-quality';
 import { eventWindow, type EventWindow } from './event-window';
 import { HindsightService } from './hindsight.service';
-import { queryRows } from '../database/query-rows';
+import { instantRangeSql, localDayRange } from '../database/local-time-sql';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /** What the accuracy-snapshot job reports for each review it stored. */
 export interface StoredPeakReview {
@@ -64,7 +65,8 @@ export class PeakReviewsService {
     const event = await this.event(organisation.id, eventKey);
     const window = this.windowOf(event, year);
     if (!options.fresh) {
-      const [stored]: { result: PeakReviewDto }[] = await this.dataSource.query(
+      const stored = await queryOne<{ result: PeakReviewDto }>(
+        this.dataSource,
         `select result from peak_review where organisation_id = $1 and event_key = $2 and year = $3`,
         [organisation.id, eventKey, year],
       );
@@ -96,7 +98,7 @@ export class PeakReviewsService {
 
   async list(): Promise<PeakReviewSummaryDto[]> {
     const organisation = await this.organisations.current();
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       event_key: string;
       event_name: string | null;
@@ -106,7 +108,8 @@ export class PeakReviewsService {
       computed_at: Date;
       queues: string[];
       totals: HindsightTotals;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select r.id, r.event_key, coalesce(r.result->>'eventName', e.name) as event_name, r.year,
               to_char(r.period_from, 'YYYY-MM-DD') as period_from, to_char(r.period_to, 'YYYY-MM-DD') as period_to,
               r.computed_at, r.queues, r.result->'totals' as totals
@@ -142,7 +145,8 @@ export class PeakReviewsService {
     const organisation = await this.organisations.current();
     const yesterday = addDays(today, -1);
     const events = await loadEventDefinitions(this.dataSource, organisation.id);
-    const storedAlready: { event_key: string; year: number }[] = await this.dataSource.query(
+    const storedAlready = await queryRows<{ event_key: string; year: number }>(
+      this.dataSource,
       `select event_key, year from peak_review where organisation_id = $1`,
       [organisation.id],
     );
@@ -181,12 +185,11 @@ export class PeakReviewsService {
       this.dataSource,
       `select exists (select 1 from contact_history h join queue q on q.id = h.queue_id
                        where q.organisation_id = $1 and h.interval_minutes < 1440
-                         and h.interval_start >= ($3::date)::timestamp at time zone $2
-                         and h.interval_start < ($4::date + 1)::timestamp at time zone $2) as actuals,
+                         and ${instantRangeSql('h.interval_start', '$4', '$5')}) as actuals,
               exists (select 1 from forecast_run r join queue q on q.id = r.queue_id
                        where q.organisation_id = $1 and r.status = 'completed'
-                         and r.forecast_from <= $5::date and r.forecast_from + r.horizon_days - 1 >= $4::date) as forecast`,
-      [organisationId, timeZone, lastDayFrom, window.to, window.from],
+                         and r.forecast_from <= $2::date and r.forecast_from + r.horizon_days - 1 >= $3::date) as forecast`,
+      [organisationId, window.from, window.to, ...localDayRange(timeZone, lastDayFrom, window.to)],
     );
     const planned = plan !== null && plan.from <= window.to && plan.to >= window.from;
     return actuals && (forecast || planned);
@@ -214,7 +217,8 @@ export class PeakReviewsService {
   /** One short transaction: the review and its audit event, or nothing when another run stored it first. */
   private async store(organisationId: string, review: PeakReviewDto): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
+      const inserted = await queryRows<{ id: string }>(
+        manager,
         `insert into peak_review (organisation_id, event_key, year, queues, period_from, period_to, computed_at, result)
          values ($1, $2, $3, $4, $5, $6, $7, $8)
          on conflict (organisation_id, event_key, year) do nothing returning id`,
