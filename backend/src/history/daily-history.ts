@@ -2,13 +2,16 @@
  * time zone), kept at import time so that a year of daily history is 365 rows by key instead of
  * ~35,000 fifteen-minute rows summed per request (200 dashboards at once queued for seconds). Every
  * writer of contact_history refreshes the days it touched, in its own transaction. */
+import { localDateSql, localDayStartSql } from '../database/local-time-sql';
 
 /** Anything that runs SQL: a pg PoolClient or a TypeORM EntityManager/DataSource. */
 export interface SqlRunner {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
-const DAY_OF = `(c.interval_start at time zone o.time_zone)::date`;
+// Rows are summed per queue and local day inside the database, each queue in its organisation's zone:
+// the local day stays in SQL (local-time-sql.ts), the rows never leave the database.
+const DAY_OF = localDateSql('c.interval_start', 'o.time_zone');
 
 /** Re-sums, from contact_history, the days `touched` selects per queue (queue_id, first_day, last_day). */
 async function refreshRange(sql: SqlRunner, touched: string): Promise<void> {
@@ -23,8 +26,8 @@ async function refreshRange(sql: SqlRunner, touched: string): Promise<void> {
        join queue q on q.id = t.queue_id
        join organisation o on o.id = q.organisation_id
        join contact_history c on c.queue_id = t.queue_id
-        and c.interval_start >= (t.first_day::timestamp at time zone o.time_zone)
-        and c.interval_start < ((t.last_day + 1)::timestamp at time zone o.time_zone)
+        and c.interval_start >= ${localDayStartSql('t.first_day', 'o.time_zone')}
+        and c.interval_start < ${localDayStartSql('t.last_day + 1', 'o.time_zone')}
       group by 1, 2`,
   );
 }
@@ -33,8 +36,8 @@ async function refreshRange(sql: SqlRunner, touched: string): Promise<void> {
 export function refreshDailyHistoryForStaging(sql: SqlRunner, staging: string): Promise<void> {
   return refreshRange(
     sql,
-    `select s.queue_id, min((s.interval_start at time zone o.time_zone)::date) as first_day,
-            max((s.interval_start at time zone o.time_zone)::date) as last_day
+    `select s.queue_id, min(${localDateSql('s.interval_start', 'o.time_zone')}) as first_day,
+            max(${localDateSql('s.interval_start', 'o.time_zone')}) as last_day
        from ${staging} s join queue q on q.id = s.queue_id join organisation o on o.id = q.organisation_id
       group by s.queue_id`,
   );

@@ -3,9 +3,12 @@
  * rows by key, not every 15-minute row of a year. It holds the rows that say something beyond the
  * daily totals: a named reason, or any quality count (repeat, transfer, NPS, CSAT); a day without
  * either has no row here. The demo writes its reason days directly (demo-reasons.ts). */
+import { localDateSql, localDayStartSql } from '../database/local-time-sql';
 import type { SqlRunner } from './daily-history';
 
-const DAY_OF = `(c.interval_start at time zone o.time_zone)::date`;
+// Rows are summed per queue and local day inside the database, each queue in its organisation's zone:
+// the local day stays in SQL (local-time-sql.ts), the rows never leave the database.
+const DAY_OF = localDateSql('c.interval_start', 'o.time_zone');
 const QUALITY = [
   'repeat_contacts',
   'transferred',
@@ -29,8 +32,8 @@ async function refreshRange(sql: SqlRunner, touched: string): Promise<void> {
        join queue q on q.id = t.queue_id
        join organisation o on o.id = q.organisation_id
        join contact_history c on c.queue_id = t.queue_id
-        and c.interval_start >= (t.first_day::timestamp at time zone o.time_zone)
-        and c.interval_start < ((t.last_day + 1)::timestamp at time zone o.time_zone)
+        and c.interval_start >= ${localDayStartSql('t.first_day', 'o.time_zone')}
+        and c.interval_start < ${localDayStartSql('t.last_day + 1', 'o.time_zone')}
       where c.reason <> '' or coalesce(${QUALITY.map((column) => `c.${column}`).join(', ')}) is not null
       group by 1, 2, 3`,
   );
@@ -40,8 +43,8 @@ async function refreshRange(sql: SqlRunner, touched: string): Promise<void> {
 export function refreshReasonDaysForStaging(sql: SqlRunner, staging: string): Promise<void> {
   return refreshRange(
     sql,
-    `select s.queue_id, min((s.interval_start at time zone o.time_zone)::date) as first_day,
-            max((s.interval_start at time zone o.time_zone)::date) as last_day
+    `select s.queue_id, min(${localDateSql('s.interval_start', 'o.time_zone')}) as first_day,
+            max(${localDateSql('s.interval_start', 'o.time_zone')}) as last_day
        from ${staging} s join queue q on q.id = s.queue_id join organisation o on o.id = q.organisation_id
       group by s.queue_id`,
   );
