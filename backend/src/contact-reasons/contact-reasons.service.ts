@@ -8,8 +8,11 @@ import {
   DEFAULT_SHRINKAGE,
   reasonStaffingHours,
   type ReasonStaffingQueue,
+  ZoneClock,
 } from '@peakplan/forecasting';
 
+import { epochMsSql, instantRangeSql, localDayRange } from '../database/local-time-sql';
+import { queryRows } from '../database/query-rows';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { loadReasonDays } from '../history/reason-day-counts.query';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -132,15 +135,17 @@ export class ContactReasonsService {
     timeZone: string,
   ): Promise<Record<string, number>> {
     if (reasons.length === 0 || sharesByDate.size === 0) return {};
-    const intervals: { local_date: string; offered: string }[] = await this.dataSource.query(
-      `select to_char(interval_start at time zone $2, 'YYYY-MM-DD') as local_date, sum(offered) as offered
-         from contact_history
-        where queue_id = $1 and interval_minutes = $5
-          and interval_start >= ($3::date)::timestamp at time zone $2
-          and interval_start < ($4::date + 1)::timestamp at time zone $2
-        group by interval_start order by interval_start`,
-      [queue.id, timeZone, from, to, queue.intervalMinutes],
-    );
+    const clock = new ZoneClock(timeZone);
+    const intervals = (
+      await queryRows<{ start_ms: number; offered: string }>(
+        this.dataSource,
+        `select ${epochMsSql('interval_start')} as start_ms, sum(offered) as offered
+           from contact_history
+          where queue_id = $1 and interval_minutes = $2 and ${instantRangeSql('interval_start', '$3', '$4')}
+          group by interval_start order by interval_start`,
+        [queue.id, queue.intervalMinutes, ...localDayRange(clock, from, to)],
+      )
+    ).map((row) => ({ local_date: clock.local(row.start_ms).date, offered: row.offered }));
     const dates = [...sharesByDate.keys()];
     const dayIndex = new Map(dates.map((date, index) => [date, index]));
     const known = intervals.filter((interval) => dayIndex.has(interval.local_date));
