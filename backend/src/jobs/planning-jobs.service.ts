@@ -3,7 +3,10 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
-import { addDays } from '@peakplan/forecasting';
+import { addDays, ZoneClock } from '@peakplan/forecasting';
+
+import { instantSql, localDayStartSql } from '../database/local-time-sql';
+import { queryRows } from '../database/query-rows';
 
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -63,14 +66,17 @@ export class PlanningJobsService {
   /** Refits every queue whose actuals reach past the training of its latest completed run. */
   private async refit(today: string): Promise<{ refitted: string[] }> {
     const { timeZone } = await this.organisations.current();
-    const due: { id: string; name: string }[] = await this.dataSource.query(
+    // Each queue's day after its latest training is its own, so that bound stays a day start in SQL.
+    const trainedUpTo = `coalesce((select max(r.training_to) from forecast_run r
+                                    where r.queue_id = q.id and r.status = 'completed'), '-infinity'::date) + 1`;
+    const due = await queryRows<{ id: string; name: string }>(
+      this.dataSource,
       `select q.id, q.name from queue q
         where q.retired_at is null and exists (select 1 from contact_history h where h.queue_id = q.id
-                        and h.interval_start < ($2::date)::timestamp at time zone $1
-                        and h.interval_start >= (coalesce((select max(r.training_to) from forecast_run r
-                                                             where r.queue_id = q.id and r.status = 'completed'), '-infinity'::date) + 1)::timestamp at time zone $1)
+                        and h.interval_start < ${instantSql('$2')}
+                        and h.interval_start >= ${localDayStartSql(trainedUpTo, '$1')})
         order by q.name`,
-      [timeZone, today],
+      [timeZone, new ZoneClock(timeZone).dayStart(today)],
     );
     const started = [];
     for (const queue of due)
@@ -94,7 +100,8 @@ export class PlanningJobsService {
     peakReviewsFailed?: FailedPeakReview[];
   }> {
     const yesterday = addDays(today, -1);
-    const runs: { id: string }[] = await this.dataSource.query(
+    const runs = await queryRows<{ id: string }>(
+      this.dataSource,
       `select distinct on (r.queue_id) r.id from forecast_run r
          join forecast_run_day d on d.run_id = r.id and d.date = $1::date and cardinality(d.events) > 0
         where r.status = 'completed' order by r.queue_id, r.created_at desc`,
