@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import type { AuditEventDto } from '@peakplan/contracts';
+import { addDays, ZoneClock } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
+import { instantSql } from '../database/local-time-sql';
+import { queryOne } from '../database/query-rows';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditRecord {
@@ -84,15 +87,21 @@ export class AuditService {
           .replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
       });
     // Calendar days in the organisation's own zone, as the dashboard shows them.
-    const zone = `(select o.time_zone from organisation o where o.id = :organisationId)`;
-    if (query.from)
-      builder.andWhere(`event.at >= (cast(:from as date)::timestamp at time zone ${zone})`, {
-        from: query.from,
-      });
-    if (query.to)
-      builder.andWhere(`event.at < ((cast(:to as date) + 1)::timestamp at time zone ${zone})`, {
-        to: query.to,
-      });
+    if (query.from || query.to) {
+      const organisation = await queryOne<{ time_zone: string }>(
+        this.dataSource,
+        `select time_zone from organisation where id = $1`,
+        [organisationId],
+      );
+      // The organisation is the signed-in person's and exists; UTC only stands in for a missing row.
+      const clock = new ZoneClock(organisation?.time_zone ?? 'UTC');
+      if (query.from)
+        builder.andWhere(`event.at >= ${instantSql(':fromMs')}`, { fromMs: clock.dayStart(query.from) });
+      if (query.to)
+        builder.andWhere(`event.at < ${instantSql(':toMs')}`, {
+          toMs: clock.dayStart(addDays(query.to, 1)),
+        });
+    }
     if (query.before) builder.andWhere('event.at < :before', { before: query.before });
     if (query.beforeId)
       builder.andWhere(
