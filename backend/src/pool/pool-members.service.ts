@@ -10,6 +10,7 @@ import type {
   UpdateAvailabilityRequest,
   WeeklyAvailability,
 } from '@peakplan/contracts';
+import { ZoneClock } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
@@ -17,6 +18,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { memberState, memberStateText } from './member-state';
 import { queueMessages } from './pool-outbox';
 import { localToday } from './pool-time';
+import { epochMsSql } from '../database/local-time-sql';
 import { queryRows } from '../database/query-rows';
 
 interface MemberRow {
@@ -29,7 +31,8 @@ interface MemberRow {
   joined: boolean;
   active: boolean | null;
   joined_at: Date | null;
-  left_on: string | null;
+  /** When they left the pool (epoch ms), or null. */
+  left_at_ms: number | null;
   weekly_availability: WeeklyAvailability[] | null;
   max_hours_per_week: number | null;
   max_hours_per_peak: number | null;
@@ -40,7 +43,7 @@ interface MemberRow {
 const MEMBER_SELECT = `
   select u.id, u.name, u.email, u.department_id, d.name as department, u.pool_approval,
          pm.user_id is not null as joined, pm.active, pm.joined_at,
-         to_char((pm.left_at at time zone $1)::date, 'YYYY-MM-DD') as left_on,
+         ${epochMsSql('pm.left_at')} as left_at_ms,
          pm.weekly_availability, pm.max_hours_per_week, pm.max_hours_per_peak,
          coalesce((select json_agg(json_build_object('skill', q.name,
                      'trainedOn', to_char(k.trained_on, 'YYYY-MM-DD'),
@@ -72,7 +75,8 @@ export class PoolMembersService {
   async join(user: SessionUser): Promise<PoolMemberDto> {
     const { timeZone } = await this.organisations.current();
     return this.dataSource.transaction(async (manager) => {
-      const [row]: { active: boolean }[] = await manager.query(
+      const [row] = await queryRows<{ active: boolean }>(
+        manager,
         `select active from pool_member where user_id = $1 for update`,
         [user.id],
       );
@@ -108,12 +112,14 @@ export class PoolMembersService {
   async leave(user: SessionUser): Promise<PoolMemberDto> {
     const { timeZone } = await this.organisations.current();
     return this.dataSource.transaction(async (manager) => {
-      const [row]: { active: boolean }[] = await manager.query(
+      const [row] = await queryRows<{ active: boolean }>(
+        manager,
         `select active from pool_member where user_id = $1 for update`,
         [user.id],
       );
       if (!row?.active) throw new ConflictException('you are not in the pool');
-      const [{ held }]: { held: number }[] = await manager.query(
+      const [{ held }] = await queryRows<{ held: number }>(
+        manager,
         `select count(*)::int as held from pool_sign_up su join pool_shift s on s.id = su.shift_id
           where su.user_id = $1 and su.status in ('confirmed', 'waitlisted', 'requested')
             and s.cancelled_at is null and s.ends_at > now()`,
@@ -188,7 +194,8 @@ export class PoolMembersService {
         [memberId, actor.organisationId],
       );
       if (!row) throw new NotFoundException(`pool member ${memberId} does not exist`);
-      const queues: { id: string; name: string }[] = await manager.query(
+      const queues = await queryRows<{ id: string; name: string }>(
+        manager,
         `select id, name from queue where organisation_id = $1`,
         [actor.organisationId],
       );
@@ -236,15 +243,16 @@ export class PoolMembersService {
   async list(viewer: SessionUser, state: PoolMemberState | undefined): Promise<PoolMemberDto[]> {
     const { timeZone } = await this.organisations.current();
     const seesAll = viewer.roles.includes('admin') || viewer.roles.includes('planner');
-    const rows: MemberRow[] = await this.dataSource.query(
+    const rows = await queryRows<MemberRow>(
+      this.dataSource,
       `${MEMBER_SELECT}
-        where u.organisation_id = $2 and u.active and 'pool-member' = any(u.roles)
-          and ($3::boolean or u.department_id = $4::uuid)
+        where u.organisation_id = $1 and u.active and 'pool-member' = any(u.roles)
+          and ($2::boolean or u.department_id = $3::uuid)
         order by d.name nulls last, u.name, u.email`,
-      [timeZone, viewer.organisationId, seesAll, viewer.departmentId],
+      [viewer.organisationId, seesAll, viewer.departmentId],
     );
-    const today = localToday(timeZone);
-    return rows.map((row) => toMemberDto(row, today)).filter((member) => !state || member.state === state);
+    const clock = new ZoneClock(timeZone);
+    return rows.map((row) => toMemberDto(row, clock)).filter((member) => !state || member.state === state);
   }
 
   /**
@@ -259,7 +267,8 @@ export class PoolMembersService {
     if (memberId === manager.id) throw new BadRequestException('you cannot approve yourself');
     const { timeZone } = await this.organisations.current();
     return this.dataSource.transaction(async (transaction) => {
-      const [before]: { pool_approval: string; department_id: string }[] = await transaction.query(
+      const [before] = await queryRows<{ pool_approval: string; department_id: string }>(
+        transaction,
         `select u.pool_approval, u.department_id from app_user u join pool_member pm on pm.user_id = u.id
           where u.id = $1 and u.organisation_id = $2 and u.department_id = $3::uuid and pm.active and u.active
           for update of u`,
@@ -298,16 +307,19 @@ export class PoolMembersService {
     organisationId: string,
     timeZone: string,
   ): Promise<PoolMemberDto> {
-    const [row]: MemberRow[] = await manager.query(
-      `${MEMBER_SELECT} where u.id = $2 and u.organisation_id = $3`,
-      [timeZone, userId, organisationId],
+    const [row] = await queryRows<MemberRow>(
+      manager,
+      `${MEMBER_SELECT} where u.id = $1 and u.organisation_id = $2`,
+      [userId, organisationId],
     );
     if (!row) throw new NotFoundException(`pool member ${userId} does not exist`);
-    return toMemberDto(row, localToday(timeZone));
+    return toMemberDto(row, new ZoneClock(timeZone));
   }
 }
 
-function toMemberDto(row: MemberRow, today: string): PoolMemberDto {
+function toMemberDto(row: MemberRow, clock: ZoneClock): PoolMemberDto {
+  const today = localToday(clock.timeZone);
+  const leftOn = row.left_at_ms === null ? null : clock.local(row.left_at_ms).date;
   const state = memberState(row.joined, row.active ?? false, row.pool_approval);
   const skills = row.skills.map((skill) => ({
     ...skill,
@@ -324,7 +336,7 @@ function toMemberDto(row: MemberRow, today: string): PoolMemberDto {
     department: row.department,
     state,
     approval: row.pool_approval,
-    stateText: memberStateText(state, skills, row.left_on, today),
+    stateText: memberStateText(state, skills, leftOn, today),
     skills,
     weeklyAvailability: row.weekly_availability ?? [],
     datesOff: row.dates_off,

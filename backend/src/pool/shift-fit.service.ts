@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import type { PoolRuleBlock, PoolShiftDto, SignUpStatus, WeeklyAvailability } from '@peakplan/contracts';
 
 import type { SessionUser } from '../auth/access.decorators';
+import { localDateSql } from '../database/local-time-sql';
+import { queryRows } from '../database/query-rows';
 import { PoolRuleRefusal, shiftNotFound } from './pool-refusal';
 import { SHIFT_COLUMNS, shiftStatus, toShiftDto, type PoolShiftRow } from './pool-shift.row';
 import { inZone } from './pool-time';
@@ -51,6 +53,10 @@ interface BookingContext {
  * own sign-up where they have one. A shift they could still not take (overlap, rest, hours or the
  * department cap) says which rule in `blockedBy`, read without locks: the sign-up checks again under them.
  */
+/** The local date a shift starts on: each shift is joined to the member's training and days off inside
+ * the database, so the day stays an SQL expression (local-time-sql.ts). */
+const SHIFT_DAY = localDateSql('s.starts_at', '$3');
+
 @Injectable()
 export class ShiftFitService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -59,16 +65,17 @@ export class ShiftFitService {
     const fit = await this.memberFit(member.id);
     if (!fit) return [];
     const bookings = await this.bookingContext(fit, member.id, now);
-    const rows: MemberShiftRow[] = await this.dataSource.query(
+    const rows = await queryRows<MemberShiftRow>(
+      this.dataSource,
       `${this.memberShiftsSql()}
         where s.organisation_id = $2 and s.cancelled_at is null
           and s.sign_up_opens_at <= $4 and s.sign_up_closes_at > $4 and s.starts_at > $4
           and exists (select 1 from pool_member_skill k
                        where k.user_id = $1 and k.queue_id = s.queue_id
-                         and k.trained_on <= (s.starts_at at time zone $3)::date
-                         and (k.training_expires_on is null or k.training_expires_on > (s.starts_at at time zone $3)::date))
+                         and k.trained_on <= ${SHIFT_DAY}
+                         and (k.training_expires_on is null or k.training_expires_on > ${SHIFT_DAY}))
           and not exists (select 1 from pool_member_date_off o
-                           where o.user_id = $1 and o.day = (s.starts_at at time zone $3)::date)
+                           where o.user_id = $1 and o.day = ${SHIFT_DAY})
         order by s.starts_at, q.name, s.id`,
       [member.id, member.organisationId, timeZone, now],
     );
@@ -100,7 +107,8 @@ export class ShiftFitService {
     timeZone: string,
     now: Date,
   ): Promise<PoolShiftDto> {
-    const [row]: MemberShiftRow[] = await this.dataSource.query(
+    const [row] = await queryRows<MemberShiftRow>(
+      this.dataSource,
       `${this.memberShiftsSql()} where s.id = $2 and s.organisation_id = $3`,
       [member.id, shift.id, member.organisationId],
     );
@@ -140,7 +148,8 @@ export class ShiftFitService {
 
   /** The member's windows and limits when they are an approved, active member; otherwise null (nothing fits). */
   private async memberFit(memberId: string): Promise<MemberFitRow | null> {
-    const [row]: MemberFitRow[] = await this.dataSource.query(
+    const [row] = await queryRows<MemberFitRow>(
+      this.dataSource,
       `select pm.weekly_availability, pm.max_hours_per_week, pm.max_hours_per_peak, u.department_id
          from pool_member pm join app_user u on u.id = pm.user_id
         where pm.user_id = $1 and pm.active and u.active and u.pool_approval = 'approved'`,
@@ -151,25 +160,27 @@ export class ShiftFitService {
 
   private async bookingContext(member: MemberFitRow, memberId: string, now: Date): Promise<BookingContext> {
     // Every confirmed shift, past ones too: the per-peak hours cap counts them, as the sign-up does.
-    const booked: BookingContext['booked'] = await this.dataSource.query(
+    const booked = await queryRows<BookingContext['booked'][number]>(
+      this.dataSource,
       `select s.id, s.starts_at, s.ends_at, s.break_minutes, s.peak
          from pool_sign_up su join pool_shift s on s.id = su.shift_id
         where su.user_id = $1 and su.status = 'confirmed' and s.cancelled_at is null`,
       [memberId],
     );
     if (!member.department_id) return { member, booked, departmentLimit: null, colleaguesAway: [] };
-    const [cap]: { max_people: number | null; max_share: number | null; people: number }[] =
-      await this.dataSource.query(
-        `select c.max_people, c.max_share,
+    const [cap] = await queryRows<{ max_people: number | null; max_share: number | null; people: number }>(
+      this.dataSource,
+      `select c.max_people, c.max_share,
                 (select count(*)::int from app_user u where u.department_id = c.department_id and u.active) as people
            from department_pool_cap c where c.department_id = $1`,
-        [member.department_id],
-      );
+      [member.department_id],
+    );
     const departmentLimit = cap ? effectiveCap(cap.max_people, cap.max_share, cap.people) : null;
     const colleaguesAway: BookingContext['colleaguesAway'] =
       departmentLimit === null
         ? []
-        : await this.dataSource.query(
+        : await queryRows<BookingContext['colleaguesAway'][number]>(
+            this.dataSource,
             `select s.starts_at, s.ends_at
                from pool_sign_up su join pool_shift s on s.id = su.shift_id join app_user u on u.id = su.user_id
               where u.department_id = $1 and su.status = 'confirmed' and s.cancelled_at is null

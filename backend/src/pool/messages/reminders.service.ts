@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { addDays, ZoneClock } from '@peakplan/forecasting';
+
+import { epochMsSql, instantRangeSql, localDateTextSql, localDayRange } from '../../database/local-time-sql';
+import { queryOne, queryRows } from '../../database/query-rows';
 import { OrganisationsService } from '../../organisations/organisations.service';
-import { queryRows } from '../../database/query-rows';
 import { localToday } from '../pool-time';
 
 export interface RemindersQueued {
@@ -92,15 +95,17 @@ export class RemindersService {
     timeZone: string,
     today: string,
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const tomorrow = addDays(today, 1);
+    const rows = await queryRows<{ id: string }>(
+      manager,
       `insert into pool_outbox (user_id, kind, payload, dedupe_key)
        select su.user_id, 'shift-tomorrow', jsonb_build_object('shiftId', s.id, 'startsAt', s.starts_at),
               'shift-tomorrow:' || su.id || ':' || extract(epoch from s.starts_at)::bigint
          from pool_sign_up su join pool_shift s on s.id = su.shift_id
         where s.organisation_id = $1 and su.status = 'confirmed' and s.cancelled_at is null
-          and (s.starts_at at time zone $2)::date = $3::date + 1
+          and ${instantRangeSql('s.starts_at', '$2', '$3')}
        on conflict (dedupe_key) do nothing returning id`,
-      [organisationId, timeZone, today],
+      [organisationId, ...localDayRange(timeZone, tomorrow, tomorrow)],
     );
     return rows.length;
   }
@@ -118,17 +123,19 @@ export class RemindersService {
     now: Date,
   ): Promise<number> {
     const { kind, column, payloadKey, onlyOpenToSignUp } = WINDOW_EDGES[edge];
+    // Grouped per member and local day inside the database (an insert from a select): the day stays SQL.
+    const edgeDay = localDateTextSql(`s.${column}`, '$2');
     const rows = await queryRows<{ id: string }>(
       manager,
       `insert into pool_outbox (user_id, kind, payload, dedupe_key)
        select pm.user_id, '${kind}',
               jsonb_build_object('${payloadKey}', min(s.${column}), 'shifts', count(distinct s.id)),
-              '${kind}:' || pm.user_id || ':' || to_char(s.${column} at time zone $2, 'YYYY-MM-DD')
+              '${kind}:' || pm.user_id || ':' || ${edgeDay}
          from ${SHIFTS_WITH_ELIGIBLE}
           and s.organisation_id = $1 and s.cancelled_at is null
           and s.${column} > $3 and s.${column} <= $3::timestamptz + interval '1 day'
           ${onlyOpenToSignUp ? OPEN_TO_SIGN_UP : ''}
-        group by pm.user_id, to_char(s.${column} at time zone $2, 'YYYY-MM-DD')
+        group by pm.user_id, ${edgeDay}
        on conflict (dedupe_key) do nothing returning id`,
       [organisationId, timeZone, now],
     );
@@ -143,14 +150,17 @@ export class RemindersService {
     today: string,
     now: Date,
   ): Promise<number> {
-    const [next]: { peak: string; first_day: string }[] = await manager.query(
-      `select s.peak, to_char(min(s.starts_at) at time zone $2, 'YYYY-MM-DD') as first_day
-         from pool_shift s where s.organisation_id = $1 and s.peak is not null and s.cancelled_at is null and s.starts_at > $3
+    const next = await queryOne<{ peak: string; first_start_ms: number }>(
+      manager,
+      `select s.peak, ${epochMsSql('min(s.starts_at)')} as first_start_ms
+         from pool_shift s where s.organisation_id = $1 and s.peak is not null and s.cancelled_at is null and s.starts_at > $2
         group by s.peak order by min(s.starts_at) limit 1`,
-      [organisationId, timeZone, now],
+      [organisationId, now],
     );
     if (!next) return 0;
-    const rows: unknown[] = await manager.query(
+    const firstDay = new ZoneClock(timeZone).local(next.first_start_ms).date;
+    const rows = await queryRows<{ id: string }>(
+      manager,
       `insert into pool_outbox (user_id, kind, payload, dedupe_key)
        select k.user_id, 'training-expiring',
               jsonb_build_object('skill', q.name, 'expiresOn', to_char(k.training_expires_on, 'YYYY-MM-DD'),
@@ -160,7 +170,7 @@ export class RemindersService {
         where pm.organisation_id = $1 and pm.active
           and k.training_expires_on > $2::date and k.training_expires_on <= $4::date
        on conflict (dedupe_key) do nothing returning id`,
-      [organisationId, today, next.peak, next.first_day],
+      [organisationId, today, next.peak, firstDay],
     );
     return rows.length;
   }

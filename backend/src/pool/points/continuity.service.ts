@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 
 import type { ContinuityResultDto } from '@peakplan/contracts';
 
+import { instantSql, localDayRange } from '../../database/local-time-sql';
+import { queryRows } from '../../database/query-rows';
 import { OrganisationsService } from '../../organisations/organisations.service';
 import { localToday } from '../pool-time';
 import { PointsWeightsService } from './points-weights.service';
@@ -32,11 +34,12 @@ export class ContinuityService {
       });
     const { continuity } = await this.weights.get(organisation.id);
     if (continuity <= 0) return { year, granted: 0 };
-    const granted: unknown[] = await this.dataSource.query(
+    // The year's first and last instants in the organisation's zone, from its clock.
+    const [starts, ends] = localDayRange(organisation.timeZone, `${year}-01-01`, `${year}-12-31`);
+    const granted = await queryRows<{ user_id: string }>(
+      this.dataSource,
       `with bounds as (
-         select (make_date($3, 1, 1)::timestamp at time zone $2) as starts,
-                (make_date($3 + 1, 1, 1)::timestamp at time zone $2) as ends,
-                make_date($3, 12, 31) as last_day
+         select ${instantSql('$2')} as starts, ${instantSql('$5')} as ends, make_date($3, 12, 31) as last_day
        )
        insert into pool_point_line (organisation_id, user_id, kind, points, reason, source_key, at)
        select $1, pm.user_id, 'continuity', $4,
@@ -51,7 +54,7 @@ export class ContinuityService {
                          and s.peak is null and s.starts_at >= b.starts and s.starts_at < b.ends)
        on conflict (source_key) do nothing
        returning user_id`,
-      [organisation.id, organisation.timeZone, year, continuity],
+      [organisation.id, starts, year, continuity, ends],
     );
     return { year, granted: granted.length };
   }

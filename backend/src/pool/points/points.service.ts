@@ -17,6 +17,7 @@ import { OrganisationsService } from '../../organisations/organisations.service'
 import { localToday } from '../pool-time';
 import { BAND_TEXT, pointsBand } from './points-band';
 import { EARNED_KINDS, toPointLineDto, writePointLine, type PointLineRow } from './points-ledger';
+import { instantRangeSql, localDayRange } from '../../database/local-time-sql';
 import { queryRows } from '../../database/query-rows';
 
 /** How many history lines `GET /api/pool/me/points` returns (newest first). */
@@ -36,28 +37,32 @@ export class PointsService {
 
   async mine(member: SessionUser): Promise<MyPointsDto> {
     const { timeZone } = await this.organisations.current();
-    const year = localToday(timeZone).slice(0, 4);
-    const [sums]: { total: number; balance: number; year: number }[] = await this.dataSource.query(
+    const year = yearRange(timeZone, Number(localToday(timeZone).slice(0, 4)));
+    const [sums] = await queryRows<{ total: number; balance: number; year: number }>(
+      this.dataSource,
       `select coalesce(sum(points) filter (where kind = any($2)), 0)::int as total,
               coalesce(sum(points), 0)::int as balance,
-              coalesce(sum(points) filter (where kind = any($2) and to_char(at at time zone $3, 'YYYY') = $4), 0)::int as year
+              coalesce(sum(points) filter (where kind = any($2) and ${instantRangeSql('at', '$3', '$4')}), 0)::int as year
          from pool_point_line where user_id = $1`,
-      [member.id, EARNED_KINDS, timeZone, year],
+      [member.id, EARNED_KINDS, ...year],
     );
-    const [latest]: { peak: string; points: number }[] = await this.dataSource.query(
+    const [latest] = await queryRows<{ peak: string; points: number }>(
+      this.dataSource,
       `select peak, (select coalesce(sum(points), 0)::int from pool_point_line p
                       where p.user_id = $1 and p.peak = l.peak and p.kind = any($2)) as points
          from pool_point_line l where l.user_id = $1 and l.peak is not null and l.kind = any($2)
         order by l.at desc limit 1`,
       [member.id, EARNED_KINDS],
     );
-    const yearTotals: { points: number }[] = await this.dataSource.query(
+    const yearTotals = await queryRows<{ points: number }>(
+      this.dataSource,
       `select sum(l.points)::int as points from pool_point_line l
-        where l.organisation_id = $1 and l.kind = any($2) and to_char(l.at at time zone $3, 'YYYY') = $4
+        where l.organisation_id = $1 and l.kind = any($2) and ${instantRangeSql('l.at', '$3', '$4')}
         group by l.user_id`,
-      [member.organisationId, EARNED_KINDS, timeZone, year],
+      [member.organisationId, EARNED_KINDS, ...year],
     );
-    const lines: PointLineRow[] = await this.dataSource.query(
+    const lines = await queryRows<PointLineRow>(
+      this.dataSource,
       `select at, points, reason, kind, peak from pool_point_line where user_id = $1
         order by at desc, kind limit $2`,
       [member.id, HISTORY_LINES],
@@ -111,7 +116,8 @@ export class PointsService {
         },
         manager,
       );
-      const [line]: PointLineRow[] = await manager.query(
+      const [line] = await queryRows<PointLineRow>(
+        manager,
         `select at, points, reason, kind, peak from pool_point_line where source_key = $1`,
         [sourceKey],
       );
@@ -127,17 +133,18 @@ export class PointsService {
   ): Promise<MemberPointsDto[]> {
     const { timeZone } = await this.organisations.current();
     const seesAll = viewer.roles.includes('planner') || viewer.roles.includes('admin');
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       name: string;
       department: string | null;
       year: number;
       peak: number;
       balance: number;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select u.id, u.name, d.name as department,
-              coalesce(sum(l.points) filter (where l.kind = any($5) and to_char(l.at at time zone $4, 'YYYY') = $6), 0)::int as year,
-              coalesce(sum(l.points) filter (where l.kind = any($5) and l.peak = $7), 0)::int as peak,
+              coalesce(sum(l.points) filter (where l.kind = any($4) and ${instantRangeSql('l.at', '$5', '$6')}), 0)::int as year,
+              coalesce(sum(l.points) filter (where l.kind = any($4) and l.peak = $7), 0)::int as peak,
               coalesce(sum(l.points), 0)::int as balance
          from pool_member pm join app_user u on u.id = pm.user_id left join department d on d.id = u.department_id
          left join pool_point_line l on l.user_id = u.id
@@ -148,9 +155,8 @@ export class PointsService {
         viewer.organisationId,
         seesAll,
         viewer.departmentId,
-        timeZone,
         EARNED_KINDS,
-        String(year ?? Number(localToday(timeZone).slice(0, 4))),
+        ...yearRange(timeZone, year ?? Number(localToday(timeZone).slice(0, 4))),
         peak ?? null,
       ],
     );
@@ -166,7 +172,8 @@ export class PointsService {
 
   /** Totals per peak, latest first. */
   async peaks(viewer: SessionUser): Promise<PeakPointsDto[]> {
-    const rows: PeakPointsDto[] = await this.dataSource.query(
+    const rows = await queryRows<PeakPointsDto>(
+      this.dataSource,
       `select peak, count(distinct user_id)::int as members,
               coalesce(sum(points) filter (where kind = 'shift'), 0)::int as shift,
               coalesce(sum(points) filter (where kind = 'quality'), 0)::int as quality,
@@ -179,4 +186,9 @@ export class PointsService {
     );
     return rows;
   }
+}
+
+/** A calendar year of the organisation's zone as [first instant, instant after its last] in epoch ms. */
+function yearRange(timeZone: string, year: number): [number, number] {
+  return localDayRange(timeZone, `${year}-01-01`, `${year}-12-31`);
 }
