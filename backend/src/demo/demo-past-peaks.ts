@@ -3,9 +3,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { addDays, daysBetween, type IsoDate } from '@peakplan/forecasting';
+import { addDays, daysBetween, type IsoDate, ZoneClock } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
+import { epochMsSql } from '../database/local-time-sql';
+import { queryOne, queryRows } from '../database/query-rows';
 import { toSessionUser, type SessionUserRow } from '../auth/sessions.service';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { ForecastRunsService } from '../forecast-runs/forecast-runs.service';
@@ -85,12 +87,14 @@ export async function demoPastPeaksToPrepare(
   const dataSource = app.get(DataSource);
   const organisation = await app.get(OrganisationsService).current();
   const events = await loadEventDefinitions(dataSource, organisation.id);
-  const [{ from }]: { from: IsoDate | null }[] = await dataSource.query(
-    `select to_char(min(interval_start at time zone $1), 'YYYY-MM-DD') as "from" from contact_history`,
-    [organisation.timeZone],
+  const first = await queryOne<{ start_ms: number | null }>(
+    dataSource,
+    `select ${epochMsSql('min(interval_start)')} as start_ms from contact_history`,
   );
-  if (from === null) return [];
-  const reviewed: { event: string; year: number }[] = await dataSource.query(
+  if (!first || first.start_ms === null) return [];
+  const from = new ZoneClock(organisation.timeZone).local(first.start_ms).date;
+  const reviewed = await queryRows<{ event: string; year: number }>(
+    dataSource,
     `select event_key as event, year from peak_review where organisation_id = $1`,
     [organisation.id],
   );
@@ -143,7 +147,8 @@ export async function loadDemoPastPeaks(
 }
 
 async function demoPlanner(dataSource: DataSource): Promise<SessionUser> {
-  const [row]: SessionUserRow[] = await dataSource.query(
+  const [row] = await queryRows<SessionUserRow>(
+    dataSource,
     `select u.id, u.email, u.name, u.roles, u.organisation_id, u.department_id, d.name as department
        from app_user u left join department d on d.id = u.department_id
       where 'planner' = any(u.roles) order by u.email limit 1`,

@@ -16,6 +16,7 @@ import type { PoolClient } from 'pg';
 
 import type { HistoryImportReport } from '@peakplan/contracts';
 
+import { epochMsSql } from '../database/local-time-sql';
 import type { ImportRowError } from './history-csv-row';
 
 /** The two ways a concurrent import writing the same intervals shows itself to a plain INSERT or MERGE:
@@ -191,11 +192,20 @@ export async function stagedQueues(
   client: PoolClient,
   staging: string,
 ): Promise<HistoryImportReport['queues']> {
-  const result = await client.query<HistoryImportReport['queues'][number]>(`
-    select q.name as queue, to_char(min(s.interval_start) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "firstStart",
-           to_char(max(s.interval_start) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastStart",
-           count(*)::int as rows
+  const result = await client.query<{ queue: string; first_ms: number; last_ms: number; rows: number }>(`
+    select q.name as queue, ${epochMsSql('min(s.interval_start)')} as first_ms,
+           ${epochMsSql('max(s.interval_start)')} as last_ms, count(*)::int as rows
       from ${staging} s join queue q on q.id = s.queue_id
      group by q.name order by q.name`);
-  return result.rows;
+  return result.rows.map((row) => ({
+    queue: row.queue,
+    firstStart: utcSeconds(row.first_ms),
+    lastStart: utcSeconds(row.last_ms),
+    rows: row.rows,
+  }));
+}
+
+/** An instant as UTC ISO to the second, e.g. `2026-02-14T09:15:00Z`. */
+function utcSeconds(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
