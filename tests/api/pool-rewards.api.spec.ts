@@ -61,11 +61,18 @@ describe('rewards and redemptions', () => {
       .send({ name: 'X', price: 1, stock: 1 })
       .expect(403);
     const hidden = await addReward('Retired mug', 10, 5);
-    await request(service.url)
+    const changed = await request(service.url)
       .patch(`/api/pool/rewards/${hidden.id}`)
       .set(admin)
       .send({ active: false })
       .expect(200);
+    expect(changed.body).toMatchObject({
+      id: hidden.id,
+      name: 'Retired mug',
+      price: 10,
+      stock: 5,
+      active: false,
+    });
     const [member] = await createPoolMembers(poolTarget(service), { prefix: 'rewards-view', count: 1 });
     const seen = (await request(service.url).get('/api/pool/rewards').set(member.headers).expect(200))
       .body as RewardDto[];

@@ -182,6 +182,31 @@ describe('the admin pages in a real browser', () => {
     expect(await row.locator('td').nth(3).textContent()).toBe('Deactivated');
   });
 
+  it("changes an account's roles, and refuses none", async () => {
+    await page.getByLabel('Find by name, email or department').fill('nora.nieuw');
+    const row = accountRow('nora.nieuw@peakplan.test');
+    await row.getByRole('button', { name: 'Roles…' }).click();
+    const editor = page.getByRole('form', { name: 'Roles of Nora Nieuw-Jansen' });
+    for (const role of ['Planner', 'Manager', 'Pool member', 'Admin'])
+      await editor.getByLabel(role).uncheck();
+    await editor.getByRole('button', { name: 'Save roles' }).click();
+    await editor.getByText('Roles: tick at least one role.').waitFor();
+    await editor.getByLabel('Planner').check();
+    await editor.getByLabel('Manager').check();
+    await editor.getByRole('button', { name: 'Save roles' }).click();
+    await page.getByText('Nora Nieuw-Jansen now has the roles: manager, planner.').waitFor();
+    await editor.waitFor({ state: 'detached' });
+    await row.locator('td', { hasText: 'manager, planner' }).waitFor();
+    const account = (await (await page.request.get('/api/accounts')).json()) as {
+      email: string;
+      roles: string[];
+    }[];
+    expect(account.find((candidate) => candidate.email === 'nora.nieuw@peakplan.test')?.roles).toEqual([
+      'manager',
+      'planner',
+    ]);
+  });
+
   it('finds those actions in the audit trail, filtered by who and what', async () => {
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit trail' }).click();
     await page.waitForURL('**/admin/audit');
@@ -206,6 +231,7 @@ describe('the admin pages in a real browser', () => {
       'name: Nora Nieuw → Nora Nieuw-Jansen',
     );
     expect(find('Account deactivated', 'account ivo.import@peakplan.test')?.[4]).toBe('active: yes → no');
+    expect(find('Roles changed', 'account nora.nieuw@peakplan.test')).toBeDefined();
     expect(rows.every((cells) => cells[1] === 'admin@peakplan.test')).toBe(true);
     // nl-NL until the admin says otherwise.
     expect(await firstAuditTime()).toMatch(DUTCH_INSTANT);

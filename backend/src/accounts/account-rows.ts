@@ -5,7 +5,7 @@ import type { AccountDto, Role } from '@peakplan/contracts';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { isUniqueViolation } from '../common/unique-violation';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /**
  * Reading accounts and their departments, shared by the admin's single-account work
@@ -44,7 +44,8 @@ function toAccountDto(row: AccountRow): AccountDto {
 
 /** Every account of the admin's organisation, by email. */
 export async function listAccounts(manager: EntityManager, admin: SessionUser): Promise<AccountDto[]> {
-  const rows: AccountRow[] = await manager.query(
+  const rows = await queryRows<AccountRow>(
+    manager,
     `select ${ACCOUNT_COLUMNS} from app_user u left join department d on d.id = u.department_id
       where u.organisation_id = $1 order by lower(u.email)`,
     [admin.organisationId],
@@ -58,7 +59,8 @@ export async function findAccount(
   admin: SessionUser,
   id: string,
 ): Promise<AccountDto> {
-  const [row]: AccountRow[] = await manager.query(
+  const row = await queryOne<AccountRow>(
+    manager,
     `select ${ACCOUNT_COLUMNS} from app_user u left join department d on d.id = u.department_id
       where u.id = $1 and u.organisation_id = $2`,
     [id, admin.organisationId],
@@ -101,7 +103,7 @@ export async function departmentIdByName(
   created: string[],
   create = true,
 ): Promise<string | null> {
-  const [found] = await queryRows<{ id: string }>(
+  const found = await queryOne<{ id: string }>(
     manager,
     `select id from department where organisation_id = $1 and name = $2`,
     [organisationId, name],

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/access.decorators';
 import { auditView, departmentIdByName, findAccount, withUniqueEmail } from './account-rows';
 import { type AccountCsvRow, parseAccountsCsv } from './accounts-csv';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 export interface AccountImportOptions {
   /** Write the changes; otherwise a preview that writes nothing. */
@@ -67,7 +67,8 @@ export class AccountsImportService {
       /** Accounts whose admin role this file takes away. */
       const adminsRemoved = new Set<string>();
       for (const row of rows) {
-        const [existing]: { id: string; organisation_id: string }[] = await manager.query(
+        const existing = await queryOne<{ id: string; organisation_id: string }>(
+          manager,
           `select id, organisation_id from app_user where lower(email) = $1 for update`,
           [row.email],
         );
@@ -173,7 +174,8 @@ export class AccountsImportService {
   /** Refuses an import that would leave no active admin (the role route refuses it for one account). */
   private async keepAnAdmin(manager: EntityManager, admin: SessionUser, removed: Set<string>): Promise<void> {
     if (removed.size === 0) return;
-    const admins: { id: string }[] = await manager.query(
+    const admins = await queryRows<{ id: string }>(
+      manager,
       `select id from app_user where organisation_id = $1 and active and 'admin' = any(roles)`,
       [admin.organisationId],
     );

@@ -6,7 +6,7 @@ import type { PersonDto, Role } from '@peakplan/contracts';
 
 import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/access.decorators';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 interface PersonRow {
   id: string;
@@ -57,7 +57,8 @@ export class PeopleService {
 
   async get(viewer: SessionUser, id: string): Promise<PersonDto> {
     const params: unknown[] = [id];
-    const [row]: PersonRow[] = await this.dataSource.query(
+    const row = await queryOne<PersonRow>(
+      this.dataSource,
       `select u.id, u.name, u.email, u.roles, d.name as department, u.department_id, u.pool_approval
          from app_user u left join department d on d.id = u.department_id
         where u.id = $1 and ${personScope(viewer, params)}`,
@@ -69,13 +70,14 @@ export class PeopleService {
 
   /** The members of a department: its own manager and admins only; another department is "not found". */
   async departmentMembers(viewer: SessionUser, departmentId: string): Promise<PersonDto[]> {
-    const [department] = await queryRows<{ id: string }>(
+    const department = await queryOne<{ id: string }>(
       this.dataSource,
       `select id from department where id = $1 and organisation_id = $2 and ($3::boolean or id = $4::uuid)`,
       [departmentId, viewer.organisationId, viewer.roles.includes('admin'), viewer.departmentId],
     );
     if (!department) throw new NotFoundException(`department ${departmentId} does not exist`);
-    const rows: PersonRow[] = await this.dataSource.query(
+    const rows = await queryRows<PersonRow>(
+      this.dataSource,
       `select u.id, u.name, u.email, u.roles, d.name as department, u.department_id, u.pool_approval
          from app_user u join department d on d.id = u.department_id
         where u.department_id = $1 and u.active order by u.name, u.email`,
@@ -96,7 +98,8 @@ export class PeopleService {
   ): Promise<PersonDto> {
     if (userId === manager.id) throw new BadRequestException('you cannot approve yourself');
     return this.dataSource.transaction(async (transaction) => {
-      const [before]: { pool_approval: string }[] = await transaction.query(
+      const before = await queryOne<{ pool_approval: string }>(
+        transaction,
         `select pool_approval from app_user
           where id = $1 and department_id = $2 and department_id = $3::uuid and organisation_id = $4
             and 'pool-member' = any(roles) and active
@@ -119,7 +122,8 @@ export class PeopleService {
         },
         transaction,
       );
-      const [row]: PersonRow[] = await transaction.query(
+      const [row] = await queryRows<PersonRow>(
+        transaction,
         `select u.id, u.name, u.email, u.roles, d.name as department, u.department_id, u.pool_approval
            from app_user u left join department d on d.id = u.department_id where u.id = $1`,
         [userId],

@@ -8,6 +8,7 @@ import type { ChangePasswordDto, LoginDto } from './auth.dto';
 import { IDENTITY_PROVIDERS, type IdentityProvider, type SignInClient } from './identity-provider';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { SessionsService } from './sessions.service';
+import { queryOne } from '../database/query-rows';
 
 @Injectable()
 export class AuthService {
@@ -38,7 +39,8 @@ export class AuthService {
 
   /** Needs the current password; ends the person's other sessions (a stolen one stops working). */
   async changeOwnPassword(user: SessionUser, body: ChangePasswordDto, currentToken: string): Promise<void> {
-    const [row]: { password_hash: string | null }[] = await this.dataSource.query(
+    const row = await queryOne<{ password_hash: string | null }>(
+      this.dataSource,
       `select password_hash from app_user where id = $1`,
       [user.id],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../database/query-rows';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -37,7 +38,8 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
   ): Promise<ThrottlerStorageRecord> {
     await this.sweepIfDue();
     // $2 window and $4 block in ms. "fresh": the stored window has ended and no block holds.
-    const [row]: HitRow[] = await this.dataSource.query(
+    const [row] = await queryRows<HitRow>(
+      this.dataSource,
       `with hit as (
          insert into rate_limit_hit as r (key, hits, window_ends_at)
          values ($1, 1, now() + $2 * interval '1 millisecond')

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { IdentityProvider, SignInClient } from './identity-provider';
 import { verifyAgainstDecoy, verifyPassword } from './password-hashing';
 import { LOCKOUT_POLICY } from './session-policy';
+import { queryOne } from '../database/query-rows';
 
 export interface PasswordCredentials {
   email: string;
@@ -37,13 +38,13 @@ export class PasswordIdentityProvider implements IdentityProvider<PasswordCreden
   ) {}
 
   async authenticate(credentials: PasswordCredentials, client: SignInClient): Promise<string | null> {
-    const rows: CandidateRow[] = await this.dataSource.query(
+    const user = await queryOne<CandidateRow>(
+      this.dataSource,
       `select id, email, organisation_id, password_hash, active,
               coalesce(locked_until > now(), false) as locked
          from app_user where lower(email) = lower($1)`,
       [credentials.email.trim()],
     );
-    const user = rows[0];
     if (!user || !user.password_hash || !user.active)
       return verifyAgainstDecoy(credentials.password).then(() => null);
     const correct = await verifyPassword(user.password_hash, credentials.password);
@@ -61,17 +62,15 @@ export class PasswordIdentityProvider implements IdentityProvider<PasswordCreden
 
   private async countFailure(user: CandidateRow, client: SignInClient): Promise<void> {
     // One statement, so that parallel wrong attempts cannot each read the same old count.
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [{ failed_login_count: number; locked_until: Date | null }[], number] =
-      await this.dataSource.query(
-        `update app_user
+    const updated = await queryOne<{ failed_login_count: number; locked_until: Date | null }>(
+      this.dataSource,
+      `update app_user
           set failed_login_count = case when failed_login_count + 1 >= $2 then 0 else failed_login_count + 1 end,
               locked_until = case when failed_login_count + 1 >= $2 then now() + ($3 * interval '1 millisecond') else locked_until end
         where id = $1
         returning failed_login_count, locked_until`,
-        [user.id, LOCKOUT_POLICY.maxFailedAttempts, LOCKOUT_POLICY.lockMs],
-      );
-    const updated = rows[0];
+      [user.id, LOCKOUT_POLICY.maxFailedAttempts, LOCKOUT_POLICY.lockMs],
+    );
     if (updated?.locked_until && updated.failed_login_count === 0) {
       await this.audit.record({
         actor: null,

@@ -8,6 +8,7 @@ import type { SessionUser } from './access.decorators';
 import { SESSION_POLICY } from './session-policy';
 import { SESSION_SECRET } from './session-secret';
 import { newSessionToken, sessionTokenHash } from './session-tokens';
+import { queryOne } from '../database/query-rows';
 
 export interface StartedSession {
   token: string;
@@ -75,7 +76,8 @@ export class SessionsService {
   async resolve(token: string): Promise<SessionUser | null> {
     if (!token || token.length > 200) return null;
     const idleSince = new Date(Date.now() - SESSION_POLICY.idleTimeoutMs);
-    const rows: SessionRow[] = await this.dataSource.query(
+    const row = await queryOne<SessionRow>(
+      this.dataSource,
       `select s.id as session_id, s.last_seen_at, u.id, u.email, u.name, u.roles, u.organisation_id,
               u.department_id, d.name as department
          from user_session s
@@ -84,7 +86,6 @@ export class SessionsService {
         where s.token_hash = $1 and s.expires_at > now() and s.last_seen_at > $2 and u.active`,
       [sessionTokenHash(this.secret, token), idleSince],
     );
-    const row = rows[0];
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > SESSION_POLICY.touchIntervalMs) {
       await this.dataSource.query(`update user_session set last_seen_at = now() where id = $1`, [

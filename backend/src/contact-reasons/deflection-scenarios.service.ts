@@ -17,6 +17,7 @@ import { eventWindow, type EventWindow } from '../peak-reviews/event-window';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { deflectionEffect } from './deflection-effect';
 import { findReasonEvent, findReasonQueue, type ReasonQueue } from './reason-queue.query';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /** The event's next window that has not ended by `today` (this year's or next year's). */
 function nextWindow(event: EventDefinition, today: string): EventWindow & { year: number } {
@@ -97,11 +98,12 @@ export class DeflectionScenariosService {
   }
 
   private async checkReason(queue: ReasonQueue, reason: string): Promise<void> {
-    const [row]: { found: boolean }[] = await this.dataSource.query(
+    const [{ found }] = await queryRows<{ found: boolean }>(
+      this.dataSource,
       `select exists (select 1 from contact_reason_daily where queue_id = $1 and reason = $2 and offered > 0) as found`,
       [queue.id, reason],
     );
-    if (!row.found)
+    if (!found)
       throw new BadRequestException({
         message: `reason: queue ${queue.name} has no contacts with the reason "${reason.slice(0, 60)}"`,
         details: [{ field: 'reason', reason: `no contacts with this reason in queue ${queue.name}` }],
@@ -114,7 +116,8 @@ export class DeflectionScenariosService {
     name: string,
     adjustments: ScenarioAdjustments,
   ): Promise<ScenarioDto | null> {
-    const [row]: { id: string }[] = await this.dataSource.query(
+    const row = await queryOne<{ id: string }>(
+      this.dataSource,
       `select id from scenario where organisation_id = $1 and name = $2`,
       [organisationId, name],
     );
@@ -134,7 +137,8 @@ export class DeflectionScenariosService {
     window: EventWindow,
     today: string,
   ): Promise<{ id: string; forecast_from: string } | null> {
-    const [run]: { id: string; forecast_from: string }[] = await this.dataSource.query(
+    const run = await queryOne<{ id: string; forecast_from: string }>(
+      this.dataSource,
       `select id, to_char(forecast_from, 'YYYY-MM-DD') as forecast_from from forecast_run
         where queue_id = $1 and status = 'completed'
           and forecast_from <= greatest($2::date, $3::date) and forecast_from + horizon_days - 1 >= $4::date

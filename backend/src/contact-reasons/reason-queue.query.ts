@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { EventDefinition } from '@peakplan/forecasting';
 
 import { loadEventDefinitions } from '../events/event-definitions.query';
+import { queryOne } from '../database/query-rows';
 
 export interface ReasonQueue {
   id: string;
@@ -38,7 +39,8 @@ export async function findReasonQueue(
   organisationId: string,
   nameOrId: string,
 ): Promise<ReasonQueue> {
-  const [row]: QueueRow[] = await dataSource.query(
+  const row = await queryOne<QueueRow>(
+    dataSource,
     `select id, name, kind, interval_minutes, aht_seconds, service_level_target, target_seconds,
             patience_seconds, concurrency, repeat_window_days
        from queue where organisation_id = $1 and (lower(name) = lower($2) or id::text = $2)

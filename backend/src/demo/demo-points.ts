@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 
 import { DEFAULT_WEIGHTS, hardnessShares, shiftPoints, type ShiftBasis } from '../pool/points/points-formula';
 import { DEMO_POOL_SIZE } from './demo-accounts';
+import { queryRows } from '../database/query-rows';
 
 /** The demo's rewards catalogue: name, points price, stock. */
 const DEMO_REWARDS: [string, number, number][] = [
@@ -43,7 +44,8 @@ export async function insertDemoPoints(
   );
   const year = today.slice(5) > '12-24' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
   const peak = `Christmas ${year}`;
-  const users: { id: string; email: string }[] = await manager.query(
+  const users = await queryRows<{ id: string; email: string }>(
+    manager,
     `select id, email from app_user where organisation_id = $1 and email like 'member%@peakplan.test'`,
     [organisationId],
   );

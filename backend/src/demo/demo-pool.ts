@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { WeeklyAvailability } from '@peakplan/contracts';
 
 import { DEMO_POOL_SIZE } from './demo-accounts';
+import { queryRows } from '../database/query-rows';
 
 export interface DemoPoolMembership {
   email: string;
@@ -66,7 +67,8 @@ export async function insertDemoPool(
   today: IsoDate,
 ): Promise<void> {
   const memberships = demoPoolMemberships(today);
-  const users: { id: string; email: string }[] = await manager.query(
+  const users = await queryRows<{ id: string; email: string }>(
+    manager,
     `select id, email from app_user where organisation_id = $1 and email = any($2)`,
     [organisationId, memberships.map((membership) => membership.email)],
   );

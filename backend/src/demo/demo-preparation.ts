@@ -7,6 +7,7 @@ import type { DemoPastPeaksStatus } from '@peakplan/contracts';
 import type { IsoDate } from '@peakplan/forecasting';
 
 import { demoPastPeaksToPrepare, loadDemoPastPeaks, pastPeakName } from './demo-past-peaks';
+import { queryRows } from '../database/query-rows';
 
 @Injectable()
 export class DemoPreparation {
@@ -25,7 +26,8 @@ export class DemoPreparation {
    * prepared: a restart a year later must not forecast peaks the demo history does not reach.)
    */
   async startIfPending(app: INestApplicationContext, today: IsoDate, logger: LoggerService): Promise<void> {
-    const [{ pending }]: { pending: boolean }[] = await app.get(DataSource).query(
+    const [{ pending }] = await queryRows<{ pending: boolean }>(
+      app.get(DataSource),
       `select exists (select 1 from organisation where name like '%(demo)')
           and not exists (select 1 from peak_review) as pending`,
     );

@@ -8,6 +8,7 @@ import { daysBetween, type IsoDate, mulberry32, standardNormal } from '@peakplan
 import type { EntityManager } from 'typeorm';
 
 import { dayShape, demoPeakYears, type DemoPeakYear } from '@peakplan/forecasting/demo';
+import { queryRows } from '../database/query-rows';
 
 /** One reason's contacts and quality counts on one day. */
 export interface DemoReasonDay {
@@ -215,7 +216,8 @@ export async function insertDemoReasons(
 ): Promise<number> {
   const queueId = queueIds.get(REASON_QUEUE);
   if (!queueId) return 0;
-  const days: { date: IsoDate; offered: string }[] = await manager.query(
+  const days = await queryRows<{ date: IsoDate; offered: string }>(
+    manager,
     `select to_char(local_date, 'YYYY-MM-DD') as date, offered from contact_history_daily
       where queue_id = $1 order by local_date`,
     [queueId],

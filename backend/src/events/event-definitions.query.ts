@@ -3,6 +3,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { EventDefinition } from '@peakplan/forecasting';
+import { queryRows } from '../database/query-rows';
 
 /**
  * Every event in use (not retired) of the organisation in key order, or only the one with `key`, retired
@@ -13,14 +14,15 @@ export async function loadEventDefinitions(
   organisationId: string,
   key?: string,
 ): Promise<EventDefinition[]> {
-  const rows: {
+  const rows = await queryRows<{
     key: string;
     name: string;
     rule: EventDefinition['rule'];
     window_before: number;
     window_after: number;
     closed: boolean;
-  }[] = await database.query(
+  }>(
+    database,
     `select key, name, rule, window_before, window_after, closed from event
       where organisation_id = $1 and ($2::text is null and retired_at is null or key = $2) order by key`,
     [organisationId, key ?? null],

@@ -7,6 +7,7 @@ import type { DatabaseKind, HealthResponse } from '@peakplan/contracts';
 import { Public } from '../auth/access.decorators';
 import { DATABASE_KIND } from '../database/database-kind';
 import { DemoPreparation } from '../demo/demo-preparation';
+import { queryRows } from '../database/query-rows';
 
 @ApiTags('health')
 @Public()
@@ -24,7 +25,8 @@ export class HealthController {
       'Service and database status, with the migrations run and pending; in demo mode, how far the demo’s past peaks are.',
   })
   async health(): Promise<HealthResponse> {
-    const rows: { name: string }[] = await this.dataSource.query(
+    const rows = await queryRows<{ name: string }>(
+      this.dataSource,
       `select name from schema_migrations order by id`,
     );
     const migrationsRun = rows.map((row) => row.name);

@@ -44,7 +44,7 @@ import { QueueRanges } from './queue-ranges';
 import type { StagingSink } from './staging-sink';
 import { markInterruptedImports } from './interrupted-imports';
 import { StagingLostError, StagingTable, sweepStagingTables } from './staging-table';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /** Row problems kept for the report; the count goes on past it. */
 const MAX_REPORTED_PROBLEMS = 1000;
@@ -96,9 +96,11 @@ export class HistoryImportService {
    * which has no parameter decorators) builds the service as the app does.
    */
   private supportsCopy(): Promise<boolean> {
-    this.copyWorks ??= this.dataSource
-      .query(`select version() not like '%PGlite%' as copy`)
-      .then((rows: { copy: boolean }[]) => rows[0].copy)
+    this.copyWorks ??= queryRows<{ copy: boolean }>(
+      this.dataSource,
+      `select version() not like '%PGlite%' as copy`,
+    )
+      .then(([row]) => row.copy)
       .catch((error: unknown) => {
         // Ask again next time: a database that was briefly away must not stay "unknown" for good.
         this.copyWorks = undefined;
@@ -336,7 +338,7 @@ export class HistoryImportService {
     const running = this.running.get(importId);
     if (running) return { ...running };
     await this.markInterrupted();
-    const [stored] = await queryRows<{ report: HistoryImportReport }>(
+    const stored = await queryOne<{ report: HistoryImportReport }>(
       this.dataSource,
       `select report from history_import where id = $1`,
       [importId],

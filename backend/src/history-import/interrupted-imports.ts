@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { HistoryImportProgress, HistoryImportReport } from '@peakplan/contracts';
 
 import { STALE_AFTER_MINUTES } from './staging-table';
+import { queryRows } from '../database/query-rows';
 
 export const INTERRUPTED_MESSAGE =
   'interrupted: the service stopped before this import finished; nothing was imported, import the file again';
@@ -19,7 +20,8 @@ export async function markInterruptedImports(
   runningHere: string[],
   startedBefore: Date | null,
 ): Promise<number> {
-  const dead: { id: string; report: HistoryImportProgress }[] = await dataSource.query(
+  const dead = await queryRows<{ id: string; report: HistoryImportProgress }>(
+    dataSource,
     `select h.id, h.report from history_import h
       where h.status = 'running' and not (h.id = any($1::uuid[]))
         and not exists (

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /** A run that has not been touched for this long is dead: its staging is dropped. */
 export const STALE_AFTER_MINUTES = 30;
@@ -110,7 +110,7 @@ export class StagingTable {
 async function dropRun(dataSource: DataSource, runId: string): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     // skip locked: a run being merged holds its row, and its own commit drops its table.
-    const [run] = await queryRows<{ id: string }>(
+    const run = await queryOne<{ id: string }>(
       manager,
       `select id from history_staging_run where id = $1 for update skip locked`,
       [runId],
@@ -128,7 +128,8 @@ async function dropRun(dataSource: DataSource, runId: string): Promise<boolean> 
  * a run from before it belongs to a process that is gone). Returns how many it dropped.
  */
 export async function sweepStagingTables(dataSource: DataSource, startedBefore?: Date): Promise<number> {
-  const runs: { id: string }[] = await dataSource.query(
+  const runs = await queryRows<{ id: string }>(
+    dataSource,
     `select id from history_staging_run
       where touched_at < now() - make_interval(mins => $1) or started_at < $2`,
     [STALE_AFTER_MINUTES, startedBefore ?? null],

@@ -5,6 +5,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { QualityCounts, ReasonDayCount } from '@peakplan/forecasting';
+import { queryRows } from '../database/query-rows';
 
 interface ReasonDayRow {
   date: string;
@@ -31,7 +32,8 @@ export async function loadReasonDays(
   from: string,
   to: string,
 ): Promise<ReasonDay[]> {
-  const rows: ReasonDayRow[] = await database.query(
+  const rows = await queryRows<ReasonDayRow>(
+    database,
     `with stored as (
        select local_date, reason, offered, repeat_contacts, transferred, nps_promoters, nps_passives,
               nps_detractors, csat_responses, csat_satisfied

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseKind } from '@peakplan/contracts';
 
 import { DATABASE_KIND } from '../database/database-kind';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 export interface JobOutcome {
   job: string;
@@ -63,14 +63,14 @@ export class JobLockService {
     work: () => Promise<unknown>,
     triggeredBy: string | null,
   ): Promise<JobOutcome> {
-    const claimed = await queryRows<{ id: string }>(
+    const claimed = await queryOne<{ id: string }>(
       this.dataSource,
       `insert into job_run (job, run_key, status, triggered_by) values ($1, $2, 'running', $3)
        on conflict (job, run_key) do nothing returning id`,
       [job, runKey, triggeredBy],
     );
-    if (claimed.length === 0) return { job, runKey, ran: false, skipped: 'already-run' };
-    const id = claimed[0].id;
+    if (!claimed) return { job, runKey, ran: false, skipped: 'already-run' };
+    const { id } = claimed;
     try {
       const result = await work();
       await this.dataSource.query(

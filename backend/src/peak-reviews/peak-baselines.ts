@@ -4,6 +4,7 @@
 import type { DataSource } from 'typeorm';
 
 import type { PeakReviewDto } from '@peakplan/contracts';
+import { queryRows } from '../database/query-rows';
 
 /** Daily WAPE and bias of "same weekday last year" per queue over `from..to` (days with actuals both years). */
 export async function peakBaselines(
@@ -12,16 +13,22 @@ export async function peakBaselines(
   window: { from: string; to: string },
 ): Promise<NonNullable<PeakReviewDto['baselines']>> {
   if (queues.length === 0) return [];
-  const rows: { queue_id: string; days: number; actual: string; abs_error: string; error: string }[] =
-    await dataSource.query(
-      `select a.queue_id, count(*)::int as days, sum(a.offered) as actual,
+  const rows = await queryRows<{
+    queue_id: string;
+    days: number;
+    actual: string;
+    abs_error: string;
+    error: string;
+  }>(
+    dataSource,
+    `select a.queue_id, count(*)::int as days, sum(a.offered) as actual,
               sum(abs(b.offered - a.offered)) as abs_error, sum(b.offered - a.offered) as error
          from contact_history_daily a
          join contact_history_daily b on b.queue_id = a.queue_id and b.local_date = a.local_date - 364
         where a.queue_id = any($1::uuid[]) and a.local_date between $2::date and $3::date
         group by a.queue_id`,
-      [queues.map((queue) => queue.queueId), window.from, window.to],
-    );
+    [queues.map((queue) => queue.queueId), window.from, window.to],
+  );
   return queues.map(({ queueId }) => {
     const row = rows.find((candidate) => candidate.queue_id === queueId);
     const actual = Number(row?.actual ?? 0);

@@ -12,6 +12,7 @@ import type { SignUpStatus } from '@peakplan/contracts';
 import type { SessionUser } from '../auth/access.decorators';
 import { SESSION_SECRET } from '../auth/session-secret';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { queryOne, queryRows } from '../database/query-rows';
 
 interface FeedRow {
   sign_up_id: string;
@@ -58,7 +59,8 @@ export class CalendarFeedService {
 
   /** The feed for a URL's member id and key; any wrong or old key is "not found". */
   async feedFor(memberId: string, key: string): Promise<string> {
-    const [row]: { calendar_feed_version: number }[] = await this.dataSource.query(
+    const row = await queryOne<{ calendar_feed_version: number }>(
+      this.dataSource,
       `select pm.calendar_feed_version from pool_member pm join app_user u on u.id = pm.user_id
         where pm.user_id = $1 and u.active`,
       [memberId],
@@ -73,7 +75,8 @@ export class CalendarFeedService {
   /** The member's calendar: shifts from 60 days back onwards. */
   async calendar(memberId: string): Promise<string> {
     const { timeZone, name } = await this.organisations.current();
-    const rows: FeedRow[] = await this.dataSource.query(
+    const rows = await queryRows<FeedRow>(
+      this.dataSource,
       `select su.id as sign_up_id, su.status, su.sequence as sign_up_sequence, s.sequence as shift_sequence,
               s.starts_at, s.ends_at, s.cancelled_at, q.name as skill, s.remote, s.location, s.break_minutes
          from pool_sign_up su join pool_shift s on s.id = su.shift_id join queue q on q.id = s.queue_id
@@ -114,7 +117,8 @@ export class CalendarFeedService {
   }
 
   private async version(memberId: string): Promise<number> {
-    const [row]: { calendar_feed_version: number }[] = await this.dataSource.query(
+    const row = await queryOne<{ calendar_feed_version: number }>(
+      this.dataSource,
       `select calendar_feed_version from pool_member where user_id = $1`,
       [memberId],
     );

@@ -7,6 +7,7 @@ import type { DepartmentBookingDto } from '@peakplan/contracts';
 import type { SessionUser } from '../auth/access.decorators';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { inZone, isoInZone } from './pool-time';
+import { queryRows } from '../database/query-rows';
 
 interface BookingRow {
   sign_up_id: string;
@@ -39,7 +40,8 @@ export class DepartmentBookingsService {
   async list(viewer: SessionUser, now: Date = new Date()): Promise<DepartmentBookingDto[]> {
     const { timeZone } = await this.organisations.current();
     const seesAll = viewer.roles.includes('admin');
-    const rows: BookingRow[] = await this.dataSource.query(
+    const rows = await queryRows<BookingRow>(
+      this.dataSource,
       `select su.id as sign_up_id, u.id as user_id, u.name as member, d.name as department, su.status,
               case when su.status = 'waitlisted' then
                 (select count(*)::int from pool_sign_up w where w.shift_id = s.id and w.status = 'waitlisted'

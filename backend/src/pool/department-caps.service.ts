@@ -7,6 +7,7 @@ import type { DepartmentCapDto, SetDepartmentCapRequest } from '@peakplan/contra
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
 import { effectiveCap } from './sign-up-rules';
+import { queryRows } from '../database/query-rows';
 
 interface CapRow {
   department_id: string;
@@ -77,7 +78,8 @@ export class DepartmentCapsService {
     departmentId: string | null,
   ): Promise<DepartmentCapDto[]> {
     const seesAll = viewer.roles.includes('admin') || viewer.roles.includes('planner');
-    const rows: CapRow[] = await manager.query(
+    const rows = await queryRows<CapRow>(
+      manager,
       `select d.id as department_id, d.name as department, c.max_people, c.max_share,
               (select count(*)::int from app_user u where u.department_id = d.id and u.active) as people
          from department d left join department_pool_cap c on c.department_id = d.id

@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { SessionUser } from '../auth/access.decorators';
+import { queryRows } from '../database/query-rows';
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +31,8 @@ export async function insertShifts(
   shifts: NewShift[],
 ): Promise<string[]> {
   if (shifts.length === 0) return [];
-  const rows: { id: string }[] = await manager.query(
+  const rows = await queryRows<{ id: string }>(
+    manager,
     `insert into pool_shift (organisation_id, created_by, queue_id, starts_at, ends_at, break_minutes, places, remote,
                            location, sign_up_opens_at, sign_up_closes_at, withdrawal_cutoff_at, allocation, peak,
                            staffing_plan_id, draft_shift_id)

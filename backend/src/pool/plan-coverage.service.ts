@@ -8,6 +8,7 @@ import type { PlanCoverageDto, PlanCoverageIntervalDto } from '@peakplan/contrac
 import type { SessionUser } from '../auth/access.decorators';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /**
  * Coverage of a staffing plan for planners: per queue and interval of the plan's period, the pool gap
@@ -25,21 +26,22 @@ export class PlanCoverageService {
 
   async coverage(viewer: SessionUser, planId: string): Promise<PlanCoverageDto> {
     const { timeZone } = await this.organisations.current();
-    const [plan]: { scenario_id: string; period_from: string; period_to: string }[] =
-      await this.dataSource.query(
-        `select p.scenario_id, to_char(p.period_from, 'YYYY-MM-DD') as period_from, to_char(p.period_to, 'YYYY-MM-DD') as period_to
+    const plan = await queryOne<{ scenario_id: string; period_from: string; period_to: string }>(
+      this.dataSource,
+      `select p.scenario_id, to_char(p.period_from, 'YYYY-MM-DD') as period_from, to_char(p.period_to, 'YYYY-MM-DD') as period_to
          from staffing_plan p join scenario s on s.id = p.scenario_id where p.id = $1 and s.organisation_id = $2`,
-        [planId, viewer.organisationId],
-      );
+      [planId, viewer.organisationId],
+    );
     if (!plan) throw new NotFoundException(`staffing plan ${planId} does not exist`);
     const result = await this.scenarios.result(plan.scenario_id, true);
-    const shifts: {
+    const shifts = await queryRows<{
       queue: string;
       starts_at: Date;
       ends_at: Date;
       places: number;
       confirmed_count: number;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select q.name as queue, s.starts_at, s.ends_at, s.places, s.confirmed_count
            from pool_shift s join queue q on q.id = s.queue_id
           where s.staffing_plan_id = $1 and s.cancelled_at is null`,

@@ -7,6 +7,7 @@ import type { PlanRosterDto, PlanRosterLineDto } from '@peakplan/contracts';
 import type { SessionUser } from '../auth/access.decorators';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { inZone, isoInZone } from './pool-time';
+import { queryOne, queryRows } from '../database/query-rows';
 
 interface RosterRow {
   shift_id: string;
@@ -33,13 +34,15 @@ export class PlanRosterService {
 
   async roster(viewer: SessionUser, planId: string): Promise<PlanRosterDto> {
     const { timeZone } = await this.organisations.current();
-    const [plan]: { scenario_name: string }[] = await this.dataSource.query(
+    const plan = await queryOne<{ scenario_name: string }>(
+      this.dataSource,
       `select s.name as scenario_name from staffing_plan p join scenario s on s.id = p.scenario_id
         where p.id = $1 and s.organisation_id = $2`,
       [planId, viewer.organisationId],
     );
     if (!plan) throw new NotFoundException(`staffing plan ${planId} does not exist`);
-    const rows: RosterRow[] = await this.dataSource.query(
+    const rows = await queryRows<RosterRow>(
+      this.dataSource,
       `select s.id as shift_id, s.starts_at, s.ends_at, s.places, q.name as queue,
               u.name as member, u.email, d.name as department
          from pool_shift s

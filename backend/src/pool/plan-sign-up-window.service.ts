@@ -11,7 +11,7 @@ import { badField } from './new-shifts';
 import { isoInZone } from './pool-time';
 import { poolTransaction } from './pool-transaction';
 import { shiftStatus, type PoolShiftRow } from './pool-shift.row';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 const DAY_MS = 86_400_000;
 
@@ -41,14 +41,15 @@ export class PlanSignUpWindowService {
     if (until && until <= now) throw badField('closesAt', 'must be in the future');
     const { timeZone } = await this.organisations.current();
     return poolTransaction(this.dataSource, async (manager) => {
-      const [plan] = await queryRows<{ id: string }>(
+      const plan = await queryOne<{ id: string }>(
         manager,
         `select p.id from staffing_plan p join scenario s on s.id = p.scenario_id
           where p.id = $1 and s.organisation_id = $2`,
         [planId, planner.organisationId],
       );
       if (!plan) throw new NotFoundException(`staffing plan ${planId} does not exist`);
-      const shifts: WindowRow[] = await manager.query(
+      const shifts = await queryRows<WindowRow>(
+        manager,
         `select id, starts_at, sign_up_opens_at, sign_up_closes_at, cancelled_at from pool_shift
           where staffing_plan_id = $1 and organisation_id = $2 and cancelled_at is null and starts_at > $3
           order by starts_at, id for update`,

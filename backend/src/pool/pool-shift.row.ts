@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { PoolShiftDto, PoolShiftStatus, ShiftAllocation } from '@peakplan/contracts';
 
 import { inZone, isoInZone, paidHours } from './pool-time';
+import { queryOne } from '../database/query-rows';
 
 /** A pool shift as read from the database, with its queue's name as the skill and its sign-up counts. */
 export interface PoolShiftRow {
@@ -52,7 +53,8 @@ export async function loadShift(
       id,
       organisationId,
     ]);
-  const [row]: PoolShiftRow[] = await manager.query(
+  const row = await queryOne<PoolShiftRow>(
+    manager,
     `select ${SHIFT_COLUMNS} from pool_shift s join queue q on q.id = s.queue_id
       where s.id = $1 and s.organisation_id = $2`,
     [id, organisationId],

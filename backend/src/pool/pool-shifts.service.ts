@@ -22,6 +22,7 @@ import { ShiftFitService } from './shift-fit.service';
 import { poolTransaction } from './pool-transaction';
 import { promoteFromWaitlist } from './waitlist';
 import { badField, insertShifts, signUpWindow } from './new-shifts';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /** Peak shifts: made by hand or published from a staffing plan, listed, changed (audited) and cancelled. */
 @Injectable()
@@ -83,13 +84,14 @@ export class PoolShiftsService {
   ): Promise<PoolShiftDto[]> {
     const { timeZone } = await this.organisations.current();
     return this.dataSource.transaction(async (manager) => {
-      const [plan]: { id: string; scenario_name: string }[] = await manager.query(
+      const plan = await queryOne<{ id: string; scenario_name: string }>(
+        manager,
         `select p.id, s.name as scenario_name from staffing_plan p join scenario s on s.id = p.scenario_id
           where p.id = $1 and s.organisation_id = $2 for update of p`,
         [planId, planner.organisationId],
       );
       if (!plan) throw new NotFoundException(`staffing plan ${planId} does not exist`);
-      const drafts: {
+      const drafts = await queryRows<{
         id: string;
         queue_id: string;
         starts_at: Date;
@@ -98,7 +100,8 @@ export class PoolShiftsService {
         break_ends_at: Date | null;
         places: number;
         published: boolean;
-      }[] = await manager.query(
+      }>(
+        manager,
         `select d.id, d.queue_id, d.starts_at, d.ends_at, d.break_starts_at, d.break_ends_at, d.places,
                 exists (select 1 from pool_shift ps where ps.draft_shift_id = d.id) as published
            from draft_shift d where d.staffing_plan_id = $1 order by d.starts_at, d.id`,
@@ -157,7 +160,8 @@ export class PoolShiftsService {
     const now = new Date();
     const plans = viewer.roles.some((role) => role === 'planner' || role === 'admin' || role === 'manager');
     if (!plans) return this.fit.openShiftsFor(viewer, timeZone, now);
-    const rows: PoolShiftRow[] = await this.dataSource.query(
+    const rows = await queryRows<PoolShiftRow>(
+      this.dataSource,
       `select ${SHIFT_COLUMNS} from pool_shift s join queue q on q.id = s.queue_id
         where s.organisation_id = $1 order by s.starts_at, q.name, s.id`,
       [viewer.organisationId],
@@ -213,7 +217,8 @@ export class PoolShiftsService {
             'places-below-confirmed',
             `${shift.confirmed_count} members are confirmed: cutting to ${places} places needs moveLastConfirmedToWaitlist: true, which moves the last ${shift.confirmed_count - places} confirmed back to the front of the waitlist.`,
           );
-        const moved: { id: string; user_id: string }[] = await manager.query(
+        const moved = await queryRows<{ id: string; user_id: string }>(
+          manager,
           `select id, user_id from pool_sign_up where shift_id = $1 and status = 'confirmed'
             order by queued_at desc, id desc limit $2`,
           [id, shift.confirmed_count - places],
@@ -301,7 +306,8 @@ export class PoolShiftsService {
   }
 
   private async bookedMembers(manager: EntityManager, shiftId: string, except: string[]): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
       `select user_id from pool_sign_up where shift_id = $1 and status in ('confirmed', 'waitlisted', 'requested')
          and not (user_id = any($2::uuid[]))`,
       [shiftId, except],
@@ -310,7 +316,8 @@ export class PoolShiftsService {
   }
 
   private async queueIdOf(organisationId: string, skill: string): Promise<string> {
-    const [queue]: { id: string }[] = await this.dataSource.query(
+    const queue = await queryOne<{ id: string }>(
+      this.dataSource,
       `select id from queue where organisation_id = $1 and name = $2`,
       [organisationId, skill],
     );
@@ -325,7 +332,8 @@ export class PoolShiftsService {
     timeZone: string,
   ): Promise<PoolShiftDto[]> {
     if (ids.length === 0) return [];
-    const rows: PoolShiftRow[] = await manager.query(
+    const rows = await queryRows<PoolShiftRow>(
+      manager,
       `select ${SHIFT_COLUMNS} from pool_shift s join queue q on q.id = s.queue_id
         where s.organisation_id = $1 and s.id = any($2::uuid[]) order by s.starts_at, q.name, s.id`,
       [organisationId, ids],

@@ -5,7 +5,7 @@ import type { WeeklyAvailability } from '@peakplan/contracts';
 import { PoolRuleRefusal } from './pool-refusal';
 import type { PoolShiftRow } from './pool-shift.row';
 import { dateInWords, inZone, localToday, paidHours } from './pool-time';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 
 /** Working-time rule: at least 11 hours between two shifts (EU Working Time Directive, art. 3). */
 export const MINIMUM_REST_HOURS = 11;
@@ -60,7 +60,8 @@ export async function checkMemberRules(
   memberId: string,
   context: RuleContext,
 ): Promise<void> {
-  const [member]: MemberRow[] = await manager.query(
+  const member = await queryOne<MemberRow>(
+    manager,
     `select pm.active, u.pool_approval, u.department_id, pm.weekly_availability,
             pm.max_hours_per_week, pm.max_hours_per_peak
        from app_user u left join pool_member pm on pm.user_id = u.id
@@ -83,7 +84,7 @@ export async function checkMemberRules(
   const today = localToday(context.timeZone, context.now);
   await checkTraining(manager, shift, memberId, shiftDate, today);
 
-  const [dayOff] = await queryRows<object>(
+  const dayOff = await queryOne<object>(
     manager,
     `select 1 from pool_member_date_off where user_id = $1 and day = $2`,
     [memberId, shiftDate],
@@ -96,7 +97,8 @@ export async function checkMemberRules(
       `You are not available on ${start.toFormat('cccc')}s from ${start.toFormat('HH:mm')} to ${end.toFormat('HH:mm')}.`,
     );
 
-  const booked: BookedShiftRow[] = await manager.query(
+  const booked = await queryRows<BookedShiftRow>(
+    manager,
     `select s.starts_at, s.ends_at, s.break_minutes, s.peak
        from pool_sign_up su join pool_shift s on s.id = su.shift_id
       where su.user_id = $1 and su.status = 'confirmed' and s.cancelled_at is null and s.id <> $2`,
@@ -170,7 +172,8 @@ async function checkTraining(
   shiftDate: string,
   today: string,
 ): Promise<void> {
-  const [training]: { trained_on: string | null; training_expires_on: string | null }[] = await manager.query(
+  const training = await queryOne<{ trained_on: string | null; training_expires_on: string | null }>(
+    manager,
     `select to_char(trained_on, 'YYYY-MM-DD') as trained_on, to_char(training_expires_on, 'YYYY-MM-DD') as training_expires_on
        from pool_member_skill where user_id = $1 and queue_id = $2`,
     [memberId, shift.queue_id],
@@ -201,17 +204,18 @@ async function checkDepartmentCap(
   memberId: string,
   departmentId: string,
 ): Promise<void> {
-  const [cap]: { max_people: number | null; max_share: number | null; people: number }[] =
-    await manager.query(
-      `select c.max_people, c.max_share,
+  const cap = await queryOne<{ max_people: number | null; max_share: number | null; people: number }>(
+    manager,
+    `select c.max_people, c.max_share,
             (select count(*)::int from app_user u where u.department_id = c.department_id and u.active) as people
        from department_pool_cap c where c.department_id = $1 for no key update of c`,
-      [departmentId],
-    );
+    [departmentId],
+  );
   if (!cap) return;
   const limit = effectiveCap(cap.max_people, cap.max_share, cap.people);
   if (limit === null) return;
-  const away: { starts_at: Date; ends_at: Date }[] = await manager.query(
+  const away = await queryRows<{ starts_at: Date; ends_at: Date }>(
+    manager,
     `select s.starts_at, s.ends_at
        from pool_sign_up su join pool_shift s on s.id = su.shift_id join app_user u on u.id = su.user_id
       where u.department_id = $1 and su.status = 'confirmed' and s.cancelled_at is null and su.user_id <> $2

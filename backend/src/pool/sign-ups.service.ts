@@ -18,6 +18,7 @@ import { isoInZone } from './pool-time';
 import { poolTransaction, StaleShiftError } from './pool-transaction';
 import { checkMemberRules, checkShiftState } from './sign-up-rules';
 import { promoteFromWaitlist, waitlistPosition } from './waitlist';
+import { queryOne, queryRows } from '../database/query-rows';
 
 const ACTIVE_STATUSES = ['confirmed', 'waitlisted', 'requested'];
 
@@ -80,20 +81,22 @@ export class SignUpsService {
       checkShiftState(shift, { timeZone, now });
       // The member's lock first: their own sign-ups take turns, so "already signed up" is read after the last one.
       await manager.query(`select 1 from app_user where id = $1 for no key update`, [member.id]);
-      const [existing]: { id: string; status: SignUpStatus }[] = await manager.query(
+      const existing = await queryOne<{ id: string; status: SignUpStatus }>(
+        manager,
         `select id, status from pool_sign_up where shift_id = $1 and user_id = $2`,
         [shiftId, member.id],
       );
       if (existing && ACTIVE_STATUSES.includes(existing.status))
         throw new PoolRuleRefusal('already-signed-up', `You are already ${existing.status} for this shift.`);
       await checkMemberRules(manager, shift, member.id, { timeZone, now });
-      const [taken]: { id: string; status: SignUpResponse['status'] }[] = await manager.query(TAKE_PLACE, [
+      const taken = await queryOne<{ id: string; status: SignUpResponse['status'] }>(manager, TAKE_PLACE, [
         shiftId,
         member.id,
         shift.sequence,
       ]);
       if (!taken) {
-        const [current]: { sequence: number }[] = await manager.query(
+        const current = await queryOne<{ sequence: number }>(
+          manager,
           `select sequence from pool_shift where id = $1`,
           [shiftId],
         );
@@ -112,7 +115,8 @@ export class SignUpsService {
     return poolTransaction(this.dataSource, async (manager) => {
       const shift = await loadShift(manager, member.organisationId, shiftId, true);
       if (!shift) throw shiftNotFound(shiftId);
-      const [mine]: { id: string; status: SignUpStatus }[] = await manager.query(
+      const mine = await queryOne<{ id: string; status: SignUpStatus }>(
+        manager,
         `select id, status from pool_sign_up where shift_id = $1 and user_id = $2 and status = any($3)`,
         [shiftId, member.id, ACTIVE_STATUSES],
       );
@@ -148,7 +152,7 @@ export class SignUpsService {
   async listForShift(viewer: SessionUser, shiftId: string): Promise<ShiftSignUpDto[]> {
     const shift = await loadShift(this.dataSource.manager, viewer.organisationId, shiftId);
     if (!shift) throw shiftNotFound(shiftId);
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       user_id: string;
       name: string;
@@ -156,7 +160,8 @@ export class SignUpsService {
       status: SignUpStatus;
       created_at: Date;
       position: number | null;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select su.id, su.user_id, u.name, d.name as department, su.status, su.created_at,
               case when su.status = 'waitlisted'
                    then row_number() over (partition by su.status = 'waitlisted' order by su.queued_at, su.id)::int
@@ -181,15 +186,17 @@ export class SignUpsService {
   /** My confirmed, requested and waitlisted shifts still to come (and today's), soonest first. */
   async schedule(member: SessionUser): Promise<MyScheduleEntryDto[]> {
     const { timeZone } = await this.organisations.current();
-    const rows: (PoolShiftRow & { sign_up_id: string; sign_up_status: MyScheduleEntryDto['status'] })[] =
-      await this.dataSource.query(
-        `select ${SHIFT_COLUMNS}, su.id as sign_up_id, su.status as sign_up_status
+    const rows = await queryRows<
+      PoolShiftRow & { sign_up_id: string; sign_up_status: MyScheduleEntryDto['status'] }
+    >(
+      this.dataSource,
+      `select ${SHIFT_COLUMNS}, su.id as sign_up_id, su.status as sign_up_status
            from pool_sign_up su join pool_shift s on s.id = su.shift_id join queue q on q.id = s.queue_id
           where su.user_id = $1 and su.status in ('confirmed', 'waitlisted', 'requested')
             and s.cancelled_at is null and s.ends_at > now() - interval '1 day'
           order by s.starts_at`,
-        [member.id],
-      );
+      [member.id],
+    );
     const now = new Date();
     const entries: MyScheduleEntryDto[] = [];
     for (const row of rows) {

@@ -4,10 +4,12 @@ import { queueMessages } from './pool-outbox';
 import { PoolRuleRefusal } from './pool-refusal';
 import type { PoolShiftRow } from './pool-shift.row';
 import { checkMemberRules, checkShiftState, type RuleContext } from './sign-up-rules';
+import { queryRows } from '../database/query-rows';
 
 /** A waitlisted sign-up's place in line (1 first): by the time it joined, the id breaking ties. */
 export async function waitlistPosition(manager: EntityManager, signUpId: string): Promise<number> {
-  const [{ position }]: { position: number }[] = await manager.query(
+  const [{ position }] = await queryRows<{ position: number }>(
+    manager,
     `select count(*)::int as position
        from pool_sign_up w join pool_sign_up mine on mine.id = $1
       where w.shift_id = mine.shift_id and w.status = 'waitlisted'
@@ -36,7 +38,8 @@ export async function promoteFromWaitlist(
     if (refusal instanceof PoolRuleRefusal) return [];
     throw refusal;
   }
-  const waiting: { id: string; user_id: string }[] = await manager.query(
+  const waiting = await queryRows<{ id: string; user_id: string }>(
+    manager,
     `select id, user_id from pool_sign_up where shift_id = $1 and status = 'waitlisted' order by queued_at, id`,
     [shift.id],
   );

@@ -21,6 +21,7 @@ import {
 } from './core-staff-csv';
 import { readCoreStaffCsv, type ReadCoreStaff } from './core-staff-upload';
 import { ScenariosService } from './scenarios.service';
+import { queryRows } from '../database/query-rows';
 
 /** Rows per statement (arrays through unnest: one round trip, one plan). */
 const WRITE_BATCH = 5000;
@@ -50,7 +51,8 @@ export class ScenarioCoreStaffService {
     const scenario = await this.scenarios.get(scenarioId, undefined, organisation.id);
     const queues = await this.queuesOf(scenario.forecastRunIds);
     const plannedIds = new Set(queues.map((queue) => queue.id));
-    const others: { id: string; name: string }[] = await this.dataSource.query(
+    const others = await queryRows<{ id: string; name: string }>(
+      this.dataSource,
       `select id, name from queue where organisation_id = $1`,
       [organisation.id],
     );
@@ -221,7 +223,8 @@ export class ScenarioCoreStaffService {
 
   /** The scenario's queues with the interval length of their forecast run (what the upload must align to). */
   private queuesOf(forecastRunIds: string[]): Promise<CoreStaffQueue[]> {
-    return this.dataSource.query(
+    return queryRows<CoreStaffQueue>(
+      this.dataSource,
       `select q.id, q.name, r.interval_minutes as "intervalMinutes"
          from forecast_run r join queue q on q.id = r.queue_id
         where r.id = any($1::uuid[]) order by q.name`,
@@ -235,7 +238,8 @@ export class ScenarioCoreStaffService {
   }
 
   private storedRows(manager: EntityManager, scenarioId: string): Promise<StoredRow[]> {
-    return manager.query(
+    return queryRows<StoredRow>(
+      manager,
       `select queue_id, (extract(epoch from interval_start) * 1000)::bigint::text as start_ms, agents
          from scenario_core_staff where scenario_id = $1 order by queue_id, interval_start`,
       [scenarioId],

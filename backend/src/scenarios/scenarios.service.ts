@@ -19,7 +19,7 @@ import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/unique-violation';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { queryRows } from '../database/query-rows';
+import { queryOne, queryRows } from '../database/query-rows';
 import { ScenarioInputsService } from './scenario-inputs.service';
 
 interface ScenarioRow {
@@ -95,7 +95,8 @@ export class ScenariosService {
    */
   async get(id: string, manager?: EntityManager, organisationId?: string): Promise<ScenarioDto> {
     const organisation = organisationId ?? (await this.organisations.current()).id;
-    const [row]: ScenarioRow[] = await (manager ?? this.dataSource.manager).query(
+    const row = await queryOne<ScenarioRow>(
+      manager ?? this.dataSource.manager,
       `select ${COLUMNS} from scenario where id = $1 and organisation_id = $2`,
       [id, organisation],
     );
@@ -286,7 +287,7 @@ export class ScenariosService {
 
   async plan(): Promise<ScenarioDto | null> {
     const organisation = await this.organisations.current();
-    const [row] = await queryRows<ScenarioRow>(
+    const row = await queryOne<ScenarioRow>(
       this.dataSource,
       `select ${COLUMNS} from scenario where organisation_id = $1 and is_plan`,
       [organisation.id],

@@ -17,7 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import { RunsOnJobQueue } from '../jobs/queue/runs-on-job-queue.decorator';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
-import { SqlRunner, queryRows } from '../database/query-rows';
+import { SqlRunner, queryOne, queryRows } from '../database/query-rows';
 
 /** A stored plan as read() selects it. */
 interface PlanRow {
@@ -86,7 +86,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
     lengthsHours: number[],
     user: SessionUser,
   ): Promise<StaffingPlanDto> {
-    const [stored] = await queryRows<object>(this.dataSource, `select 1 from staffing_plan where id = $1`, [
+    const stored = await queryOne<object>(this.dataSource, `select 1 from staffing_plan where id = $1`, [
       planId,
     ]);
     if (stored) return this.get(planId);
@@ -181,7 +181,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
 
   /** The organisation's plans, newest first, with how many draft shifts each has and how many are published. */
   async list(viewer: SessionUser): Promise<StaffingPlanSummaryDto[]> {
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       scenario_id: string;
       scenario_name: string;
@@ -191,7 +191,8 @@ export class StaffingPlansService implements OnApplicationShutdown {
       created_at: Date;
       draft_shifts: number;
       published_shifts: number;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select p.id, p.scenario_id, s.name as scenario_name, to_char(p.period_from, 'YYYY-MM-DD') as period_from,
               to_char(p.period_to, 'YYYY-MM-DD') as period_to, p.created_by, p.created_at,
               (select count(*)::int from draft_shift d where d.staffing_plan_id = p.id) as draft_shifts,
@@ -219,7 +220,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
   }
 
   private async read(id: string, manager: SqlRunner): Promise<StaffingPlanDto> {
-    const [plan] = await queryRows<PlanRow>(
+    const plan = await queryOne<PlanRow>(
       manager,
       `select p.id, p.scenario_id, s.name as scenario_name, p.status, to_char(p.period_from, 'YYYY-MM-DD') as period_from,
               to_char(p.period_to, 'YYYY-MM-DD') as period_to, p.summary, p.created_by, p.created_at,

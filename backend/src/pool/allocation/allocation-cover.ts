@@ -6,6 +6,7 @@ import { placeValues, type RosterInterval } from '@peakplan/forecasting';
 import type { ScenariosService } from '../../scenarios/scenarios.service';
 import type { PoolShiftRow } from '../pool-shift.row';
 import { inZone } from '../pool-time';
+import { queryOne, queryRows } from '../../database/query-rows';
 
 /**
  * The plan intervals the shifts cover, each with what its 1st, 2nd, … pool person is worth: the
@@ -23,7 +24,8 @@ export async function coverIntervals(
     ...new Set(shifts.map((shift) => shift.staffing_plan_id).filter((id) => id !== null)),
   ].sort();
   for (const planId of planIds) {
-    const [plan]: { scenario_id: string }[] = await dataSource.query(
+    const plan = await queryOne<{ scenario_id: string }>(
+      dataSource,
       `select scenario_id from staffing_plan where id = $1`,
       [planId],
     );
@@ -59,7 +61,8 @@ export async function eventDaysOf(
   if (shifts.length === 0) return new Set();
   const from = inZone(timeZone, shifts[0].starts_at).toISODate();
   const to = inZone(timeZone, shifts[shifts.length - 1].ends_at).toISODate();
-  const rows: { date: string }[] = await dataSource.query(
+  const rows = await queryRows<{ date: string }>(
+    dataSource,
     `select distinct to_char(d.date, 'YYYY-MM-DD') as date
        from forecast_run_day d join forecast_run r on r.id = d.run_id join queue q on q.id = r.queue_id
       where q.organisation_id = $1 and cardinality(d.events) > 0 and d.date between $2 and $3`,

@@ -12,6 +12,7 @@ import { checkMemberRules, MINIMUM_REST_HOURS } from '../sign-up-rules';
 import { coverIntervals, eventDaysOf } from './allocation-cover';
 import { departmentCapLimits, hourLimits, type MemberLimitRow } from './allocation-limits';
 import { hardHours } from './hard-hours';
+import { queryRows } from '../../database/query-rows';
 
 /** A filled place is worth this much cover per paid hour beyond the service level it buys. */
 export const NOMINAL_PLACE_HOUR_VALUE = 0.001;
@@ -50,7 +51,8 @@ export async function recognitionPoints(
   memberIds: readonly string[],
   before: Date,
 ): Promise<number[]> {
-  const rows: { user_id: string; points: number }[] = await dataSource.query(
+  const rows = await queryRows<{ user_id: string; points: number }>(
+    dataSource,
     `select user_id, sum(points)::int as points from pool_point_line
       where user_id = any($1::uuid[]) and kind = any($2::text[])
         and at < $3 and at >= $3::timestamptz - interval '1 year'
@@ -77,7 +79,8 @@ export async function loadAllocationInput(
   timeZone: string,
   now: Date,
 ): Promise<AllocationInput> {
-  const shifts: PoolShiftRow[] = await dataSource.query(
+  const shifts = await queryRows<PoolShiftRow>(
+    dataSource,
     `select ${SHIFT_COLUMNS} from pool_shift s join queue q on q.id = s.queue_id
       where s.id = any($1) and s.organisation_id = $2 and s.allocation = 'preference'
         and s.cancelled_at is null and s.starts_at > $3
@@ -85,7 +88,8 @@ export async function loadAllocationInput(
     [shiftIds, organisationId, now],
   );
   const shiftIndex = new Map(shifts.map((shift, s) => [shift.id, s]));
-  const marks: MarkRow[] = await dataSource.query(
+  const marks = await queryRows<MarkRow>(
+    dataSource,
     `select shift_id, user_id, preference, preference_rank from pool_sign_up
       where shift_id = any($1) and status = 'requested'`,
     [shifts.map((shift) => shift.id)],
@@ -169,7 +173,8 @@ export async function loadAllocationInput(
     });
   }
 
-  const members: MemberLimitRow[] = await dataSource.query(
+  const members = await queryRows<MemberLimitRow>(
+    dataSource,
     `select u.id, u.department_id, pm.max_hours_per_week, pm.max_hours_per_peak
        from app_user u left join pool_member pm on pm.user_id = u.id where u.id = any($1)`,
     [memberIds],

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { JobLockService, type JobOutcome } from '../../jobs/job-lock.service';
 import { AllocationsService } from './allocations.service';
+import { queryRows } from '../../database/query-rows';
 
 export const ALLOCATION_JOB = 'preference-allocation';
 
@@ -29,16 +30,16 @@ export class AllocationJobService {
 
   @Cron(CronExpression.EVERY_5_MINUTES, { name: 'preference-allocation' })
   async allocateClosedWindows(now = new Date()): Promise<JobOutcome[]> {
-    const windows: { organisation_id: string; closes_at: Date; shift_ids: string[] }[] =
-      await this.dataSource.query(
-        `select organisation_id, sign_up_closes_at as closes_at, array_agg(id order by id) as shift_ids
+    const windows = await queryRows<{ organisation_id: string; closes_at: Date; shift_ids: string[] }>(
+      this.dataSource,
+      `select organisation_id, sign_up_closes_at as closes_at, array_agg(id order by id) as shift_ids
          from pool_shift
         where allocation = 'preference' and cancelled_at is null and starts_at > $1
           and sign_up_closes_at <= $1 and sign_up_closes_at > $1 - make_interval(hours => $2)
         group by organisation_id, sign_up_closes_at
         order by sign_up_closes_at, organisation_id`,
-        [now, CATCH_UP_HOURS],
-      );
+      [now, CATCH_UP_HOURS],
+    );
     const outcomes: JobOutcome[] = [];
     for (const window of windows) {
       const runKey = `${window.organisation_id}:${window.closes_at.toISOString()}`;

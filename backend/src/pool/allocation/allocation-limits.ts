@@ -5,6 +5,7 @@ import type { RosterCandidate, RosterLimit } from '@peakplan/forecasting';
 import type { PoolShiftRow } from '../pool-shift.row';
 import { inZone, paidHours } from '../pool-time';
 import { effectiveCap } from '../sign-up-rules';
+import { queryRows } from '../../database/query-rows';
 
 /* The sign-up rules between the roster's own shifts, as limits of the program: weekly and per-peak
  * hours left, and department caps left at each moment. */
@@ -27,7 +28,8 @@ interface BookedRow {
 
 /** Confirmed shifts (of members or departments), for the hours and caps they leave. */
 async function bookedOf(dataSource: DataSource, where: string, params: unknown[]): Promise<BookedRow[]> {
-  return dataSource.query(
+  return queryRows<BookedRow>(
+    dataSource,
     `select su.user_id, u.department_id, s.starts_at, s.ends_at, s.break_minutes, s.peak
        from pool_sign_up su join pool_shift s on s.id = su.shift_id join app_user u on u.id = su.user_id
       where su.status = 'confirmed' and s.cancelled_at is null and ${where}`,
@@ -110,12 +112,13 @@ export async function departmentCapLimits(
     ...new Set(memberIds.map((id) => memberRow.get(id)?.department_id ?? null).filter((id) => id !== null)),
   ].sort();
   if (departments.length === 0) return [];
-  const caps: {
+  const caps = await queryRows<{
     department_id: string;
     max_people: number | null;
     max_share: number | null;
     people: number;
-  }[] = await dataSource.query(
+  }>(
+    dataSource,
     `select c.department_id, c.max_people, c.max_share,
               (select count(*)::int from app_user u where u.department_id = c.department_id and u.active) as people
          from department_pool_cap c where c.department_id = any($1)`,

@@ -14,6 +14,7 @@ import { poolTransaction } from '../pool-transaction';
 import { checkMemberRules } from '../sign-up-rules';
 import { ALLOCATION_COLUMNS, type AllocationRow } from './allocation.row';
 import { AllocationsService } from './allocations.service';
+import { queryOne, queryRows } from '../../database/query-rows';
 
 /**
  * Publishing a roster: in one transaction every assignment becomes a confirmed sign-up (each checked
@@ -33,7 +34,8 @@ export class AllocationPublishService {
   async publish(planner: SessionUser, id: string): Promise<AllocationDto> {
     const { timeZone } = await this.organisations.current();
     await poolTransaction(this.dataSource, async (manager) => {
-      const [row]: AllocationRow[] = await manager.query(
+      const row = await queryOne<AllocationRow>(
+        manager,
         `select ${ALLOCATION_COLUMNS} from pool_allocation where id = $1 and organisation_id = $2 for update`,
         [id, planner.organisationId],
       );
@@ -44,7 +46,8 @@ export class AllocationPublishService {
           message: `allocation ${id} is ${row.status}: only a finished allocation is published`,
           details: [{ field: 'status', reason: row.status }],
         });
-      const [published]: { id: string }[] = await manager.query(
+      const published = await queryOne<{ id: string }>(
+        manager,
         `select id from pool_allocation where organisation_id = $1 and published_at is not null and shift_ids && $2::uuid[] limit 1`,
         [planner.organisationId, row.shift_ids],
       );
@@ -82,7 +85,8 @@ export class AllocationPublishService {
             details: [{ field: 'rule', reason: error.rule }],
           });
         }
-        const confirmed: { id: string }[] = await manager.query(
+        const confirmed = await queryRows<{ id: string }>(
+          manager,
           `insert into pool_sign_up (shift_id, user_id, status) values ($1, $2, 'confirmed')
            on conflict (shift_id, user_id) do update
               set status = 'confirmed', updated_at = clock_timestamp(), sequence = pool_sign_up.sequence + 1
@@ -133,7 +137,8 @@ export class AllocationPublishService {
   /** What I got in each published allocation, and for each want or can not given (or removed by a planner), why. */
   async mine(member: SessionUser): Promise<MyAllocationDto[]> {
     const { timeZone } = await this.organisations.current();
-    const rows: AllocationRow[] = await this.dataSource.query(
+    const rows = await queryRows<AllocationRow>(
+      this.dataSource,
       `select ${ALLOCATION_COLUMNS} from pool_allocation
         where organisation_id = $1 and published_at is not null
           and (assignments @> $2::jsonb or explanations @> $2::jsonb)
@@ -142,14 +147,16 @@ export class AllocationPublishService {
     );
     const now = new Date();
     const shiftIds = [...new Set(rows.flatMap((row) => row.shift_ids))];
-    const shifts: PoolShiftRow[] = await this.dataSource.query(
+    const shifts = await queryRows<PoolShiftRow>(
+      this.dataSource,
       `select ${SHIFT_COLUMNS} from pool_shift s join queue q on q.id = s.queue_id where s.id = any($1)`,
       [shiftIds],
     );
     const dto = new Map<string, PoolShiftDto>(
       shifts.map((shift) => [shift.id, toShiftDto(shift, timeZone, now)]),
     );
-    const marks: { shift_id: string; preference: 'want' | 'can' | null }[] = await this.dataSource.query(
+    const marks = await queryRows<{ shift_id: string; preference: 'want' | 'can' | null }>(
+      this.dataSource,
       `select shift_id, preference from pool_sign_up where user_id = $1 and shift_id = any($2)`,
       [member.id, shiftIds],
     );

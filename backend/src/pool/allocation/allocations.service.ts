@@ -23,6 +23,7 @@ import { ScenariosService } from '../../scenarios/scenarios.service';
 import { RunsOnJobQueue } from '../../jobs/queue/runs-on-job-queue.decorator';
 import { loadAllocationInput } from './allocation-input';
 import { ALLOCATION_COLUMNS, toAllocationDto, type AllocationRow } from './allocation.row';
+import { queryOne, queryRows } from '../../database/query-rows';
 
 /** For all stages of the lexicographic solve; a stage out of time keeps the best roster found so far. */
 export const ALLOCATION_TIME_LIMIT_SECONDS = 60;
@@ -47,7 +48,8 @@ export class AllocationsService {
   async start(planner: SessionUser, shiftIds: readonly string[]): Promise<AllocationStartedDto> {
     const ids = [...new Set(shiftIds)].sort();
     await this.checkShifts(planner.organisationId, ids);
-    const [previous]: { id: string }[] = await this.dataSource.query(
+    const previous = await queryOne<{ id: string }>(
+      this.dataSource,
       `select id from pool_allocation where organisation_id = $1 and status = 'done' and shift_ids = $2::uuid[]
         order by created_at desc, id desc limit 1`,
       [planner.organisationId, ids],
@@ -84,7 +86,8 @@ export class AllocationsService {
     const sorted = [...pins].sort((a, b) =>
       a.shiftId === b.shiftId ? (a.memberId < b.memberId ? -1 : 1) : a.shiftId < b.shiftId ? -1 : 1,
     );
-    const [members]: { count: number }[] = await this.dataSource.query(
+    const [members] = await queryRows<{ count: number }>(
+      this.dataSource,
       `select count(*)::int as count from app_user where id = any($1) and organisation_id = $2`,
       [[...new Set(sorted.map((pin) => pin.memberId))], planner.organisationId],
     );
@@ -93,7 +96,8 @@ export class AllocationsService {
         message: 'pins: a memberId is not a person of this organisation',
         details: [{ field: 'pins', reason: 'unknown member' }],
       });
-    const [again]: { id: string; status: AllocationStartedDto['status'] }[] = await this.dataSource.query(
+    const again = await queryOne<{ id: string; status: AllocationStartedDto['status'] }>(
+      this.dataSource,
       `select id, status from pool_allocation where previous_id = $1 and pins = $2::jsonb order by created_at desc limit 1`,
       [id, JSON.stringify(sorted)],
     );
@@ -119,7 +123,8 @@ export class AllocationsService {
     createdBy: string | null,
     background: boolean,
   ): Promise<AllocationStartedDto> {
-    const [row]: { id: string }[] = await this.dataSource.query(
+    const [row] = await queryRows<{ id: string }>(
+      this.dataSource,
       `insert into pool_allocation (organisation_id, status, shift_ids, pins, previous_id, trigger, created_by)
        values ($1, 'running', $2::uuid[], $3::jsonb, $4, $5, $6) returning id`,
       [organisationId, shiftIds, JSON.stringify(pins), previousId, trigger, createdBy],
@@ -143,7 +148,8 @@ export class AllocationsService {
    */
   @RunsOnJobQueue('roster-allocation', { wait: true })
   async runAllocation(allocationId: string): Promise<void> {
-    const [row]: AllocationRow[] = await this.dataSource.query(
+    const row = await queryOne<AllocationRow>(
+      this.dataSource,
       `select ${ALLOCATION_COLUMNS} from pool_allocation where id = $1 and status = 'running'`,
       [allocationId],
     );
@@ -206,7 +212,8 @@ export class AllocationsService {
   }
 
   async row(organisationId: string, id: string): Promise<AllocationRow> {
-    const [row]: AllocationRow[] = await this.dataSource.query(
+    const row = await queryOne<AllocationRow>(
+      this.dataSource,
       `select ${ALLOCATION_COLUMNS} from pool_allocation where id = $1 and organisation_id = $2`,
       [id, organisationId],
     );
@@ -216,11 +223,16 @@ export class AllocationsService {
 
   /** Every shift exists here, is allocated by preference, and is neither cancelled nor begun. */
   private async checkShifts(organisationId: string, ids: readonly string[]): Promise<void> {
-    const rows: { id: string; allocation: string; cancelled_at: Date | null; starts_at: Date }[] =
-      await this.dataSource.query(
-        `select id, allocation, cancelled_at, starts_at from pool_shift where id = any($1) and organisation_id = $2`,
-        [ids, organisationId],
-      );
+    const rows = await queryRows<{
+      id: string;
+      allocation: string;
+      cancelled_at: Date | null;
+      starts_at: Date;
+    }>(
+      this.dataSource,
+      `select id, allocation, cancelled_at, starts_at from pool_shift where id = any($1) and organisation_id = $2`,
+      [ids, organisationId],
+    );
     const found = new Map(rows.map((row) => [row.id, row]));
     const missing = ids.find((id) => !found.has(id));
     if (missing)

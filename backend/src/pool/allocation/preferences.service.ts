@@ -10,6 +10,7 @@ import { PoolRuleRefusal, shiftNotFound } from '../pool-refusal';
 import { loadShift } from '../pool-shift.row';
 import { poolTransaction } from '../pool-transaction';
 import { checkMemberRules, checkShiftState } from '../sign-up-rules';
+import { queryOne } from '../../database/query-rows';
 
 /**
  * A member's marks on preference shifts: `want` (optionally ranked) or `can`, kept as their
@@ -43,7 +44,8 @@ export class PreferencesService {
       const now = new Date();
       checkShiftState(shift, { timeZone, now });
       await manager.query(`select 1 from app_user where id = $1 for no key update`, [member.id]);
-      const [existing]: { status: SignUpStatus }[] = await manager.query(
+      const existing = await queryOne<{ status: SignUpStatus }>(
+        manager,
         `select status from pool_sign_up where shift_id = $1 and user_id = $2`,
         [shiftId, member.id],
       );

@@ -10,6 +10,7 @@ import { RunsOnJobQueue } from '../../jobs/queue/runs-on-job-queue.decorator';
 import { MAX_ATTEMPTS, retryDelayMinutes } from './message-backoff';
 import { messageTextOfRow } from './message-text';
 import { MESSAGE_TRANSPORT, type MessageTransport } from './message-transport';
+import { queryRows } from '../../database/query-rows';
 
 /** Messages claimed per round; a claim holds them this long (a send never takes that long: see the transport's timeouts). */
 const BATCH = 25;
@@ -80,7 +81,8 @@ export class MessageSenderService implements OnModuleDestroy {
   }
 
   private async claim(claim: string): Promise<ClaimedRow[]> {
-    return this.dataSource.query(
+    return queryRows<ClaimedRow>(
+      this.dataSource,
       `with claimed as (
          update pool_outbox o set claimed_by = $1, claimed_until = clock_timestamp() + make_interval(mins => $3),
                 attempts = o.attempts + 1

@@ -13,6 +13,7 @@ import {
 import type { SessionUser } from '../../auth/access.decorators';
 import { OrganisationsService } from '../../organisations/organisations.service';
 import { MESSAGE_LABELS, messageTextOfRow } from './message-text';
+import { queryAffected, queryOne, queryRows } from '../../database/query-rows';
 
 /** How many of their messages a member sees (newest first). */
 const MY_MESSAGES = 100;
@@ -41,7 +42,8 @@ export class MessagesService {
 
   async mine(member: SessionUser): Promise<PoolMessageDto[]> {
     const { timeZone } = await this.organisations.current();
-    const rows: MessageRow[] = await this.dataSource.query(
+    const rows = await queryRows<MessageRow>(
+      this.dataSource,
       `select o.id, o.kind, o.payload, o.created_at, o.sent_at, o.skipped_at, o.failed_at, u.name,
               q.name as skill, s.starts_at, s.ends_at
          from pool_outbox o join app_user u on u.id = o.user_id
@@ -64,7 +66,8 @@ export class MessagesService {
   }
 
   async settings(member: SessionUser): Promise<NotificationSettingsDto> {
-    const [row]: { switched_off: string[] }[] = await this.dataSource.query(
+    const row = await queryOne<{ switched_off: string[] }>(
+      this.dataSource,
       `select switched_off from pool_notification_setting where user_id = $1`,
       [member.id],
     );
@@ -84,7 +87,7 @@ export class MessagesService {
 
   /** Messages that failed (the sender gave up) or are waiting to be tried again. */
   async failures(admin: SessionUser): Promise<MessageFailureDto[]> {
-    const rows: {
+    const rows = await queryRows<{
       id: string;
       user_id: string;
       email: string;
@@ -94,7 +97,8 @@ export class MessagesService {
       failed_at: Date | null;
       next_attempt_at: Date;
       created_at: Date;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select o.id, o.user_id, u.email, o.kind, o.attempts, o.last_error, o.failed_at, o.next_attempt_at, o.created_at
          from pool_outbox o join app_user u on u.id = o.user_id
         where u.organisation_id = $1 and o.sent_at is null and o.skipped_at is null and o.last_error is not null
@@ -116,15 +120,15 @@ export class MessagesService {
 
   /** Tries a failed (or waiting) message again at the next send, with a fresh count of attempts. */
   async retry(admin: SessionUser, id: string): Promise<MessageFailureDto> {
-    const updated: unknown[] = await this.dataSource.query(
+    const updated = await queryAffected(
+      this.dataSource,
       `update pool_outbox o set failed_at = null, attempts = 0, next_attempt_at = clock_timestamp()
          from app_user u where u.id = o.user_id and o.id = $1 and u.organisation_id = $2
-          and o.sent_at is null and o.skipped_at is null and o.last_error is not null
-       returning o.id`,
+          and o.sent_at is null and o.skipped_at is null and o.last_error is not null`,
       [id, admin.organisationId],
     );
     const failure = (await this.failures(admin)).find((row) => row.id === id);
-    if (updated.length === 0 || !failure) throw new NotFoundException(`no failed message ${id}`);
+    if (updated === 0 || !failure) throw new NotFoundException(`no failed message ${id}`);
     return failure;
   }
 }

@@ -20,7 +20,7 @@ import { inZone, paidHours } from '../pool-time';
 import { factorText, hardnessShares, shiftCriticality, shiftPoints, type ShiftBasis } from './points-formula';
 import { toPointLineDto, writePointLine, type PointLineRow } from './points-ledger';
 import { PointsWeightsService } from './points-weights.service';
-import { queryRows } from '../../database/query-rows';
+import { queryOne, queryRows } from '../../database/query-rows';
 
 /** A withdrawal this close before the shift's start is late (it costs the reliability part of the peak). */
 export const LATE_WITHDRAWAL_HOURS = 48;
@@ -46,13 +46,14 @@ export class AttendanceService {
     const shift = await loadShift(this.dataSource.manager, viewer.organisationId, shiftId);
     if (!shift) throw shiftNotFound(shiftId);
     const seesAll = viewer.roles.includes('planner') || viewer.roles.includes('admin');
-    const rows: {
+    const rows = await queryRows<{
       user_id: string;
       name: string;
       department: string | null;
       status: 'worked' | 'no-show' | null;
       rating: number | null;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select su.user_id, u.name, d.name as department, a.status, a.rating
          from pool_sign_up su join app_user u on u.id = su.user_id left join department d on d.id = u.department_id
          left join pool_attendance a on a.shift_id = su.shift_id and a.user_id = su.user_id
@@ -100,7 +101,8 @@ export class AttendanceService {
     const shares = hardnessShares(shift.starts_at.getTime(), shift.ends_at.getTime(), timeZone, eventDates);
 
     return this.dataSource.transaction(async (manager) => {
-      const [member]: { department_id: string | null }[] = await manager.query(
+      const member = await queryOne<{ department_id: string | null }>(
+        manager,
         `select u.department_id from pool_sign_up su join app_user u on u.id = su.user_id
           where su.shift_id = $1 and su.user_id = $2 and su.status = 'confirmed' and u.organisation_id = $3
           for update of su`,
@@ -111,7 +113,8 @@ export class AttendanceService {
         throw new NotFoundException(
           `member ${memberId} held no place on pool shift ${shiftId} that you may mark`,
         );
-      const [before]: { status: string; rating: number | null }[] = await manager.query(
+      const before = await queryOne<{ status: string; rating: number | null }>(
+        manager,
         `select status, rating from pool_attendance where shift_id = $1 and user_id = $2`,
         [shiftId, memberId],
       );
@@ -142,7 +145,8 @@ export class AttendanceService {
         },
         manager,
       );
-      const lines: PointLineRow[] = await manager.query(
+      const lines = await queryRows<PointLineRow>(
+        manager,
         `select at, points, reason, kind, peak from pool_point_line
           where source_key like $1 order by kind desc`,
         [`attendance:${shiftId}:${memberId}:%`],
@@ -234,7 +238,7 @@ export class AttendanceService {
     memberId: string,
     day: string,
   ): Promise<boolean> {
-    const [row] = await queryRows<object>(
+    const row = await queryOne<object>(
       manager,
       `select 1 from pool_member_skill where user_id = $1 and queue_id = $2 and trained_on <= $3::date
           and (training_expires_on is null or training_expires_on > $3::date)`,
@@ -248,7 +252,7 @@ export class AttendanceService {
    * same calendar year) before this shift's end.
    */
   private async reliable(manager: EntityManager, shift: PoolShiftRow, memberId: string): Promise<boolean> {
-    const [row] = await queryRows<object>(
+    const row = await queryOne<object>(
       manager,
       `select 1 from pool_shift s
         where s.organisation_id = $3 and s.ends_at <= $4

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import type { PointLineDto, PointLineKind } from '@peakplan/contracts';
+import { queryRows } from '../../database/query-rows';
 
 /** A line of `pool_point_line` as read back. */
 export interface PointLineRow {
@@ -51,7 +52,8 @@ export async function writePointLine(manager: EntityManager, line: NewPointLine)
 
 /** A member's balance: every line's sum (redemptions are negative, their cancellations positive). */
 export async function pointsBalance(manager: EntityManager, userId: string): Promise<number> {
-  const [{ balance }]: { balance: number }[] = await manager.query(
+  const [{ balance }] = await queryRows<{ balance: number }>(
+    manager,
     `select coalesce(sum(points), 0)::int as balance from pool_point_line where user_id = $1`,
     [userId],
   );

@@ -7,6 +7,7 @@ import type { PointsWeights, WeightsPreviewDto } from '@peakplan/contracts';
 import type { SessionUser } from '../../auth/access.decorators';
 import { AuditService } from '../../audit/audit.service';
 import { DEFAULT_WEIGHTS, shiftPoints, type ShiftBasis } from './points-formula';
+import { queryOne, queryRows } from '../../database/query-rows';
 
 /**
  * The admin's weights of the points formula. New weights apply to shifts marked from then on; the
@@ -23,7 +24,8 @@ export class PointsWeightsService {
     organisationId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PointsWeights> {
-    const [row]: { weights: Partial<PointsWeights> }[] = await manager.query(
+    const row = await queryOne<{ weights: Partial<PointsWeights> }>(
+      manager,
       `select weights from pool_points_weights where organisation_id = $1`,
       [organisationId],
     );
@@ -56,19 +58,21 @@ export class PointsWeightsService {
 
   /** The last peak (of the latest marked shift with a peak) under the current and the proposed weights. */
   async preview(actor: SessionUser, proposed: PointsWeights): Promise<WeightsPreviewDto> {
-    const [last]: { peak: string }[] = await this.dataSource.query(
+    const last = await queryOne<{ peak: string }>(
+      this.dataSource,
       `select l.peak from pool_point_line l where l.organisation_id = $1 and l.kind = 'shift' and l.peak is not null
         order by l.at desc limit 1`,
       [actor.organisationId],
     );
     if (!last) return { peak: null, currentTotal: 0, previewTotal: 0, members: [] };
-    const lines: {
+    const lines = await queryRows<{
       user_id: string;
       name: string;
       kind: 'shift' | 'quality';
       points: number;
       basis: ShiftBasis;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `select l.user_id, u.name, l.kind, l.points, l.basis from pool_point_line l join app_user u on u.id = l.user_id
           where l.organisation_id = $1 and l.peak = $2 and l.kind in ('shift', 'quality') and l.basis is not null
           order by u.name, l.user_id`,

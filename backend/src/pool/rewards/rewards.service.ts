@@ -7,7 +7,7 @@ import type { CreateRewardRequest, RedemptionDto, RewardDto, UpdateRewardRequest
 import type { SessionUser } from '../../auth/access.decorators';
 import { AuditService } from '../../audit/audit.service';
 import { pointsBalance, writePointLine } from '../points/points-ledger';
-import { queryRows } from '../../database/query-rows';
+import { queryOne, queryRows } from '../../database/query-rows';
 
 interface RewardRow {
   id: string;
@@ -47,7 +47,8 @@ export class RewardsService {
 
   /** Members see the active rewards; admins (who keep the catalogue) see all. */
   async list(viewer: SessionUser): Promise<RewardDto[]> {
-    const rows: RewardRow[] = await this.dataSource.query(
+    const rows = await queryRows<RewardRow>(
+      this.dataSource,
       `select id, name, description, price, stock, active from pool_reward
         where organisation_id = $1 and (active or $2::boolean) order by price, name`,
       [viewer.organisationId, viewer.roles.includes('admin')],
@@ -57,8 +58,9 @@ export class RewardsService {
 
   async create(admin: SessionUser, request: CreateRewardRequest): Promise<RewardDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: RewardRow[] = await this.uniqueName(request.name, () =>
-        manager.query(
+      const [row] = await this.uniqueName(request.name, () =>
+        queryRows<RewardRow>(
+          manager,
           `insert into pool_reward (organisation_id, name, description, price, stock) values ($1, $2, $3, $4, $5)
            returning id, name, description, price, stock, active`,
           [
@@ -87,8 +89,9 @@ export class RewardsService {
   async update(admin: SessionUser, id: string, request: UpdateRewardRequest): Promise<RewardDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockReward(manager, admin.organisationId, id);
-      const [row]: RewardRow[] = await this.uniqueName(request.name ?? before.name, () =>
-        manager.query(
+      const [row] = await this.uniqueName(request.name ?? before.name, () =>
+        queryRows<RewardRow>(
+          manager,
           `update pool_reward set name = $2, description = $3, price = $4, stock = $5, active = $6, updated_at = now()
             where id = $1 returning id, name, description, price, stock, active`,
           [
@@ -137,7 +140,8 @@ export class RewardsService {
       await manager.query(`update pool_reward set stock = stock - 1, updated_at = now() where id = $1`, [
         rewardId,
       ]);
-      const [{ id }]: { id: string }[] = await manager.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        manager,
         `insert into pool_redemption (reward_id, user_id, points) values ($1, $2, $3) returning id`,
         [rewardId, member.id, reward.price],
       );
@@ -158,7 +162,8 @@ export class RewardsService {
   /** Cancels a redemption and gives its points and the stock back; cancelling again changes nothing. */
   async cancel(admin: SessionUser, redemptionId: string, reason: string | undefined): Promise<RedemptionDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [found]: { user_id: string; reward_id: string }[] = await manager.query(
+      const found = await queryOne<{ user_id: string; reward_id: string }>(
+        manager,
         `select r.user_id, r.reward_id from pool_redemption r join pool_reward w on w.id = r.reward_id
           where r.id = $1 and w.organisation_id = $2`,
         [redemptionId, admin.organisationId],
@@ -166,7 +171,8 @@ export class RewardsService {
       if (!found) throw new NotFoundException(`redemption ${redemptionId} does not exist`);
       await manager.query(`select 1 from pool_member where user_id = $1 for update`, [found.user_id]);
       const reward = await this.lockReward(manager, admin.organisationId, found.reward_id);
-      const [redemption]: { status: string; points: number }[] = await manager.query(
+      const [redemption] = await queryRows<{ status: string; points: number }>(
+        manager,
         `select status, points from pool_redemption where id = $1 for update`,
         [redemptionId],
       );
@@ -208,7 +214,8 @@ export class RewardsService {
   }
 
   async mine(member: SessionUser): Promise<RedemptionDto[]> {
-    const rows: RedemptionRow[] = await this.dataSource.query(
+    const rows = await queryRows<RedemptionRow>(
+      this.dataSource,
       `${REDEMPTION_SELECT} where r.user_id = $1 order by r.created_at desc`,
       [member.id],
     );
@@ -216,7 +223,8 @@ export class RewardsService {
   }
 
   async all(admin: SessionUser): Promise<RedemptionDto[]> {
-    const rows: RedemptionRow[] = await this.dataSource.query(
+    const rows = await queryRows<RedemptionRow>(
+      this.dataSource,
       `${REDEMPTION_SELECT} where w.organisation_id = $1 order by r.created_at desc limit 1000`,
       [admin.organisationId],
     );
@@ -224,11 +232,9 @@ export class RewardsService {
   }
 
   private async lockMember(manager: EntityManager, member: SessionUser): Promise<void> {
-    const [row] = await queryRows<object>(
-      manager,
-      `select 1 from pool_member where user_id = $1 for update`,
-      [member.id],
-    );
+    const row = await queryOne<object>(manager, `select 1 from pool_member where user_id = $1 for update`, [
+      member.id,
+    ]);
     if (!row)
       throw new ConflictException({
         message: 'Join the pool first.',
@@ -238,7 +244,8 @@ export class RewardsService {
   }
 
   private async lockReward(manager: EntityManager, organisationId: string, id: string): Promise<RewardRow> {
-    const [row]: RewardRow[] = await manager.query(
+    const row = await queryOne<RewardRow>(
+      manager,
       `select id, name, description, price, stock, active from pool_reward where id = $1 and organisation_id = $2 for update`,
       [id, organisationId],
     );
@@ -247,7 +254,7 @@ export class RewardsService {
   }
 
   private async readRedemption(manager: EntityManager, id: string): Promise<RedemptionDto> {
-    const [row]: RedemptionRow[] = await manager.query(`${REDEMPTION_SELECT} where r.id = $1`, [id]);
+    const [row] = await queryRows<RedemptionRow>(manager, `${REDEMPTION_SELECT} where r.id = $1`, [id]);
     return toRedemptionDto(row);
   }
 

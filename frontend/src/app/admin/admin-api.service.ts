@@ -6,6 +6,7 @@ import type {
   AuditEventDto,
   CreateAccountRequest,
   PasswordResetResponse,
+  Role,
 } from '@peakplan/contracts';
 import { Observable } from 'rxjs';
 
@@ -38,6 +39,10 @@ export class AdminApi {
       `/api/accounts/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`,
       {},
     );
+  }
+
+  setRoles(id: string, roles: Role[]): Observable<AccountDto> {
+    return this.http.put<AccountDto>(`/api/accounts/${encodeURIComponent(id)}/roles`, { roles });
   }
 
   resetPassword(id: string): Observable<PasswordResetResponse> {

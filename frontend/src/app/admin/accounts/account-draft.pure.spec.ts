@@ -2,6 +2,7 @@ import {
   accountDraftProblem,
   EMPTY_ACCOUNT_DRAFT,
   toCreateAccountRequest,
+  rolesProblem,
   toggleRole,
 } from './account-draft';
 
@@ -33,5 +34,12 @@ describe('account-draft', () => {
     const both = toggleRole(EMPTY_ACCOUNT_DRAFT, 'planner');
     expect(both.roles).toEqual(['pool-member', 'planner']);
     expect(toggleRole(both, 'pool-member').roles).toEqual(['planner']);
+  });
+
+  it('refuses no roles, and an admin taking the admin role from themself', () => {
+    expect(rolesProblem([], false)).toBe('Roles: tick at least one role.');
+    expect(rolesProblem(['planner'], true)).toBe('Roles: you cannot take the admin role from yourself.');
+    expect(rolesProblem(['planner'], false)).toBe('');
+    expect(rolesProblem(['admin', 'planner'], true)).toBe('');
   });
 });

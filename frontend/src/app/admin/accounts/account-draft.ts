@@ -11,6 +11,14 @@ export interface AccountDraft {
   roles: Role[];
 }
 
+/** The roles an admin can tick, in the order the forms show them. */
+export const ROLE_CHOICES: readonly { role: Role; label: string }[] = [
+  { role: 'planner', label: 'Planner' },
+  { role: 'manager', label: 'Manager' },
+  { role: 'pool-member', label: 'Pool member' },
+  { role: 'admin', label: 'Admin' },
+];
+
 export const EMPTY_ACCOUNT_DRAFT: AccountDraft = {
   name: '',
   email: '',
@@ -39,8 +47,17 @@ export function toCreateAccountRequest(draft: AccountDraft): CreateAccountReques
 }
 
 export function toggleRole(draft: AccountDraft, role: Role): AccountDraft {
-  return {
-    ...draft,
-    roles: draft.roles.includes(role) ? draft.roles.filter((held) => held !== role) : [...draft.roles, role],
-  };
+  return { ...draft, roles: toggledRoles(draft.roles, role) };
+}
+
+/** The roles with one ticked (added at the end) or unticked. */
+export function toggledRoles(roles: readonly Role[], role: Role): Role[] {
+  return roles.includes(role) ? roles.filter((held) => held !== role) : [...roles, role];
+}
+
+/** Why the roles cannot be saved for this account, or '' when they can. */
+export function rolesProblem(roles: readonly Role[], isMe: boolean): string {
+  if (roles.length === 0) return 'Roles: tick at least one role.';
+  if (isMe && !roles.includes('admin')) return 'Roles: you cannot take the admin role from yourself.';
+  return '';
 }

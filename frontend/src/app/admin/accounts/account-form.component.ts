@@ -5,16 +5,10 @@ import {
   accountDraftProblem,
   type AccountDraft,
   EMPTY_ACCOUNT_DRAFT,
+  ROLE_CHOICES,
   toCreateAccountRequest,
   toggleRole,
 } from './account-draft';
-
-const ROLE_CHOICES: { role: Role; label: string }[] = [
-  { role: 'planner', label: 'Planner' },
-  { role: 'manager', label: 'Manager' },
-  { role: 'pool-member', label: 'Pool member' },
-  { role: 'admin', label: 'Admin' },
-];
 
 /** The new-account form: checks each field before it emits the request; the page sends it. */
 @Component({

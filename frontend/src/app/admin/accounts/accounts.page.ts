@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AccountDto, CreateAccountRequest } from '@peakplan/contracts';
+import type { AccountDto, CreateAccountRequest, Role } from '@peakplan/contracts';
 
 import { describeApiFailure } from '../../core/api/api-failure-message';
 import { LOADING, LoadState, toLoadState } from '../../core/api/load-state';
@@ -9,6 +9,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { AdminApi } from '../admin-api.service';
 import { accountStateText, rolesText } from '../admin-text';
 import { AccountFormComponent } from './account-form.component';
+import { AccountRolesEditorComponent } from './account-roles-editor.component';
 
 /** Rows shown at first and added per "Show more": a demo or a big organisation has hundreds. */
 const ROWS_PER_STEP = 50;
@@ -24,11 +25,12 @@ function failureText(error: unknown, action: string): string {
 
 /**
  * The admin's accounts: every account with whether it can sign in, a form to create one, and per
- * account deactivate (or activate again) and a password reset whose one-time password is shown once.
+ * account its roles, deactivate (or activate again) and a password reset whose one-time password is
+ * shown once.
  */
 @Component({
   selector: 'pp-accounts-page',
-  imports: [RouterLink, AccountFormComponent],
+  imports: [RouterLink, AccountFormComponent, AccountRolesEditorComponent],
   template: `
     <header class="page-header">
       <p class="eyebrow">Admin</p>
@@ -109,6 +111,16 @@ function failureText(error: unknown, action: string): string {
                       <td>{{ state(account) }}</td>
                       <td>
                         <div class="actions">
+                          <button
+                            type="button"
+                            class="button secondary"
+                            [disabled]="busy()"
+                            [attr.aria-describedby]="'account-' + account.id"
+                            [attr.aria-expanded]="editing() === account.id"
+                            (click)="editing.set(editing() === account.id ? null : account.id)"
+                          >
+                            Roles…
+                          </button>
                           @if (account.id !== myId()) {
                             <button
                               type="button"
@@ -132,6 +144,19 @@ function failureText(error: unknown, action: string): string {
                         </div>
                       </td>
                     </tr>
+                    @if (editing() === account.id) {
+                      <tr class="editing">
+                        <td colspan="6">
+                          <pp-account-roles-editor
+                            [account]="account"
+                            [isMe]="account.id === myId()"
+                            [busy]="busy()"
+                            (saved)="setRoles(account, $event)"
+                            (cancelled)="editing.set(null)"
+                          />
+                        </td>
+                      </tr>
+                    }
                   }
                 </tbody>
               </table>
@@ -158,6 +183,9 @@ function failureText(error: unknown, action: string): string {
       flex-wrap: nowrap;
       gap: 0.4rem;
       justify-content: flex-end;
+    }
+    tr.editing td {
+      background: #f8fafc;
     }
     tr.inactive th,
     tr.inactive td {
@@ -216,6 +244,8 @@ export class AccountsPage {
   protected readonly answer = signal('');
   protected readonly problem = signal<string | null>(null);
   protected readonly oneTimePassword = signal<{ email: string; password: string } | null>(null);
+  /** The account whose roles are open for editing, if any. */
+  protected readonly editing = signal<string | null>(null);
 
   constructor() {
     this.load();
@@ -279,6 +309,19 @@ export class AccountsPage {
       },
       error: (error: unknown) =>
         this.fail(error, active ? 'activating the account' : 'deactivating the account'),
+    });
+  }
+
+  protected setRoles(account: AccountDto, roles: Role[]): void {
+    this.start();
+    this.api.setRoles(account.id, roles).subscribe({
+      next: (changed) => {
+        this.busy.set(false);
+        this.editing.set(null);
+        this.answer.set(`${changed.name} now has the roles: ${rolesText(changed.roles)}.`);
+        this.load();
+      },
+      error: (error: unknown) => this.fail(error, 'changing the roles'),
     });
   }
 
