@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
 import type {
@@ -10,7 +9,7 @@ import type {
   StaffingPlanDto,
   StaffingPlanSummaryDto,
 } from '@peakplan/contracts';
-import { computeScenario, planShifts, stopWorkerSolver } from '@peakplan/forecasting';
+import { computeScenario, planShifts, stopWorkerSolver, ZoneClock } from '@peakplan/forecasting';
 
 import type { SessionUser } from '../auth/access.decorators';
 import { AuditService } from '../audit/audit.service';
@@ -102,11 +101,8 @@ export class StaffingPlansService implements OnApplicationShutdown {
     for (const input of inputs) {
       const requirement = result
         .intervals!.filter((slot) => slot.queue === input.name)
-        .map((slot) => ({
-          // the engine takes YYYY-MM-DDTHH:MM with an offset
-          start: DateTime.fromISO(slot.start, { setZone: true }).toFormat("yyyy-MM-dd'T'HH:mmZZ"),
-          required: slot.poolGap,
-        }));
+        // The result's starts are the zone clock's ISO instants with their offset, which the engine reads.
+        .map((slot) => ({ start: slot.start, required: slot.poolGap }));
       const gapHours =
         requirement.reduce((sum, slot) => sum + slot.required, 0) * (input.intervalMinutes / 60);
       if (gapHours === 0) {
@@ -138,10 +134,8 @@ export class StaffingPlansService implements OnApplicationShutdown {
       });
       for (const shift of plan.shifts) shifts.push({ queue: input.name, ...shift });
     }
-    const local = (value: string | null) =>
-      value === null
-        ? null
-        : DateTime.fromISO(value, { zone: timeZone }).toISO({ suppressMilliseconds: true });
+    const clock = new ZoneClock(timeZone);
+    const local = (value: string | null) => (value === null ? null : clock.iso(Date.parse(value)));
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await queryRows<{ id: string }>(
         manager,
@@ -244,10 +238,8 @@ export class StaffingPlansService implements OnApplicationShutdown {
            from draft_shift d join queue q on q.id = d.queue_id where d.staffing_plan_id = $1 order by d.starts_at, q.name`,
       [id],
     );
-    const iso = (value: Date | null) =>
-      value === null
-        ? null
-        : DateTime.fromJSDate(new Date(value)).setZone(plan.time_zone).toISO({ suppressMilliseconds: true })!;
+    const clock = new ZoneClock(plan.time_zone);
+    const iso = (value: Date | null) => (value === null ? null : clock.iso(new Date(value).getTime()));
     return {
       id: plan.id,
       scenarioId: plan.scenario_id,
