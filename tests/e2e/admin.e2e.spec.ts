@@ -191,6 +191,7 @@ describe('the admin pages in a real browser', () => {
       await editor.getByLabel(role).uncheck();
     await editor.getByRole('button', { name: 'Save roles' }).click();
     await editor.getByText('Roles: tick at least one role.').waitFor();
+    await screenshot('account-roles');
     await editor.getByLabel('Planner').check();
     await editor.getByLabel('Manager').check();
     await editor.getByRole('button', { name: 'Save roles' }).click();

@@ -5,14 +5,15 @@ import {
   accountDraftProblem,
   type AccountDraft,
   EMPTY_ACCOUNT_DRAFT,
-  ROLE_CHOICES,
   toCreateAccountRequest,
   toggleRole,
 } from './account-draft';
+import { RoleChecksComponent } from './role-checks.component';
 
 /** The new-account form: checks each field before it emits the request; the page sends it. */
 @Component({
   selector: 'pp-account-form',
+  imports: [RoleChecksComponent],
   template: `
     <form (submit)="submit($event)" novalidate>
       <div class="form-grid">
@@ -42,19 +43,7 @@ import {
           <input name="department" [value]="draft().department" (input)="set('department', $event)" />
         </label>
       </div>
-      <fieldset class="roles">
-        <legend>Roles</legend>
-        @for (choice of roleChoices; track choice.role) {
-          <label class="check">
-            <input
-              type="checkbox"
-              [checked]="draft().roles.includes(choice.role)"
-              (change)="toggle(choice.role)"
-            />
-            {{ choice.label }}
-          </label>
-        }
-      </fieldset>
+      <pp-role-checks class="roles" [roles]="draft().roles" (toggled)="toggle($event)" />
       <p class="muted small">
         A new account has no password: reset it below to get a one-time password to hand over.
       </p>
@@ -66,23 +55,8 @@ import {
   `,
   styles: `
     .roles {
-      border: 0;
-      padding: 0;
-      margin: 1rem 0 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.25rem;
-    }
-    .roles legend {
-      font-size: 0.8125rem;
-      font-weight: 600;
-      color: var(--text-muted);
-      margin-bottom: 0.35rem;
-    }
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.4rem;
+      display: block;
+      margin-top: 1rem;
     }
     .small {
       font-size: 0.8125rem;
@@ -94,7 +68,6 @@ export class AccountFormComponent {
   readonly busy = input(false);
   readonly create = output<CreateAccountRequest>();
 
-  protected readonly roleChoices = ROLE_CHOICES;
   protected readonly draft = signal<AccountDraft>(EMPTY_ACCOUNT_DRAFT);
   protected readonly problem = signal('');
 

@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
 import type { AccountDto, Role } from '@peakplan/contracts';
 
-import { ROLE_CHOICES, rolesProblem, toggledRoles } from './account-draft';
+import { rolesProblem, toggledRoles } from './account-draft';
+import { RoleChecksComponent } from './role-checks.component';
 
 /** One account's roles as ticks, checked before they are emitted; the page saves them. */
 @Component({
   selector: 'pp-account-roles-editor',
+  imports: [RoleChecksComponent],
   template: `
     <form
       class="roles-editor"
@@ -13,42 +15,13 @@ import { ROLE_CHOICES, rolesProblem, toggledRoles } from './account-draft';
       novalidate
       [attr.aria-label]="'Roles of ' + account().name"
     >
-      <fieldset>
-        <legend>Roles of {{ account().name }}</legend>
-        @for (choice of roleChoices; track choice.role) {
-          <label class="check">
-            <input type="checkbox" [checked]="roles().includes(choice.role)" (change)="toggle(choice.role)" />
-            {{ choice.label }}
-          </label>
-        }
-      </fieldset>
+      <pp-role-checks [legend]="'Roles of ' + account().name" [roles]="roles()" (toggled)="toggle($event)" />
       <p class="problem-text" role="alert">{{ problem() }}</p>
       <div class="form-actions">
         <button type="submit" class="button primary" [disabled]="busy()">Save roles</button>
         <button type="button" class="button secondary" (click)="cancelled.emit()">Cancel</button>
       </div>
     </form>
-  `,
-  styles: `
-    fieldset {
-      border: 0;
-      padding: 0;
-      margin: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.25rem;
-    }
-    legend {
-      font-size: 0.8125rem;
-      font-weight: 600;
-      color: var(--text-muted);
-      margin-bottom: 0.35rem;
-    }
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.4rem;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -60,7 +33,6 @@ export class AccountRolesEditorComponent {
   readonly saved = output<Role[]>();
   readonly cancelled = output<void>();
 
-  protected readonly roleChoices = ROLE_CHOICES;
   protected readonly roles = signal<Role[]>([]);
   protected readonly problem = signal('');
 
