@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { ZoneClock } from '@peakplan/forecasting';
 import { DateTime } from 'luxon';
 
 /** Local date-time in the organisation's zone, from a `YYYY-MM-DD` date and an `HH:mm` clock time. */
@@ -32,12 +33,12 @@ export function inZone(timeZone: string, instant: Date): DateTime {
 
 /** ISO with the zone's offset and no milliseconds, as every pool answer writes instants. */
 export function isoInZone(timeZone: string, instant: Date): string {
-  return inZone(timeZone, instant).toISO({ suppressMilliseconds: true })!;
+  return new ZoneClock(timeZone).iso(instant.getTime());
 }
 
 /** Today's local date in the zone. */
 export function localToday(timeZone: string, now: Date = new Date()): string {
-  return inZone(timeZone, now).toISODate()!;
+  return new ZoneClock(timeZone).local(now.getTime()).date;
 }
 
 /** "3 January" this year, "3 January 2027" otherwise: dates in the member's sentences. */
