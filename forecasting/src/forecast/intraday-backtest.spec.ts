@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { fitDailyModel, forecastDaily } from './daily-model';
 import { forecastIntervals } from './forecast-intervals';
-import { runIntradayBacktest } from './intraday-backtest';
+import { INTRADAY_CANDIDATES, runIntradayBacktest, scoresBefore } from './intraday-backtest';
 import {
   mixIntervals,
   recentWeekdayForecast,
@@ -129,6 +129,10 @@ describe('intraday backtest on 17 weeks of a call centre’s 15-minute calls', (
     expect(report.wape['recent-weighted']).toBeLessThan(0.9 * report.wape['last-week']);
     expect(report.reason).toMatch(/^recent-weighted has the lowest interval WAPE/);
   });
+  it('says which candidate the as-you-go forecaster used at each origin, PeakPlan at the first', () => {
+    expect(report.choicesAsYouGo).toHaveLength(6);
+    expect(report.choicesAsYouGo[0]).toBe('peakplan');
+  });
   it('calibrates bands out of sample: P10–P90 covers 75–85% of intervals, and never too few days', () => {
     // Measured: 84.9% of intervals, 95.1% of days. The bands at an origin rest only on errors of days
     // before it, so the first three origins (fewer than 20 such days: Sundays are closed) use the
@@ -203,5 +207,21 @@ describe('mixIntervals on an event day', () => {
         },
       )[36],
     ).toBe(0);
+  });
+});
+
+describe('the as-you-go choice', () => {
+  it('scores earlier origins on their days before this origin only, never on its future', () => {
+    const scores = (error: number) =>
+      INTRADAY_CANDIDATES.map((_, c) => ({ error: c === 0 ? error : 5, total: 10 }));
+    // An earlier run of two days: the second is this origin's first day, where candidate 0 fails badly.
+    const earlier = scoresBefore(
+      [{ days: ['2026-01-05', '2026-01-12'] }],
+      [[scores(1), scores(100)]],
+      '2026-01-12',
+    );
+    expect(earlier[0].error).toBe(1);
+    expect(earlier[1].error).toBe(5);
+    expect(earlier[0].total).toBeCloseTo(10, 6);
   });
 });

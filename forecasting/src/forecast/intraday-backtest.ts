@@ -52,8 +52,10 @@ export interface IntradayBacktestReport {
   /** The candidate chosen on all origins (what a forecast made now uses) and why. */
   chosen: IntradayCandidate;
   reason: string;
-  /** The chosen-as-you-go forecaster: at each origin the candidate best on the earlier origins only. */
+  /** The chosen-as-you-go forecaster: at each origin the candidate best on the earlier origins' days before it. */
   honestWape: number;
+  /** The candidate the as-you-go forecaster used at each origin (PeakPlan's own spread at the first). */
+  choicesAsYouGo: string[];
   /** Out-of-sample P10–P90 coverage per interval (intervals with contacts) and per day (open days). */
   intervalCoverage: number | null;
   dayCoverage: number | null;
@@ -123,6 +125,37 @@ export function intradayCandidateForecasts(
   };
 }
 
+/** Per-candidate absolute error and actual total of a run's day. */
+export interface DayScore {
+  error: number;
+  total: number;
+}
+
+/**
+ * Each candidate's error and actual total summed over the given (earlier) runs' days before `origin`
+ * only: with weekly origins and four-week horizons, an earlier origin's later days lie in this
+ * origin's future, and choosing on them would let the as-you-go forecaster peek.
+ * @example scoresBefore([{ days: ['2026-01-05', '2026-01-12'] }], [[[{ error: 1, total: 10 }], [{ error: 9, total: 10 }]]], '2026-01-12')
+ * // → [{ error: 1, total: 10.000000001 }]: the day of the origin itself is not counted
+ */
+export function scoresBefore(
+  runs: readonly { days: readonly IsoDate[] }[],
+  perDay: readonly (readonly (readonly DayScore[])[])[],
+  origin: IsoDate,
+): DayScore[] {
+  const sums = INTRADAY_CANDIDATES.map(() => ({ error: 0, total: 1e-9 }));
+  runs.forEach((run, e) =>
+    run.days.forEach((date, d) => {
+      if (date >= origin) return;
+      perDay[e][d].forEach((scored, c) => {
+        sums[c].error += scored.error;
+        sums[c].total += scored.total;
+      });
+    }),
+  );
+  return sums;
+}
+
 function bestCandidate(errors: readonly { error: number; total: number }[]): number {
   let best = 0;
   errors.forEach((score, c) => {
@@ -138,7 +171,7 @@ function bestCandidate(errors: readonly { error: number; total: number }[]): num
  * intraday profiles, beside the average of the last four same weekdays per interval, last week's same
  * interval, the recent-weighted same-weekday forecast (see recentWeekdayForecast, with the month-start
  * factor learned before the origin), PeakPlan's total in a baseline's shape, and blends. The candidate with the lowest pooled interval WAPE
- * is chosen; the honest score chooses at each origin from the earlier origins only. Interval and day bands
+ * is chosen; the honest score chooses at each origin from the earlier origins' days before it only. Interval and day bands
  * are calibrated on the out-of-sample errors log((a + 1)/(f + 1)) by horizon week once 20 days of errors
  * lie behind a week (see calibrateIntradayBands), and their coverage is measured on each origin with a
  * table from the earlier origins only: at the first origin, the fallback (the daily model's band of the
@@ -173,7 +206,11 @@ export function runIntradayBacktest(
     intradayCandidateForecasts(intervals, daily, counts, datesNewestFirst, origin, horizonDays, options),
   );
   const scores = INTRADAY_CANDIDATES.map(() => ({ error: 0, total: 0 }));
-  const perRun = runs.map(() => INTRADAY_CANDIDATES.map(() => ({ error: 0, total: 0 })));
+  // Per run and day, each candidate's absolute error and actual total: the honest choice below may
+  // only count the days before its own origin.
+  const perDay = runs.map((run) =>
+    run.days.map(() => INTRADAY_CANDIDATES.map(() => ({ error: 0, total: 0 }))),
+  );
   const actualOf = (date: IsoDate) => counts.get(date) ?? new Float64Array(96);
   runs.forEach((run, r) =>
     run.days.forEach((date, d) => {
@@ -182,7 +219,7 @@ export function runIntradayBacktest(
         const forecast = run.candidates[c][d];
         for (let q = 0; q < 96; q++) {
           const error = Math.abs(actual[q] - forecast[q]);
-          for (const score of [scores[c], perRun[r][c]]) {
+          for (const score of [scores[c], perDay[r][d][c]]) {
             score.error += error;
             score.total += actual[q];
           }
@@ -194,18 +231,13 @@ export function runIntradayBacktest(
   // As you go: at origin r the candidate best on origins < r (PeakPlan's own spread at the first).
   const honest = { actual: [] as number[], forecast: [] as number[] };
   const seen: DayErrors[] = [];
+  const choicesAsYouGo: string[] = [];
   const coverage = { actual: [] as number[], p10: [] as number[], p90: [] as number[] };
   const dayCoverage = { actual: [] as number[], p10: [] as number[], p90: [] as number[] };
   runs.forEach((run, r) => {
-    const earlier = INTRADAY_CANDIDATES.map((_, c) =>
-      perRun
-        .slice(0, r)
-        .reduce(
-          (sum, scored) => ({ error: sum.error + scored[c].error, total: sum.total + scored[c].total }),
-          { error: 0, total: 1e-9 },
-        ),
-    );
+    const earlier = scoresBefore(runs.slice(0, r), perDay, run.origin);
     const pick = r === 0 ? 0 : bestCandidate(earlier);
+    choicesAsYouGo.push(INTRADAY_CANDIDATES[pick].name);
     // Bands from errors on days before this origin only: an earlier origin's later days overlap this
     // origin's horizon, and their errors would tell the band about the days it is measured on.
     const { bands, dayBands } = calibrateIntradayBands(errorsBefore(seen, run.origin));
@@ -258,6 +290,7 @@ export function runIntradayBacktest(
     chosen: INTRADAY_CANDIDATES[chosen],
     reason: `${INTRADAY_CANDIDATES[chosen].name} has the lowest interval WAPE over ${origins.length} weekly origins, ${horizonDays} days ahead (${(gain * 100).toFixed(1)}% below the better of the four-week average and last week)`,
     honestWape: wape(honest.actual, honest.forecast),
+    choicesAsYouGo,
     intervalCoverage:
       coverage.actual.length > 0 ? intervalCoverage(coverage.actual, coverage.p10, coverage.p90) : null,
     dayCoverage:

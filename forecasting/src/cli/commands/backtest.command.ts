@@ -44,6 +44,7 @@ export async function run(options: Map<string, string>): Promise<unknown> {
         horizonDays: scored.horizonDays,
         wape: Object.fromEntries(Object.entries(scored.wape).map(([name, value]) => [name, r(value)])),
         honestWape: r(scored.honestWape),
+        choicesAsYouGo: scored.choicesAsYouGo,
         intervalCoverage: r(scored.intervalCoverage),
         dayCoverage: r(scored.dayCoverage),
       };
