@@ -45,6 +45,40 @@ function emptyTotals(): Accumulator {
   };
 }
 
+/** One interval's figures, added to the period's, the day's and the queue's totals alike. */
+interface IntervalFigures {
+  contacts: number;
+  required: number;
+  scheduled: number;
+  core: number;
+  gap: number;
+  withoutPool: number | null;
+  withPool: number | null;
+}
+
+function accumulate(
+  target: Accumulator,
+  figures: IntervalFigures,
+  hours: number,
+  coreRate: number,
+  poolRate: number,
+): void {
+  const { contacts, gap, withoutPool, withPool } = figures;
+  target.contacts += contacts;
+  target.requiredHours += figures.required * hours;
+  target.scheduledHours += figures.scheduled * hours;
+  target.coreHours += figures.core * hours;
+  target.poolHours += gap * hours;
+  target.coreCost += figures.core * hours * coreRate;
+  target.poolCost += gap * hours * poolRate;
+  if (gap > 0) target.intervalsWithGap++;
+  if (withoutPool !== null && withPool !== null) {
+    target.slContacts += contacts;
+    target.slWeightWithout += withoutPool * contacts;
+    target.slWeightWith += withPool * contacts;
+  }
+}
+
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function finish(total: Accumulator): ScenarioTotalsOutput {
@@ -127,6 +161,9 @@ export function computeScenario(
       queue.kind === 'live' ? (adjustments.targetSeconds ?? queue.targetSeconds) : queue.targetSeconds;
     let required: ArrayLike<number>;
     let scheduled: ArrayLike<number>;
+    // Erlang A's search leaves the service level it reached with the required agents: the same
+    // erlangAMetrics call, on the same load, as serviceLevelWithAgents would make for them.
+    let reached: Float64Array | null = null;
     if (queue.kind === 'live') {
       const columns = staffIntervals(forecast, {
         intervalMinutes: queue.intervalMinutes,
@@ -140,6 +177,7 @@ export function computeScenario(
       });
       required = columns.agents;
       scheduled = columns.scheduled;
+      if (columns.model === 'erlang-a') reached = columns.serviceLevel;
     } else {
       const plan = deferredStaffing(forecast, {
         intervalMinutes: queue.intervalMinutes,
@@ -162,37 +200,44 @@ export function computeScenario(
       patienceSeconds: queue.patienceSeconds,
     };
     const queueTotal = emptyTotals();
+    // Intervals come in time order: the day's totals change once a day, not every interval.
+    let lastDay: string | null = null;
+    let dayTotal: Accumulator | undefined;
     for (let i = 0; i < n; i++) {
       const gap = Math.max(0, scheduled[i] - core[i]);
       let withoutPool: number | null = null;
       let withPool: number | null = null;
       if (queue.kind === 'live') {
         withoutPool = serviceLevelWithAgents(productiveAgents(core[i], shrinkage), forecast[i], slInterval);
-        withPool =
-          gap === 0
-            ? withoutPool
-            : serviceLevelWithAgents(productiveAgents(core[i] + gap, shrinkage), forecast[i], slInterval);
-      }
-      const day = queue.localDates[i];
-      let dayTotal = byDay.get(day);
-      if (!dayTotal) byDay.set(day, (dayTotal = emptyTotals()));
-      for (const target of [total, dayTotal, queueTotal]) {
-        target.contacts += forecast[i];
-        target.requiredHours += required[i] * hours;
-        target.scheduledHours += scheduled[i] * hours;
-        target.coreHours += core[i] * hours;
-        target.poolHours += gap * hours;
-        target.coreCost += core[i] * hours * coreRate;
-        target.poolCost += gap * hours * poolRate;
-        if (gap > 0) target.intervalsWithGap++;
-        if (withoutPool !== null && withPool !== null) {
-          target.slContacts += forecast[i];
-          target.slWeightWithout += withoutPool * forecast[i];
-          target.slWeightWith += withPool * forecast[i];
+        if (gap === 0) withPool = withoutPool;
+        else {
+          const withPoolAgents = productiveAgents(core[i] + gap, shrinkage);
+          withPool =
+            reached !== null && withPoolAgents === required[i]
+              ? reached[i]
+              : serviceLevelWithAgents(withPoolAgents, forecast[i], slInterval);
         }
       }
-      if (withIntervals)
-        intervals.push({
+      const day = queue.localDates[i];
+      if (day !== lastDay || dayTotal === undefined) {
+        dayTotal = byDay.get(day);
+        if (!dayTotal) byDay.set(day, (dayTotal = emptyTotals()));
+        lastDay = day;
+      }
+      const figures: IntervalFigures = {
+        contacts: forecast[i],
+        required: required[i],
+        scheduled: scheduled[i],
+        core: core[i],
+        gap,
+        withoutPool,
+        withPool,
+      };
+      accumulate(total, figures, hours, coreRate, poolRate);
+      accumulate(dayTotal, figures, hours, coreRate, poolRate);
+      accumulate(queueTotal, figures, hours, coreRate, poolRate);
+      if (withIntervals) {
+        const row: ScenarioIntervalOutput = {
           queue: queue.name,
           start: queue.starts[i],
           forecast: round(forecast[i]),
@@ -202,10 +247,11 @@ export function computeScenario(
           poolGap: gap,
           serviceLevelWithoutPool: withoutPool === null ? null : round(withoutPool, 4),
           serviceLevelWithPool: withPool === null ? null : round(withPool, 4),
-          ...(options.serviceLevelSteps && withoutPool !== null
-            ? { serviceLevelSteps: serviceLevelSteps(core[i], gap, shrinkage, forecast[i], slInterval) }
-            : {}),
-        });
+        };
+        if (options.serviceLevelSteps && withoutPool !== null)
+          row.serviceLevelSteps = serviceLevelSteps(core[i], gap, shrinkage, forecast[i], slInterval);
+        intervals.push(row);
+      }
     }
     byQueue.push({ queue: queue.name, kind: queue.kind, ...finish(queueTotal) });
   }
