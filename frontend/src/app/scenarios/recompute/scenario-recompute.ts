@@ -1,13 +1,17 @@
 import type { ScenarioAdjustments, ScenarioInputsDto, ScenarioResult } from '@peakplan/contracts';
 import { computeScenario } from '@peakplan/forecasting/browser';
 
+import { type IntervalColumns, toIntervalColumns } from './interval-columns';
+
 /** Messages to the recompute worker: the scenario's inputs once, then adjustments as they change. */
 export type RecomputeRequest =
   | { kind: 'inputs'; inputs: ScenarioInputsDto }
   | { kind: 'compute'; requestId: number; adjustments: ScenarioAdjustments };
 
+/** The result comes back without its intervals, which travel as columns (see `interval-columns.ts`). */
 export type RecomputeAnswer =
-  { requestId: number; result: ScenarioResult; milliseconds: number } | { requestId: number; error: string };
+  | { requestId: number; result: ScenarioResult; columns: IntervalColumns; milliseconds: number }
+  | { requestId: number; error: string };
 
 /**
  * The scenario's result under the given adjustments, computed by the server's own `computeScenario`
@@ -40,8 +44,14 @@ export function answerRecompute(
   if (!state.inputs) return { requestId: request.requestId, error: 'The scenario is not loaded yet.' };
   try {
     const started = now();
-    const result = recomputeScenario(state.inputs, request.adjustments);
-    return { requestId: request.requestId, result, milliseconds: now() - started };
+    const { intervals, ...result } = recomputeScenario(state.inputs, request.adjustments);
+    const milliseconds = now() - started;
+    return {
+      requestId: request.requestId,
+      result,
+      columns: toIntervalColumns(intervals ?? []),
+      milliseconds,
+    };
   } catch (error) {
     // The library names the bad argument (e.g. an unreachable service level): say it as a sentence.
     const reason = error instanceof Error ? error.message : String(error);
