@@ -1,6 +1,7 @@
 import { serviceLevelWithAgents } from '../staffing/service-level-with-agents';
 import { productiveAgents } from '../staffing/shrinkage';
 import { computeScenario } from './compute-scenario';
+import { createScenarioCache } from './scenario-cache';
 import type { ScenarioQueueInput } from './scenario-types';
 
 // The classic Erlang C worked example (callcentrehelper.com, reproduced by pyworkforce's tests and by the
@@ -203,5 +204,29 @@ describe('computeScenario: a tiny scenario worked by hand', () => {
     }
     expect(result.intervals!.filter((slot) => slot.poolGap > 0)).toHaveLength(3);
     expect(result.totals.serviceLevelWithPool).toBe(round4(weighted / result.totals.contacts));
+  });
+
+  it('gives the same result with a cache kept between computations as without, whatever moved', () => {
+    const patient: ScenarioQueueInput = {
+      ...queue('phone', [-1, 3, 0, 30]),
+      patienceSeconds: 120,
+      p50: Float64Array.of(37.3, 100, 142.9, 8.1),
+    };
+    const deferred: ScenarioQueueInput = { ...queue('email'), kind: 'deferred', targetSeconds: 3600 };
+    const cache = createScenarioCache();
+    // As a planner moves the sliders: a cost (all reused), the core staff (staffing reused, the service
+    // level alone recomputed where the core changed), the volume (all recomputed), then back.
+    for (const moved of [
+      adjustments,
+      { ...adjustments, poolHourlyCost: 41 },
+      { ...adjustments, coreStaff: [{ weekdays: [5], from: '09:00', to: '09:30', agents: 9 }] },
+      { ...adjustments, volumeUplift: 0.1 },
+      { ...adjustments, shrinkage: 0.35 },
+      adjustments,
+    ])
+      expect(computeScenario(scenario, [patient, deferred], moved, { cache })).toEqual(
+        computeScenario(scenario, [patient, deferred], moved),
+      );
+    expect([...cache.queues.keys()]).toEqual(['phone-id|phone', 'email-id|email']);
   });
 });

@@ -7,6 +7,7 @@ import { serviceLevelWithAgents } from '../staffing/service-level-with-agents';
 import { productiveAgents, scheduledAgents } from '../staffing/shrinkage';
 import { staffIntervals } from '../staffing/staff-intervals';
 import { coreColumn, coreCoverageWarnings } from './core-staff-column';
+import { type QueueStaffing, recall, remember } from './scenario-cache';
 import {
   type ComputeScenarioOptions,
   DEFAULT_CORE_HOURLY_COST,
@@ -121,6 +122,47 @@ function adjustedForecast(queue: ScenarioQueueInput, adjustments: ScenarioAdjust
   return forecast;
 }
 
+/** A queue's staffing over its adjusted forecast: Erlang for a live queue, the backlog for a deferred one. */
+function staffQueue(
+  queue: ScenarioQueueInput,
+  forecast: Float64Array,
+  settings: {
+    ahtSeconds: number;
+    targetSeconds: number;
+    serviceLevel: number;
+    maxOccupancy: number;
+    shrinkage: number;
+  },
+): QueueStaffing {
+  const { ahtSeconds, targetSeconds, serviceLevel, maxOccupancy, shrinkage } = settings;
+  if (queue.kind === 'live') {
+    const columns = staffIntervals(forecast, {
+      intervalMinutes: queue.intervalMinutes,
+      ahtSeconds,
+      targetSeconds,
+      serviceLevel,
+      patienceSeconds: queue.patienceSeconds ?? undefined,
+      concurrency: queue.concurrency,
+      maxOccupancy,
+      shrinkage,
+    });
+    // Erlang A's search leaves the service level it reached with the required agents: the same
+    // erlangAMetrics call, on the same load, as serviceLevelWithAgents would make for them.
+    const reached = columns.model === 'erlang-a' ? columns.serviceLevel : null;
+    return { required: columns.agents, scheduled: columns.scheduled, reached };
+  }
+  const plan = deferredStaffing(forecast, {
+    intervalMinutes: queue.intervalMinutes,
+    ahtSeconds,
+    responseSeconds: targetSeconds,
+    occupancy: maxOccupancy,
+    targetShare: serviceLevel,
+    closed: queue.closed,
+  });
+  const scheduled = Int32Array.from(plan.agents, (agents) => scheduledAgents(agents, shrinkage));
+  return { required: plan.agents, scheduled, reached: null };
+}
+
 /**
  * A scenario's result: per queue and interval the required (productive) and scheduled agents, the core
  * staff present, the pool gap `max(0, scheduled − core)` and the service level without and with the
@@ -159,38 +201,25 @@ export function computeScenario(
     const serviceLevel = adjustments.serviceLevel ?? queue.serviceLevelTarget;
     const targetSeconds =
       queue.kind === 'live' ? (adjustments.targetSeconds ?? queue.targetSeconds) : queue.targetSeconds;
-    let required: ArrayLike<number>;
-    let scheduled: ArrayLike<number>;
-    // Erlang A's search leaves the service level it reached with the required agents: the same
-    // erlangAMetrics call, on the same load, as serviceLevelWithAgents would make for them.
-    let reached: Float64Array | null = null;
-    if (queue.kind === 'live') {
-      const columns = staffIntervals(forecast, {
-        intervalMinutes: queue.intervalMinutes,
-        ahtSeconds,
-        targetSeconds,
-        serviceLevel,
-        patienceSeconds: queue.patienceSeconds ?? undefined,
-        concurrency: queue.concurrency,
-        maxOccupancy,
-        shrinkage,
-      });
-      required = columns.agents;
-      scheduled = columns.scheduled;
-      if (columns.model === 'erlang-a') reached = columns.serviceLevel;
-    } else {
-      const plan = deferredStaffing(forecast, {
-        intervalMinutes: queue.intervalMinutes,
-        ahtSeconds,
-        responseSeconds: targetSeconds,
-        occupancy: maxOccupancy,
-        targetShare: serviceLevel,
-        closed: queue.closed,
-      });
-      required = plan.agents;
-      scheduled = Int32Array.from(plan.agents, (agents) => scheduledAgents(agents, shrinkage));
-    }
+    const memoKey = `${queue.queueId}|${queue.name}`;
+    const settings = JSON.stringify([
+      queue.kind,
+      queue.intervalMinutes,
+      queue.patienceSeconds,
+      queue.concurrency,
+      ahtSeconds,
+      targetSeconds,
+      serviceLevel,
+      maxOccupancy,
+      shrinkage,
+    ]);
+    const previous = recall(options.cache, memoKey, settings, forecast);
+    const staffing =
+      previous?.staffing ??
+      staffQueue(queue, forecast, { ahtSeconds, targetSeconds, serviceLevel, maxOccupancy, shrinkage });
+    const { required, scheduled, reached } = staffing;
     const core = coreColumn(queue, adjustments.coreStaff ?? []);
+    const withoutPoolColumn = queue.kind === 'live' ? new Float64Array(n) : null;
     const hours = queue.intervalMinutes / 60;
     const slInterval = {
       intervalMinutes: queue.intervalMinutes,
@@ -208,7 +237,12 @@ export function computeScenario(
       let withoutPool: number | null = null;
       let withPool: number | null = null;
       if (queue.kind === 'live') {
-        withoutPool = serviceLevelWithAgents(productiveAgents(core[i], shrinkage), forecast[i], slInterval);
+        // The same core staff on the same contacts and settings as last time: the same service level.
+        withoutPool =
+          previous?.withoutPool && previous.core?.[i] === core[i]
+            ? previous.withoutPool[i]
+            : serviceLevelWithAgents(productiveAgents(core[i], shrinkage), forecast[i], slInterval);
+        if (withoutPoolColumn) withoutPoolColumn[i] = withoutPool;
         if (gap === 0) withPool = withoutPool;
         else {
           const withPoolAgents = productiveAgents(core[i] + gap, shrinkage);
@@ -253,6 +287,7 @@ export function computeScenario(
         intervals.push(row);
       }
     }
+    remember(options.cache, memoKey, { settings, forecast, staffing, core, withoutPool: withoutPoolColumn });
     byQueue.push({ queue: queue.name, kind: queue.kind, ...finish(queueTotal) });
   }
   return {

@@ -1,5 +1,5 @@
 import type { ScenarioAdjustments, ScenarioInputsDto, ScenarioResult } from '@peakplan/contracts';
-import { computeScenario } from '@peakplan/forecasting/browser';
+import { computeScenario, createScenarioCache, type ScenarioCache } from '@peakplan/forecasting/browser';
 
 import { type IntervalColumns, toIntervalColumns } from './interval-columns';
 
@@ -21,30 +21,36 @@ export type RecomputeAnswer =
 export function recomputeScenario(
   inputs: ScenarioInputsDto,
   adjustments: ScenarioAdjustments,
+  cache?: ScenarioCache,
 ): ScenarioResult {
   const result: ScenarioResult = computeScenario(
     { id: inputs.scenarioId, name: inputs.name, from: inputs.from, to: inputs.to },
     inputs.queues,
     adjustments,
+    { cache },
   );
   result.warnings.push(...inputs.warnings);
   return result;
 }
 
-/** Answers one request; keeps the inputs between calls in `state` (the worker's, or a fallback's). */
+/**
+ * Answers one request; keeps the inputs between calls in `state` (the worker's, or a fallback's), and
+ * what a slider move leaves unchanged (a cost, the core staff: the staffing) for the next computation.
+ */
 export function answerRecompute(
-  state: { inputs: ScenarioInputsDto | null },
+  state: { inputs: ScenarioInputsDto | null; cache?: ScenarioCache },
   request: RecomputeRequest,
   now: () => number,
 ): RecomputeAnswer | null {
   if (request.kind === 'inputs') {
     state.inputs = request.inputs;
+    state.cache = createScenarioCache();
     return null;
   }
   if (!state.inputs) return { requestId: request.requestId, error: 'The scenario is not loaded yet.' };
   try {
     const started = now();
-    const { intervals, ...result } = recomputeScenario(state.inputs, request.adjustments);
+    const { intervals, ...result } = recomputeScenario(state.inputs, request.adjustments, state.cache);
     const milliseconds = now() - started;
     return {
       requestId: request.requestId,
