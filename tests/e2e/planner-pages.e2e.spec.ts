@@ -297,17 +297,26 @@ describe("the planner's pages in a real browser", () => {
     await screenshot('scenario-compare');
   });
 
-  it('runs a shift plan for the pool gap of the scenario and shows it', async () => {
+  it('sends the planner to the staffing page to run the shift plan of the open scenario', async () => {
+    // Shift plans are run in one place: the scenario page links there with its scenario chosen.
     await page.getByRole('combobox', { name: 'Open scenario' }).selectOption({ label: 'Peak base' });
-    const form = page.getByRole('form', { name: 'Run shift plan' });
+    const scenarioId = await page.getByRole('combobox', { name: 'Open scenario' }).inputValue();
+    await page.getByRole('link', { name: 'Plan shifts for Peak base' }).click();
+    await page.waitForURL(`**/planning/staffing?scenario=${scenarioId}`);
+    const form = page.getByRole('form', { name: 'Run a shift plan' });
+    expect(await form.getByLabel('Scenario').inputValue()).toBe(scenarioId);
     await form.getByRole('button', { name: 'Run shift plan' }).click();
-    const queues = page.getByTestId('plan-queues');
-    await queues.waitFor({ timeout: 240_000 });
-    const chat = queues.locator('tbody tr').filter({ hasText: 'chat' });
-    const cells = (await chat.locator('td').allTextContents()).map((text) => text.trim());
-    // Gap hours to cover and paid shift hours planned for them, both above zero without core staff.
-    expect(Number(cells[0].replace(/\./g, ''))).toBeGreaterThan(0);
-    expect(Number(cells[1].replace(/\./g, ''))).toBeGreaterThan(0);
+    await page.getByTestId('timeline-shift').first().waitFor({ timeout: 240_000 });
+    expect(await page.getByTestId('plan-result').getByRole('heading', { level: 2 }).textContent()).toBe(
+      'Shifts of "Peak base"',
+    );
+    // Days of the scenario's first week, the first with a gap to cover and shifts for it (no core staff).
+    const days = page.getByTestId('timeline-day');
+    expect(await days.count()).toBeGreaterThan(0);
+    const heading = (await days.first().locator('h4').textContent())!.replace(/\s+/g, ' ');
+    const [, shifts, gapHours] = /· (\d+) shifts, .* gap ([\d.,]+) h/.exec(heading)!;
+    expect(Number(shifts)).toBeGreaterThan(0);
+    expect(Number(gapHours.replace(/[.,]/g, ''))).toBeGreaterThan(0);
     await screenshot('shift-plan');
   }, 300_000);
 });

@@ -1,4 +1,7 @@
+import { serviceLevelWithAgents } from '../staffing/service-level-with-agents';
+import { productiveAgents } from '../staffing/shrinkage';
 import { computeScenario } from './compute-scenario';
+import { createScenarioCache } from './scenario-cache';
 import type { ScenarioQueueInput } from './scenario-types';
 
 // The classic Erlang C worked example (callcentrehelper.com, reproduced by pyworkforce's tests and by the
@@ -174,5 +177,56 @@ describe('computeScenario: a tiny scenario worked by hand', () => {
     expect(computeScenario(scenario, [plain], adjustments)).toEqual(
       computeScenario(scenario, [typed], adjustments),
     );
+  });
+
+  it('gives with the pool the service level of the scheduled agents, reused from the staffing search or not', () => {
+    // Erlang A (patience 120 s) over uneven contacts: the search's own service level stands in for the
+    // pool's where the pool tops up to exactly the required agents; it must be the same number as
+    // evaluating the scheduled agents afresh, and the totals the same as summing those.
+    const base = queue('phone', [-1, 3, 0, 30]);
+    const patient: ScenarioQueueInput = {
+      ...base,
+      patienceSeconds: 120,
+      p50: Float64Array.of(37.3, 100, 142.9, 8.1),
+    };
+    const result = computeScenario(scenario, [patient], adjustments);
+    const interval = { intervalMinutes: 30, ahtSeconds: 180, targetSeconds: 20, patienceSeconds: 120 };
+    const round4 = (value: number) => Math.round(value * 1e4) / 1e4;
+    let weighted = 0;
+    for (const slot of result.intervals!) {
+      const withPool = serviceLevelWithAgents(
+        productiveAgents(slot.core + slot.poolGap, 0.3),
+        slot.forecast,
+        interval,
+      );
+      expect(slot.serviceLevelWithPool).toBe(round4(withPool));
+      weighted += withPool * slot.forecast;
+    }
+    expect(result.intervals!.filter((slot) => slot.poolGap > 0)).toHaveLength(3);
+    expect(result.totals.serviceLevelWithPool).toBe(round4(weighted / result.totals.contacts));
+  });
+
+  it('gives the same result with a cache kept between computations as without, whatever moved', () => {
+    const patient: ScenarioQueueInput = {
+      ...queue('phone', [-1, 3, 0, 30]),
+      patienceSeconds: 120,
+      p50: Float64Array.of(37.3, 100, 142.9, 8.1),
+    };
+    const deferred: ScenarioQueueInput = { ...queue('email'), kind: 'deferred', targetSeconds: 3600 };
+    const cache = createScenarioCache();
+    // As a planner moves the sliders: a cost (all reused), the core staff (staffing reused, the service
+    // level alone recomputed where the core changed), the volume (all recomputed), then back.
+    for (const moved of [
+      adjustments,
+      { ...adjustments, poolHourlyCost: 41 },
+      { ...adjustments, coreStaff: [{ weekdays: [5], from: '09:00', to: '09:30', agents: 9 }] },
+      { ...adjustments, volumeUplift: 0.1 },
+      { ...adjustments, shrinkage: 0.35 },
+      adjustments,
+    ])
+      expect(computeScenario(scenario, [patient, deferred], moved, { cache })).toEqual(
+        computeScenario(scenario, [patient, deferred], moved),
+      );
+    expect([...cache.queues.keys()]).toEqual(['phone-id|phone', 'email-id|email']);
   });
 });

@@ -7,6 +7,7 @@ import { serviceLevelWithAgents } from '../staffing/service-level-with-agents';
 import { productiveAgents, scheduledAgents } from '../staffing/shrinkage';
 import { staffIntervals } from '../staffing/staff-intervals';
 import { coreColumn, coreCoverageWarnings } from './core-staff-column';
+import { type QueueStaffing, recall, remember } from './scenario-cache';
 import {
   type ComputeScenarioOptions,
   DEFAULT_CORE_HOURLY_COST,
@@ -43,6 +44,40 @@ function emptyTotals(): Accumulator {
     slWeightWith: 0,
     slContacts: 0,
   };
+}
+
+/** One interval's figures, added to the period's, the day's and the queue's totals alike. */
+interface IntervalFigures {
+  contacts: number;
+  required: number;
+  scheduled: number;
+  core: number;
+  gap: number;
+  withoutPool: number | null;
+  withPool: number | null;
+}
+
+function accumulate(
+  target: Accumulator,
+  figures: IntervalFigures,
+  hours: number,
+  coreRate: number,
+  poolRate: number,
+): void {
+  const { contacts, gap, withoutPool, withPool } = figures;
+  target.contacts += contacts;
+  target.requiredHours += figures.required * hours;
+  target.scheduledHours += figures.scheduled * hours;
+  target.coreHours += figures.core * hours;
+  target.poolHours += gap * hours;
+  target.coreCost += figures.core * hours * coreRate;
+  target.poolCost += gap * hours * poolRate;
+  if (gap > 0) target.intervalsWithGap++;
+  if (withoutPool !== null && withPool !== null) {
+    target.slContacts += contacts;
+    target.slWeightWithout += withoutPool * contacts;
+    target.slWeightWith += withPool * contacts;
+  }
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -87,6 +122,47 @@ function adjustedForecast(queue: ScenarioQueueInput, adjustments: ScenarioAdjust
   return forecast;
 }
 
+/** A queue's staffing over its adjusted forecast: Erlang for a live queue, the backlog for a deferred one. */
+function staffQueue(
+  queue: ScenarioQueueInput,
+  forecast: Float64Array,
+  settings: {
+    ahtSeconds: number;
+    targetSeconds: number;
+    serviceLevel: number;
+    maxOccupancy: number;
+    shrinkage: number;
+  },
+): QueueStaffing {
+  const { ahtSeconds, targetSeconds, serviceLevel, maxOccupancy, shrinkage } = settings;
+  if (queue.kind === 'live') {
+    const columns = staffIntervals(forecast, {
+      intervalMinutes: queue.intervalMinutes,
+      ahtSeconds,
+      targetSeconds,
+      serviceLevel,
+      patienceSeconds: queue.patienceSeconds ?? undefined,
+      concurrency: queue.concurrency,
+      maxOccupancy,
+      shrinkage,
+    });
+    // Erlang A's search leaves the service level it reached with the required agents: the same
+    // erlangAMetrics call, on the same load, as serviceLevelWithAgents would make for them.
+    const reached = columns.model === 'erlang-a' ? columns.serviceLevel : null;
+    return { required: columns.agents, scheduled: columns.scheduled, reached };
+  }
+  const plan = deferredStaffing(forecast, {
+    intervalMinutes: queue.intervalMinutes,
+    ahtSeconds,
+    responseSeconds: targetSeconds,
+    occupancy: maxOccupancy,
+    targetShare: serviceLevel,
+    closed: queue.closed,
+  });
+  const scheduled = Int32Array.from(plan.agents, (agents) => scheduledAgents(agents, shrinkage));
+  return { required: plan.agents, scheduled, reached: null };
+}
+
 /**
  * A scenario's result: per queue and interval the required (productive) and scheduled agents, the core
  * staff present, the pool gap `max(0, scheduled − core)` and the service level without and with the
@@ -125,34 +201,25 @@ export function computeScenario(
     const serviceLevel = adjustments.serviceLevel ?? queue.serviceLevelTarget;
     const targetSeconds =
       queue.kind === 'live' ? (adjustments.targetSeconds ?? queue.targetSeconds) : queue.targetSeconds;
-    let required: ArrayLike<number>;
-    let scheduled: ArrayLike<number>;
-    if (queue.kind === 'live') {
-      const columns = staffIntervals(forecast, {
-        intervalMinutes: queue.intervalMinutes,
-        ahtSeconds,
-        targetSeconds,
-        serviceLevel,
-        patienceSeconds: queue.patienceSeconds ?? undefined,
-        concurrency: queue.concurrency,
-        maxOccupancy,
-        shrinkage,
-      });
-      required = columns.agents;
-      scheduled = columns.scheduled;
-    } else {
-      const plan = deferredStaffing(forecast, {
-        intervalMinutes: queue.intervalMinutes,
-        ahtSeconds,
-        responseSeconds: targetSeconds,
-        occupancy: maxOccupancy,
-        targetShare: serviceLevel,
-        closed: queue.closed,
-      });
-      required = plan.agents;
-      scheduled = Int32Array.from(plan.agents, (agents) => scheduledAgents(agents, shrinkage));
-    }
+    const memoKey = `${queue.queueId}|${queue.name}`;
+    const settings = JSON.stringify([
+      queue.kind,
+      queue.intervalMinutes,
+      queue.patienceSeconds,
+      queue.concurrency,
+      ahtSeconds,
+      targetSeconds,
+      serviceLevel,
+      maxOccupancy,
+      shrinkage,
+    ]);
+    const previous = recall(options.cache, memoKey, settings, forecast);
+    const staffing =
+      previous?.staffing ??
+      staffQueue(queue, forecast, { ahtSeconds, targetSeconds, serviceLevel, maxOccupancy, shrinkage });
+    const { required, scheduled, reached } = staffing;
     const core = coreColumn(queue, adjustments.coreStaff ?? []);
+    const withoutPoolColumn = queue.kind === 'live' ? new Float64Array(n) : null;
     const hours = queue.intervalMinutes / 60;
     const slInterval = {
       intervalMinutes: queue.intervalMinutes,
@@ -162,37 +229,49 @@ export function computeScenario(
       patienceSeconds: queue.patienceSeconds,
     };
     const queueTotal = emptyTotals();
+    // Intervals come in time order: the day's totals change once a day, not every interval.
+    let lastDay: string | null = null;
+    let dayTotal: Accumulator | undefined;
     for (let i = 0; i < n; i++) {
       const gap = Math.max(0, scheduled[i] - core[i]);
       let withoutPool: number | null = null;
       let withPool: number | null = null;
       if (queue.kind === 'live') {
-        withoutPool = serviceLevelWithAgents(productiveAgents(core[i], shrinkage), forecast[i], slInterval);
-        withPool =
-          gap === 0
-            ? withoutPool
-            : serviceLevelWithAgents(productiveAgents(core[i] + gap, shrinkage), forecast[i], slInterval);
-      }
-      const day = queue.localDates[i];
-      let dayTotal = byDay.get(day);
-      if (!dayTotal) byDay.set(day, (dayTotal = emptyTotals()));
-      for (const target of [total, dayTotal, queueTotal]) {
-        target.contacts += forecast[i];
-        target.requiredHours += required[i] * hours;
-        target.scheduledHours += scheduled[i] * hours;
-        target.coreHours += core[i] * hours;
-        target.poolHours += gap * hours;
-        target.coreCost += core[i] * hours * coreRate;
-        target.poolCost += gap * hours * poolRate;
-        if (gap > 0) target.intervalsWithGap++;
-        if (withoutPool !== null && withPool !== null) {
-          target.slContacts += forecast[i];
-          target.slWeightWithout += withoutPool * forecast[i];
-          target.slWeightWith += withPool * forecast[i];
+        // The same core staff on the same contacts and settings as last time: the same service level.
+        withoutPool =
+          previous?.withoutPool && previous.core?.[i] === core[i]
+            ? previous.withoutPool[i]
+            : serviceLevelWithAgents(productiveAgents(core[i], shrinkage), forecast[i], slInterval);
+        if (withoutPoolColumn) withoutPoolColumn[i] = withoutPool;
+        if (gap === 0) withPool = withoutPool;
+        else {
+          const withPoolAgents = productiveAgents(core[i] + gap, shrinkage);
+          withPool =
+            reached !== null && withPoolAgents === required[i]
+              ? reached[i]
+              : serviceLevelWithAgents(withPoolAgents, forecast[i], slInterval);
         }
       }
-      if (withIntervals)
-        intervals.push({
+      const day = queue.localDates[i];
+      if (day !== lastDay || dayTotal === undefined) {
+        dayTotal = byDay.get(day);
+        if (!dayTotal) byDay.set(day, (dayTotal = emptyTotals()));
+        lastDay = day;
+      }
+      const figures: IntervalFigures = {
+        contacts: forecast[i],
+        required: required[i],
+        scheduled: scheduled[i],
+        core: core[i],
+        gap,
+        withoutPool,
+        withPool,
+      };
+      accumulate(total, figures, hours, coreRate, poolRate);
+      accumulate(dayTotal, figures, hours, coreRate, poolRate);
+      accumulate(queueTotal, figures, hours, coreRate, poolRate);
+      if (withIntervals) {
+        const row: ScenarioIntervalOutput = {
           queue: queue.name,
           start: queue.starts[i],
           forecast: round(forecast[i]),
@@ -202,11 +281,13 @@ export function computeScenario(
           poolGap: gap,
           serviceLevelWithoutPool: withoutPool === null ? null : round(withoutPool, 4),
           serviceLevelWithPool: withPool === null ? null : round(withPool, 4),
-          ...(options.serviceLevelSteps && withoutPool !== null
-            ? { serviceLevelSteps: serviceLevelSteps(core[i], gap, shrinkage, forecast[i], slInterval) }
-            : {}),
-        });
+        };
+        if (options.serviceLevelSteps && withoutPool !== null)
+          row.serviceLevelSteps = serviceLevelSteps(core[i], gap, shrinkage, forecast[i], slInterval);
+        intervals.push(row);
+      }
     }
+    remember(options.cache, memoKey, { settings, forecast, staffing, core, withoutPool: withoutPoolColumn });
     byQueue.push({ queue: queue.name, kind: queue.kind, ...finish(queueTotal) });
   }
   return {

@@ -2,6 +2,7 @@
  * fetches the inputs and recomputes in a Web Worker): arrays may be typed arrays on the server and plain
  * arrays in the browser. The API contracts (`ScenarioAdjustments`, `ScenarioResult`) have the same shape;
  * the library does not import them, the compiler checks the backend's assignments between the two. */
+import type { ScenarioCache } from './scenario-cache';
 
 /** Core staff present (before shrinkage) on these weekdays between two wall-clock times. */
 export interface CoreStaffPatternInput {
@@ -115,6 +116,11 @@ export interface ComputeScenarioOptions {
   intervals?: boolean;
   /** Each live interval also gets its service level per added pool agent (the roster allocation). */
   serviceLevelSteps?: boolean;
+  /**
+   * Kept between computations of the same queues (`createScenarioCache`): staffing and service levels
+   * whose inputs did not change are reused, with the same numbers.
+   */
+  cache?: ScenarioCache;
 }
 
 export const DEFAULT_SHRINKAGE = 0.3;

@@ -34,25 +34,31 @@ export function searchErlangA(load: number, settings: ResolvedQueueSettings): In
     agents = capped.agents;
     metrics = capped.metrics;
   }
-  const below = slAgents.agents === 0 ? 0 : evaluate(slAgents.agents - 1).serviceLevel;
+  // The bisection has most often evaluated one agent fewer already (the last count that failed).
+  const below =
+    slAgents.agents === 0 ? 0 : (slAgents.failedBelow ?? evaluate(slAgents.agents - 1)).serviceLevel;
   const carried = load * (1 - (metrics.abandonment ?? 0));
   const sl = slAgents.metrics.serviceLevel;
   return finish(load, carried, settings, agents, metrics, below, sl, slAgents.agents, 'erlang-a');
 }
 
-/** Least agents in (low, ∞) passing a test that, once passed, stays passed; `low` must fail. */
+/**
+ * Least agents in (low, ∞) passing a test that, once passed, stays passed; `low` must fail. Also the
+ * metrics of one agent fewer where the search evaluated them (null where that is the unevaluated `low`).
+ */
 function leastAgents(
   low: number,
   start: number,
   passes: (metrics: ErlangAMetrics) => boolean,
   evaluate: (agents: number) => ErlangAMetrics,
   settings: ResolvedQueueSettings,
-): { agents: number; metrics: ErlangAMetrics } {
+): { agents: number; metrics: ErlangAMetrics; failedBelow: ErlangAMetrics | null } {
   let high = Math.min(settings.maxAgents, Math.max(low + 1, start));
   let highMetrics = evaluate(high);
+  let lowMetrics: ErlangAMetrics | null = null;
   while (!passes(highMetrics)) {
     if (high >= settings.maxAgents) throw impossible(settings);
-    low = high;
+    [low, lowMetrics] = [high, highMetrics];
     high = Math.min(settings.maxAgents, high * 2);
     highMetrics = evaluate(high);
   }
@@ -60,7 +66,7 @@ function leastAgents(
     const middle = Math.floor((low + high) / 2);
     const metrics = evaluate(middle);
     if (passes(metrics)) [high, highMetrics] = [middle, metrics];
-    else low = middle;
+    else [low, lowMetrics] = [middle, metrics];
   }
-  return { agents: high, metrics: highMetrics };
+  return { agents: high, metrics: highMetrics, failedBelow: low === high - 1 ? lowMetrics : null };
 }

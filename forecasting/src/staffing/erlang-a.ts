@@ -1,6 +1,6 @@
 import { erlangB } from './erlang-b';
 import { assertCount, assertFinite, assertPositive } from './validate';
-import { answeredWithin } from './erlang-a-waiting';
+import { answeredWithinTail } from './erlang-a-waiting';
 
 /** Queue measures of an M/M/N+M (Erlang A) queue. */
 export interface ErlangAMetrics {
@@ -63,10 +63,10 @@ export function erlangAMetrics(
     blocking === 0 ? Infinity : ((1 - blocking) / blocking) * Math.exp(-tail.logScale) + tail.sum;
   const queueLength = tail.weightedSum / denominator;
   const abandonment = Math.min(1, (theta * queueLength) / load);
-  const waitingShares = tail.terms.map((term) => term / denominator);
   const probabilityOfWaiting = Math.min(1, tail.sum / denominator);
   const target = targetSeconds / ahtSeconds;
-  const served = 1 - probabilityOfWaiting + answeredWithin(waitingShares, agents, theta, target);
+  const answered = answeredWithinTail(tail.terms, tail.count, denominator, agents, theta, target);
+  const served = 1 - probabilityOfWaiting + answered;
   return {
     probabilityOfWaiting,
     abandonment,
@@ -76,9 +76,19 @@ export function erlangAMetrics(
   };
 }
 
-/** Tail terms `t_m` (scaled by e^−logScale), their sum and `Σ m·t_m`, cut where negligible. */
+/**
+ * The tail terms of the last call, kept between calls: a staffing search calls this thousands of times
+ * and the terms are read once, by `answeredWithinTail`, before the next call writes over them.
+ */
+let scratch = new Float64Array(256);
+/** A longer tail (a very patient queue at high load) gets its own array, not kept. */
+const MAX_KEPT_TERMS = 65_536;
+
+/** Tail terms `t_m` (scaled by e^−logScale), their count, sum and `Σ m·t_m`, cut where negligible. */
 function queueTail(agents: number, load: number, theta: number) {
-  const terms = [1];
+  let terms = scratch;
+  terms[0] = 1;
+  let count = 1;
   let term = 1;
   let sum = 1;
   let weightedSum = 0;
@@ -92,17 +102,23 @@ function queueTail(agents: number, load: number, theta: number) {
         `patienceSeconds is too long for Erlang A at this load; use Erlang C (no patience)`,
       );
     }
-    terms.push(term);
+    if (count === terms.length) {
+      const grown = new Float64Array(2 * terms.length);
+      grown.set(terms);
+      if (grown.length <= MAX_KEPT_TERMS) scratch = grown;
+      terms = grown;
+    }
+    terms[count++] = term;
     sum += term;
     weightedSum += m * term;
     if (term > 1e250) {
       // Overloaded (N < A): the terms grow like a Poisson weight before they decay; rescale.
-      for (let i = 0; i < terms.length; i++) terms[i] *= 1e-250;
+      for (let i = 0; i < count; i++) terms[i] *= 1e-250;
       term *= 1e-250;
       sum *= 1e-250;
       weightedSum *= 1e-250;
       logScale += 250 * Math.LN10;
     }
   }
-  return { terms, sum, weightedSum, logScale };
+  return { terms, count, sum, weightedSum, logScale };
 }

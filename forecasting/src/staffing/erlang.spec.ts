@@ -227,6 +227,36 @@ describe('erlangAMetrics', () => {
     }
   });
 
+  // The incomplete-beta factors are kept per (agents, θ, target) and extended on demand: the sum must be
+  // the step-by-step formula's to the last bit, however the kept table was grown.
+  it('answers within the target exactly as the step-by-step sum, from kept and grown tables', () => {
+    const stepByStep = (shares: number[], agents: number, theta: number, target: number) => {
+      const b = agents / theta + 1;
+      const logX = Math.log(-Math.expm1(-theta * target));
+      let incompleteBeta = -Math.expm1(-theta * target * b);
+      let logStep = logX - theta * target * b + Math.log(b);
+      let answered = 0;
+      for (let m = 0; m < shares.length; m++) {
+        const k = m + 1;
+        answered += shares[m] * (agents / (agents + k * theta)) * Math.max(0, incompleteBeta);
+        incompleteBeta -= Math.exp(logStep);
+        logStep += logX + Math.log((k + b) / (k + 1));
+      }
+      return answered;
+    };
+    const sharesOf = (length: number) => Array.from({ length }, (_, m) => 0.3 * 0.93 ** m);
+    for (const [agents, theta, target] of [
+      [7, 1.5, 0.11],
+      [40, 2, 0.1],
+      [1, 0.25, 0.3],
+      [250, 0.6, 0.05],
+    ])
+      for (const length of [3, 1, 40, 33, 300, 9000, 5])
+        expect(answeredWithin(sharesOf(length), agents, theta, target)).toBe(
+          stepByStep(sharesOf(length), agents, theta, target),
+        );
+  });
+
   it('names the bad argument', () => {
     expect(() => erlangAMetrics(3, 2, 180, 0, 20)).toThrow(/patienceSeconds/);
     expect(() => erlangAMetrics(3, 2, 0, 60, 20)).toThrow(/ahtSeconds/);

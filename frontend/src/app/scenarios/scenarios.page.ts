@@ -16,7 +16,7 @@ import type {
   ScenarioDto,
   ScenarioInputsDto,
 } from '@peakplan/contracts';
-import { catchError, debounceTime, map, of, switchMap } from 'rxjs';
+import { catchError, map, Observable, of, switchMap } from 'rxjs';
 
 import { describeApiFailure } from '../core/api/api-failure-message';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/api/load-state';
@@ -31,14 +31,18 @@ import {
 import { AdjustmentsEditorComponent } from './adjustments-editor.component';
 import { toAdjustments, toAdjustmentsDraft } from './adjustments-draft';
 import { currentRunPerQueue } from './current-runs';
+import { oneAtATime } from './recompute/one-at-a-time';
 import { type Recomputed, ScenarioRecomputer } from './recompute/scenario-recomputer.service';
 import { ScenarioComparePanelComponent } from './scenario-compare-panel.component';
 import { ScenarioHeatmapCardComponent } from './scenario-heatmap-card.component';
 import { ScenarioResultComponent } from './scenario-result.component';
 import { ShiftPlanPanelComponent } from './shift-plan-panel.component';
 
-/** How long the editor must rest before the browser recomputes: a slider drag gives many inputs. */
-const RECOMPUTE_DEBOUNCE_MS = 60;
+/** A recompute's answer, or its refusal in words, for the inputs it was computed on (null: none to compute). */
+interface RecomputeOutcome {
+  inputs: ScenarioInputsDto | null;
+  outcome: Recomputed | string | null;
+}
 
 function failure(error: unknown, action: string): string {
   const status = error instanceof HttpErrorResponse ? error.status : -1;
@@ -144,7 +148,10 @@ export class ScenariosPage {
     this.followAdjustments();
   }
 
-  /** Recomputes in the worker whenever the inputs arrive or the adjustments change (latest wins). */
+  /**
+   * Recomputes in the worker whenever the inputs arrive or the adjustments change: at once when the worker
+   * is free, else the latest change as soon as it is (a drag shows its positions as fast as they compute).
+   */
   private followAdjustments(): void {
     let loaded: ScenarioInputsDto | null = null;
     const request = computed(() => {
@@ -156,9 +163,8 @@ export class ScenariosPage {
     });
     toObservable(request)
       .pipe(
-        debounceTime(RECOMPUTE_DEBOUNCE_MS),
-        switchMap((next) => {
-          if (!next) return of(null);
+        oneAtATime((next): Observable<RecomputeOutcome> => {
+          if (!next) return of({ inputs: null, outcome: null });
           if (next.inputs !== loaded) {
             this.recomputer.load(next.inputs);
             loaded = next.inputs;
@@ -169,12 +175,16 @@ export class ScenariosPage {
             catchError((error: unknown) =>
               of(error instanceof Error ? error.message : 'The recompute failed. Reload the page.'),
             ),
+            map((outcome) => ({ inputs: next.inputs, outcome })),
           );
         }),
         takeUntilDestroyed(),
       )
-      .subscribe((outcome) => {
+      .subscribe(({ inputs, outcome }) => {
         this.computing.set(false);
+        const current = this.inputs();
+        // An answer for a scenario no longer open (its run was under way when another was chosen).
+        if (inputs !== null && (current.status !== 'ready' || current.value !== inputs)) return;
         if (outcome === null) this.recomputed.set(null);
         else if (typeof outcome === 'string') this.recomputeError.set(outcome);
         else {

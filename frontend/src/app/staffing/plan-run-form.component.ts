@@ -40,7 +40,7 @@ export interface PlanRunRequest {
                 Scenario
                 <select name="scenario" [value]="scenarioId()" (change)="scenarioId.set(text($event))">
                   @for (candidate of scenarioList(); track candidate.id) {
-                    <option [value]="candidate.id">
+                    <option [value]="candidate.id" [selected]="candidate.id === scenarioId()">
                       {{ candidate.name }}{{ candidate.isPlan ? ' (plan)' : '' }} ·
                       {{ date(candidate.from) }} –
                       {{ date(candidate.to) }}
@@ -117,6 +117,8 @@ export class PlanRunFormComponent {
   readonly planId = input.required<string | null>();
   readonly running = input.required<boolean>();
   readonly mayRun = input.required<boolean>();
+  /** The scenario to offer first (the scenarios page links here with it), where it is in the list. */
+  readonly preferredScenarioId = input<string | null>(null);
   readonly run = output<PlanRunRequest>();
   readonly choose = output<string>();
 
@@ -128,10 +130,18 @@ export class PlanRunFormComponent {
     const state = this.plans();
     return state.status === 'ready' ? state.value : [];
   });
-  /** The scenario marked as the plan first, else the first one. */
-  protected readonly scenarioId = linkedSignal(
-    () => (this.scenarioList().find((scenario) => scenario.isPlan) ?? this.scenarioList()[0])?.id ?? '',
-  );
+  /** The scenario asked for, else the one marked as the plan, else the first one. */
+  protected readonly scenarioId = linkedSignal(() => {
+    const list = this.scenarioList();
+    const preferred = this.preferredScenarioId();
+    return (
+      (
+        list.find((scenario) => scenario.id === preferred) ??
+        list.find((scenario) => scenario.isPlan) ??
+        list[0]
+      )?.id ?? ''
+    );
+  });
   protected readonly scenario = computed(
     () => this.scenarioList().find((candidate) => candidate.id === this.scenarioId()) ?? null,
   );

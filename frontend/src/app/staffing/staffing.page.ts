@@ -26,7 +26,8 @@ const COVERAGE_REFRESH_MS = 15_000;
 /**
  * Staffing plan and publishing: run the shift plan for a scenario, read its shifts over the pool gap
  * per day, publish them to the pool, watch coverage fill as members sign up, close or reopen sign-up,
- * export the roster. The plan's id sits in the address (`?plan=`), so a reload shows the same plan.
+ * export the roster. The plan's id sits in the address (`?plan=`), so a reload shows the same plan;
+ * `?scenario=` picks the scenario to plan (the one place where shift plans are run).
  */
 @Component({
   selector: 'pp-staffing-page',
@@ -53,6 +54,7 @@ const COVERAGE_REFRESH_MS = 15_000;
       [planId]="planId()"
       [running]="running()"
       [mayRun]="mayPlan()"
+      [preferredScenarioId]="preferredScenarioId"
       (run)="runPlan($event)"
       (choose)="choosePlan($event)"
     />
@@ -193,6 +195,8 @@ export class StaffingPage {
     { initialValue: LOADING as LoadState<StaffingPlanSummaryDto[]> },
   );
   protected readonly planId = signal<string | null>(this.route.snapshot.queryParamMap.get('plan'));
+  /** `?scenario=`: the scenario to plan, when the scenarios page sent the planner here. */
+  protected readonly preferredScenarioId = this.route.snapshot.queryParamMap.get('scenario');
   protected readonly plan = signal<LoadState<StaffingPlanDto>>(IDLE);
   protected readonly current = computed(() => {
     const state = this.plan();

@@ -46,29 +46,43 @@ export function toHeatmapData(
   metric: HeatmapMetric,
   queue: string | null,
 ): HeatmapData {
-  const sums = new Map<string, Omit<HeatmapCell, 'row' | 'column' | 'value'>>();
+  // Runs on every recompute over thousands of intervals: one key per interval, no copies of cells.
+  const sums = new Map<string, HeatmapCell>();
   for (const interval of intervals) {
     if (queue !== null && interval.queue !== queue) continue;
-    const date = interval.start.slice(0, 10);
-    const clock = interval.start.slice(11, 16);
-    const key = `${date} ${clock}`;
-    const cell = sums.get(key) ?? { date, clock, required: 0, scheduled: 0, core: 0, poolGap: 0 };
+    const key = interval.start.slice(0, 16);
+    let cell = sums.get(key);
+    if (cell === undefined) {
+      cell = {
+        row: 0,
+        column: 0,
+        date: key.slice(0, 10),
+        clock: key.slice(11, 16),
+        value: 0,
+        required: 0,
+        scheduled: 0,
+        core: 0,
+        poolGap: 0,
+      };
+      sums.set(key, cell);
+    }
     cell.required += interval.required;
     cell.scheduled += interval.scheduled;
     cell.core += interval.core;
     cell.poolGap += interval.poolGap;
-    sums.set(key, cell);
   }
-  const dates = [...new Set([...sums.values()].map((cell) => cell.date))].sort();
-  const clocks = [...new Set([...sums.values()].map((cell) => cell.clock))].sort();
+  const cells = [...sums.values()];
+  const dates = [...new Set(cells.map((cell) => cell.date))].sort();
+  const clocks = [...new Set(cells.map((cell) => cell.clock))].sort();
   const rowOf = new Map(dates.map((date, index) => [date, index]));
   const columnOf = new Map(clocks.map((clock, index) => [clock, index]));
   let max = 0;
-  const cells = [...sums.values()].map((cell) => {
-    const value = cell[metric];
-    if (value > max) max = value;
-    return { ...cell, row: rowOf.get(cell.date)!, column: columnOf.get(cell.clock)!, value };
-  });
+  for (const cell of cells) {
+    cell.row = rowOf.get(cell.date)!;
+    cell.column = columnOf.get(cell.clock)!;
+    cell.value = cell[metric];
+    if (cell.value > max) max = cell.value;
+  }
   const metricLabel = HEATMAP_METRICS.find((candidate) => candidate.metric === metric)!.label;
   return {
     title: `${metricLabel} in agents per interval${queue === null ? ', all queues' : `, ${queue}`}`,

@@ -56,6 +56,16 @@ describe('answerRecompute (the worker)', () => {
     // A second answer with other adjustments does not add the warnings twice.
     const again = answerRecompute(state, { kind: 'compute', requestId: 3, adjustments: {} }, clock);
     expect(again && 'result' in again ? again.result.warnings : null).toHaveLength(1);
+    // A cost moved: the staffing kept from before gives what a fresh worker computes.
+    const costly = {
+      kind: 'compute' as const,
+      requestId: 5,
+      adjustments: { shrinkage: 0.3, poolHourlyCost: 50 },
+    };
+    const kept = answerRecompute(state, costly, clock);
+    const fresh = answerRecompute({ inputs }, costly, clock);
+    expect(kept).toEqual(fresh);
+    expect(kept && 'result' in kept ? kept.result.totals.poolCost : null).toBe(20 * 50);
   });
 
   it('turns a refusal of the library into a sentence', () => {

@@ -2,6 +2,7 @@ import { DestroyRef, inject, Injectable } from '@angular/core';
 import type { ScenarioAdjustments, ScenarioInputsDto, ScenarioResult } from '@peakplan/contracts';
 import { Observable } from 'rxjs';
 
+import { fromIntervalColumns } from './interval-columns';
 import { answerRecompute, type RecomputeAnswer, type RecomputeRequest } from './scenario-recompute';
 
 export interface Recomputed {
@@ -22,6 +23,8 @@ export class ScenarioRecomputer {
       : new Worker(new URL('./scenario-recompute.worker', import.meta.url), { type: 'module' });
   private readonly fallback: { inputs: ScenarioInputsDto | null } = { inputs: null };
   private nextRequestId = 1;
+  /** The inputs last sent: their queue names and starts go back into the intervals of each answer. */
+  private inputs: ScenarioInputsDto | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.worker?.terminate());
@@ -29,18 +32,21 @@ export class ScenarioRecomputer {
 
   /** The scenario to compute from now on (sent to the worker once, not with every slider move). */
   load(inputs: ScenarioInputsDto): void {
+    this.inputs = inputs;
     this.send({ kind: 'inputs', inputs });
   }
 
   /** The result under these adjustments; unsubscribing drops a stale answer. */
   compute(adjustments: ScenarioAdjustments): Observable<Recomputed> {
     const requestId = this.nextRequestId++;
+    const queues = this.inputs?.queues ?? [];
     return new Observable<Recomputed>((subscriber) => {
       const settle = (answer: RecomputeAnswer) => {
         if (answer.requestId !== requestId) return;
         if ('error' in answer) subscriber.error(new Error(answer.error));
         else {
-          subscriber.next({ result: answer.result, milliseconds: answer.milliseconds });
+          const intervals = fromIntervalColumns(answer.columns, queues);
+          subscriber.next({ result: { ...answer.result, intervals }, milliseconds: answer.milliseconds });
           subscriber.complete();
         }
       };
