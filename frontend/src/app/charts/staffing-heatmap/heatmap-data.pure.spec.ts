@@ -1,20 +1,5 @@
-import type { ScenarioIntervalDto } from '@peakplan/contracts';
-
 import { binColour, heatmapBins, toHeatmapData, ZERO_COLOUR } from './heatmap-data';
-
-function interval(queue: string, start: string, scheduled: number, core: number): ScenarioIntervalDto {
-  return {
-    queue,
-    start,
-    forecast: 0,
-    required: scheduled - 1,
-    scheduled,
-    core,
-    poolGap: Math.max(0, scheduled - core),
-    serviceLevelWithoutPool: null,
-    serviceLevelWithPool: null,
-  };
-}
+import { scenarioInterval as interval } from './interval-fixture';
 
 const intervals = [
   interval('phone', '2026-02-14T09:00:00+01:00', 20, 6),

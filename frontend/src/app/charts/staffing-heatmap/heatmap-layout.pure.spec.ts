@@ -1,5 +1,3 @@
-import type { ScenarioIntervalDto } from '@peakplan/contracts';
-
 import { toHeatmapData } from './heatmap-data';
 import {
   daySummaries,
@@ -10,20 +8,10 @@ import {
   heatmapSize,
   highestCells,
 } from './heatmap-layout';
+import { scenarioInterval } from './interval-fixture';
 
-function interval(start: string, scheduled: number, core: number): ScenarioIntervalDto {
-  return {
-    queue: 'phone',
-    start,
-    forecast: 0,
-    required: scheduled - 1,
-    scheduled,
-    core,
-    poolGap: Math.max(0, scheduled - core),
-    serviceLevelWithoutPool: null,
-    serviceLevelWithPool: null,
-  };
-}
+const interval = (start: string, scheduled: number, core: number) =>
+  scenarioInterval('phone', start, scheduled, core);
 
 // Two days, three times of day; the second day has no 09:30 interval (a shorter opening).
 const data = toHeatmapData(
