@@ -1,4 +1,7 @@
 /** `POST /api/staffing-plans`: shifts for the pool gap of a scenario (default: the plan scenario). */
+/** The shift solver's time limit per queue in a plan run: a run's solve takes at most this per queue. */
+export const SHIFT_PLAN_SECONDS_PER_QUEUE = 30;
+
 export interface CreateStaffingPlanRequest {
   scenarioId?: string;
   /** Local dates inclusive; default the scenario's period. */

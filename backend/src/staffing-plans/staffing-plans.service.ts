@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type {
-  CreateStaffingPlanRequest,
-  DraftShiftDto,
-  StaffingPlanDto,
-  StaffingPlanSummaryDto,
+import {
+  SHIFT_PLAN_SECONDS_PER_QUEUE,
+  type CreateStaffingPlanRequest,
+  type DraftShiftDto,
+  type StaffingPlanDto,
+  type StaffingPlanSummaryDto,
 } from '@peakplan/contracts';
 import { computeScenario, planShifts, stopWorkerSolver, ZoneClock } from '@peakplan/forecasting';
 
@@ -68,7 +69,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
           { field: from < scenario.from || from > to ? 'from' : 'to', reason: 'outside the scenario period' },
         ],
       });
-    // The solve (HiGHS, up to 30 s per queue) runs as a job: on whichever instance takes it.
+    // The solve (HiGHS, up to SHIFT_PLAN_SECONDS_PER_QUEUE per queue) runs as a job: on whichever instance takes it.
     return this.solveAndStore(randomUUID(), scenario.id, from, to, request.lengthsHours ?? [4, 6, 8], user);
   }
 
@@ -121,7 +122,7 @@ export class StaffingPlansService implements OnApplicationShutdown {
         intervalMinutes: input.intervalMinutes,
         lengthsHours,
         relativeGap: 0.02,
-        timeLimitSeconds: 30,
+        timeLimitSeconds: SHIFT_PLAN_SECONDS_PER_QUEUE,
       });
       queues.push({
         queue: input.name,

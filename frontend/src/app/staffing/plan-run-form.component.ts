@@ -9,6 +9,8 @@ export interface PlanRunRequest {
   scenarioId: string;
   from: string;
   to: string;
+  /** How many queues the scenario plans: the solver's time limit is per queue. */
+  queues: number;
 }
 
 /**
@@ -156,7 +158,13 @@ export class PlanRunFormComponent {
 
   protected submit(): void {
     const scenario = this.scenario();
-    if (scenario) this.run.emit({ scenarioId: scenario.id, from: this.from(), to: this.to() });
+    if (scenario)
+      this.run.emit({
+        scenarioId: scenario.id,
+        from: this.from(),
+        to: this.to(),
+        queues: scenario.forecastRunIds.length,
+      });
   }
 
   protected open(id: string): void {

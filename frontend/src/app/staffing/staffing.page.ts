@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type {
-  PlanCoverageDto,
-  PoolShiftDto,
-  ScenarioDto,
-  StaffingPlanDto,
-  StaffingPlanSummaryDto,
+import {
+  SHIFT_PLAN_SECONDS_PER_QUEUE,
+  type PlanCoverageDto,
+  type PoolShiftDto,
+  type ScenarioDto,
+  type StaffingPlanDto,
+  type StaffingPlanSummaryDto,
 } from '@peakplan/contracts';
 import { interval, startWith, Subscription, switchMap } from 'rxjs';
 
@@ -64,10 +65,10 @@ const COVERAGE_REFRESH_MS = 15_000;
         <div class="status running" data-testid="plan-running">
           <span class="spinner" aria-hidden="true"></span>
           <span
-            >The shift plan is running as a job ({{ elapsed() }} s): the solver covers the gap per
-            queue.</span
+            >The shift plan is running as a job: {{ elapsed() }} s of at most about {{ limitSeconds() }} s
+            (the solver covers the gap per queue and stops after {{ perQueue }} s on each).</span
           >
-          <progress aria-label="Shift plan running"></progress>
+          <progress aria-label="Shift plan running" [value]="elapsed()" [max]="limitSeconds()"></progress>
         </div>
       }
     </div>
@@ -209,6 +210,9 @@ export class StaffingPage {
   );
   protected readonly refreshedAt = signal<string | null>(null);
   protected readonly running = signal(false);
+  /** The solver's time limit for the running plan: its queues × the limit per queue. */
+  protected readonly limitSeconds = signal(SHIFT_PLAN_SECONDS_PER_QUEUE);
+  protected readonly perQueue = SHIFT_PLAN_SECONDS_PER_QUEUE;
   protected readonly elapsed = signal(0);
 
   protected readonly queues = computed(() => [
@@ -232,9 +236,10 @@ export class StaffingPage {
     if (id) this.load(id);
   }
 
-  protected runPlan(request: PlanRunRequest): void {
+  protected runPlan({ queues, ...request }: PlanRunRequest): void {
     this.running.set(true);
     this.elapsed.set(0);
+    this.limitSeconds.set(Math.max(1, queues) * SHIFT_PLAN_SECONDS_PER_QUEUE);
     const ticking = interval(1000).subscribe((seconds) => this.elapsed.set(seconds + 1));
     toLoadState(this.api.createPlan(request), 'running the shift plan')
       .pipe(takeUntilDestroyed(this.destroyRef))
