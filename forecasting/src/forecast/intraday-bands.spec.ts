@@ -67,6 +67,23 @@ describe('calibrateIntradayBands', () => {
     expect(calibrateIntradayBands(few).bands.fallback).toBe(true);
     expect(calibrateIntradayBands(few).dayBands.fallback).toBe(true);
   });
+  it('keeps the pooled band of fewer than 20 days for the fallback to weigh, and how many days it holds', () => {
+    // 19 days −0.095 … 0.085: positions 0.1·20 = 2 and 0.9·20 = 18 → X(2) = −0.085, X(18) = 0.075.
+    // Intervals, 190 (each day ten times): X(19) is day 2's, X(171) day 18's, the same values.
+    const few = calibrateIntradayBands(errorsBefore(weekOne.slice(0, 19), '2026-02-01'));
+    for (const table of [few.bands, few.dayBands]) {
+      expect(table.days).toBe(19);
+      expect(table.weeks).toHaveLength(4);
+      for (const band of table.weeks) {
+        expect(band.q10).toBeCloseTo(-0.085, 12);
+        expect(band.q90).toBeCloseTo(0.075, 12);
+      }
+    }
+    // One day is no band at all: the prior alone.
+    const one = calibrateIntradayBands(errorsBefore(weekOne.slice(0, 1), '2026-02-01'));
+    expect(one.bands).toEqual({ weeks: [], fallback: true });
+    expect(one.dayBands).toEqual({ weeks: [], fallback: true });
+  });
   it('puts a calibrated week on an interval forecast: (f + 1)·e^q − 1', () => {
     // Day 10 is in week 2: 10·e^−0.084 − 1 = 8.19431, 10·e^0.3 − 1 = 12.49859.
     const band = intervalBand(bands, 9, 10);
@@ -88,6 +105,27 @@ describe('fallback and day-total bands', () => {
     const band = intervalBand(fallback, 9, 1);
     expect(band.p10).toBeCloseTo(9 - 3.8448, 4);
     expect(band.p90).toBeCloseTo(9 + 3.8448, 4);
+  });
+  it('weighs fewer than 20 days of errors n : 20 against the fallback, in log units', () => {
+    // f = 9, day band 0.8–1.3: prior P10 4.75471, P90 13.69814 (above), in log units
+    // log(5.75471/10) = −0.552566 and log(14.69814/10) = 0.385136. Five days of errors with band ±0.1:
+    // weight 5/(5 + 20) = 0.2, q10 = 0.2·(−0.1) + 0.8·(−0.552566) = −0.462053 → 10·e^q10 − 1 = 5.29989;
+    // q90 = 0.2·0.1 + 0.8·0.385136 = 0.328109 → 10·e^q90 − 1 = 12.88340.
+    const few: IntradayBandTable = {
+      weeks: new Array(4).fill({ q10: -0.1, q90: 0.1, samples: 50 }),
+      fallback: true,
+      days: 5,
+    };
+    const share = { low: 0.8, high: 1.3, calibrated: true };
+    const band = intervalBand(few, 9, 3, share);
+    expect(band.p10).toBeCloseTo(5.29989, 4);
+    expect(band.p90).toBeCloseTo(12.8834, 4);
+    // The day total's fallback blends the same way.
+    expect(dayTotalBand(few, 9, 3, share)).toEqual(band);
+    // No days behind the table: the prior alone.
+    const none = intervalBand({ ...few, days: 0 }, 9, 3, share);
+    expect(none.p10).toBeCloseTo(4.75471, 4);
+    expect(none.p90).toBeCloseTo(13.69814, 4);
   });
   it('weighs 20 days of day errors as much as the daily model’s band', () => {
     // Week 1 band ±0.1 on 20 days, F = 99, daily band 0.8–1.2: weight 20/(20 + 20) = 1/2.

@@ -4,8 +4,13 @@ import { expectedCoverageErrorBand as bandOf, type ErrorBand } from './error-ban
 /** Interval (or day-total) bands by horizon week (1..4, the 4th also for later weeks), from log((a + 1)/(f + 1)). */
 export interface IntradayBandTable {
   weeks: ErrorBand[];
-  /** True when too few out-of-sample days: the daily model's band of the day widened by Poisson noise is used instead. */
+  /**
+   * True when too few out-of-sample days: the daily model's band of the day widened by Poisson noise is
+   * used instead, blended with `weeks` (then the band pooled over the few days there are) n : 20.
+   */
   fallback: boolean;
+  /** With a fallback: the days of errors behind `weeks` (absent or 0: no errors, the prior alone). */
+  days?: number;
 }
 
 /** The daily model's band of a day relative to its P50: P10/P50 and P90/P50 (1 and 1 when unknown). */
@@ -30,7 +35,10 @@ export interface IntradayErrors {
  * independent days (one event week in the sample made a whole horizon week's band).
  */
 export const MINIMUM_BAND_DAYS = 20;
-/** Days of errors that weigh as much as the daily model's own band in a day-total band. */
+/**
+ * Days of errors that weigh as much as the prior band: the daily model's band in a day-total band, the
+ * fallback's (daily band and Poisson noise) below {@link MINIMUM_BAND_DAYS} days.
+ */
 const DAY_PRIOR_DAYS = 20;
 /** A horizon week needs this many intervals besides its days before it gets its own interval band. */
 const MINIMUM_INTERVAL_ERRORS = 200;
@@ -68,15 +76,27 @@ export function horizonWeek(horizonDay: number): number {
  * expect 84% from 24 days, too near the aim's 85% top once errors drift). A week gets its own band when
  * at least {@link MINIMUM_BAND_DAYS} days (and 200 intervals) of errors lie behind it, else the band
  * pooled over all weeks; bands never narrow with the horizon (a later week is at least as uncertain as
- * an earlier one). With fewer days in all, both tables fall back.
+ * an earlier one). With fewer days in all, both tables fall back, holding the band pooled over the
+ * days there are (at least 2) for the fallback to weigh n : 20 against its prior (see intervalBand).
  */
 export function calibrateIntradayBands(errors: IntradayErrors): {
   bands: IntradayBandTable;
   dayBands: IntradayBandTable;
 } {
   const allDays = errors.days.flat();
-  if (allDays.length < MINIMUM_BAND_DAYS)
-    return { bands: { weeks: [], fallback: true }, dayBands: { weeks: [], fallback: true } };
+  if (allDays.length < MINIMUM_BAND_DAYS) {
+    const allIntervals = errors.intervals.flat();
+    if (allDays.length < 2 || allIntervals.length < 2)
+      return { bands: { weeks: [], fallback: true }, dayBands: { weeks: [], fallback: true } };
+    // Too few days for a band of their own, and for one per week: the pooled band, which the fallback
+    // weighs n : 20 against its prior (see intervalBand).
+    const few = (band: ErrorBand): IntradayBandTable => ({
+      weeks: [band, band, band, band],
+      fallback: true,
+      days: allDays.length,
+    });
+    return { bands: few(bandOf(allIntervals)), dayBands: few(bandOf(allDays)) };
+  }
   const pooledDays = bandOf(allDays);
   const pooledIntervals = bandOf(errors.intervals.flat());
   const intervalWeeks: ErrorBand[] = [];
@@ -103,6 +123,14 @@ function widen(band: ErrorBand, narrowest: ErrorBand | undefined): ErrorBand {
  * with Poisson noise as independent parts, f ∓ √((f·(1 − low))² + 1.2816²·f) and f + √((f·(high − 1))² +
  * 1.2816²·f), where low/high are the daily model's P10/P50 and P90/P50 of the day (its calibrated band,
  * or its default ±30% on a short history).
+ *
+ * With 0 < n < 20 days of out-of-sample errors (a fallback table with `days`), that band is the prior
+ * and the few days' pooled band the evidence, combined in log units with weight n/(n + 20) for the
+ * evidence: q = w·q_observed + (1 − w)·log((P_prior + 1)/(f + 1)). The same rule as the day total's
+ * (dayTotalBand: 20 days of errors weigh as much as the daily model's band), so the weight grows from 0
+ * with no errors towards the calibrated band's own: a week of errors moves the band a quarter of the
+ * way instead of being ignored, and a few days of errors (correlated, often from one stretch of
+ * ordinary days) cannot replace the prior on their own. At 20 days the table calibrates.
  * @example intervalBand({ weeks: [], fallback: true }, 9, 1) // Poisson only: 9 ∓ 1.2816·3
  */
 export function intervalBand(
@@ -115,7 +143,18 @@ export function intervalBand(
     const poisson = Z90 ** 2 * forecast;
     const lower = Math.sqrt((forecast * (1 - dayShare.low)) ** 2 + poisson);
     const upper = Math.sqrt((forecast * (dayShare.high - 1)) ** 2 + poisson);
-    return { p10: Math.max(0, forecast - lower), p90: forecast + upper };
+    const prior = { p10: Math.max(0, forecast - lower), p90: forecast + upper };
+    const days = bands.days ?? 0;
+    if (days <= 0 || bands.weeks.length === 0) return prior;
+    const observed = bands.weeks[horizonWeek(horizonDay)];
+    const weight = days / (days + DAY_PRIOR_DAYS);
+    const log = (value: number) => Math.log((value + 1) / (forecast + 1));
+    const q10 = weight * observed.q10 + (1 - weight) * log(prior.p10);
+    const q90 = weight * observed.q90 + (1 - weight) * log(prior.p90);
+    return {
+      p10: Math.max(0, (forecast + 1) * Math.exp(q10) - 1),
+      p90: (forecast + 1) * Math.exp(q90) - 1,
+    };
   }
   const band = bands.weeks[horizonWeek(horizonDay)];
   return {
@@ -131,7 +170,7 @@ export function intervalBand(
  * not on this forecaster's recent days, the intraday backtest's on a few weeks: 20 days of errors count
  * as much as the daily model's band (the same weight as MINIMUM_BAND_DAYS), many weeks of them more;
  * a default-width daily band (no daily backtest) weighs nothing.
- * Without a day table, the fallback of {@link intervalBand}.
+ * Without a day table (fewer than 20 days), the fallback of {@link intervalBand}, blended n : 20 the same way.
  * @example dayTotalBand(table with week 1 { q10: -0.1, q90: 0.1, samples: 20 }, 99, 1, { low: 0.8, high: 1.2 })
  * // q10 = (−0.1 + log(80.2/100))/2 = −0.16033…, so P10 = 100·e^q10 − 1 = 84.19…
  */
