@@ -33,7 +33,8 @@ export interface IntradayChoice {
  * chooses between this spread, the average of the last four same weekdays per interval, last week's
  * interval, the recent-weighted same-weekday forecast and blends, and calibrates the interval bands on its out-of-sample errors by horizon week.
  * Without a backtest, or with fewer than 20 days of its errors, each interval's band combines the day's
- * band share with Poisson noise (an honest fallback, see intervalBand).
+ * band share with Poisson noise (an honest fallback), weighed n : 20 against the band of the n days of
+ * errors there are (see intervalBand).
  */
 export function forecastIntervals(
   model: FittedDailyModel,
