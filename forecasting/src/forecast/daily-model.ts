@@ -5,6 +5,7 @@ import { chooseCombinationWeights, type CombinationChoice } from './combination-
 import { combineAt, componentForecasts, type EngineSetup } from './component-forecasts';
 import type { DailyObservation } from './daily-history';
 import { eventEffectLog } from './event-effects';
+import { eventsNeverSeen } from './event-window-index';
 import { applyInterval, calibrateIntervals, type IntervalTable } from './prediction-intervals';
 import { prepareEngine, type DailyModelOptions, type OutlierDay } from './prepare-engine';
 import type { RegressionFit } from './regression-model';
@@ -88,6 +89,11 @@ export function fitDailyModel(
   else if (intervals.fallback) warnings.push('few backtest errors: prediction bands use default widths');
   if (outliers.length > 0)
     warnings.push(`${outliers.length} outlier day(s) left out of the fit (see outliers)`);
+  const unseen = eventsNeverSeen(setup.index, setup.events, first, last);
+  if (unseen.length > 0)
+    warnings.push(
+      `no day of ${unseen.map((event) => event.name).join(', ')} in the history: forecast without an event uplift, and the bands do not allow for one`,
+    );
   if (selection.weights.model === 0)
     warnings.push(`a baseline beat the regression on past peaks: using ${selection.name}`);
   return {

@@ -1,5 +1,5 @@
 import { eventPresets, isoDateToDayNumber, type EventDefinition } from '../calendar';
-import { buildEventWindowIndex } from './event-window-index';
+import { buildEventWindowIndex, eventsNeverSeen } from './event-window-index';
 
 describe('buildEventWindowIndex — overlapping windows are not double counted', () => {
   // GB 2026: Mothering Sunday = Easter (5 April) − 21 = 15 March, window 8–16 March. An Easter
@@ -44,5 +44,28 @@ describe('buildEventWindowIndex — overlapping windows are not double counted',
     // Mother's Day NL 2025-05-11 → 2026-05-10: 364 days, the same weekday.
     expect(nl.yearLagAt(isoDateToDayNumber('2026-05-10'))).toBe(364);
     expect(nl.holidaysAt(isoDateToDayNumber('2026-05-10'))).toEqual([]);
+  });
+});
+
+describe('eventsNeverSeen', () => {
+  // The GB example above: Mothering Sunday's window is 8–16 March 2026 and Easter's 15 March–6 April.
+  const events: EventDefinition[] = [
+    ...eventPresets('GB').filter((event) => event.id === 'mothers-day'),
+    {
+      id: 'easter',
+      name: 'Easter',
+      rule: { kind: 'easter-offset', days: 0 },
+      windowBefore: 21,
+      windowAfter: 1,
+    },
+  ];
+  const index = buildEventWindowIndex(events, 2026, 2026, 'GB');
+  const unseen = (from: string, to: string) =>
+    eventsNeverSeen(index, events, isoDateToDayNumber(from), isoDateToDayNumber(to)).map((event) => event.id);
+
+  it('names the events with no window day in the history', () => {
+    expect(unseen('2026-01-05', '2026-03-07')).toEqual(['mothers-day', 'easter']); // ends the day before 8 March
+    expect(unseen('2026-01-05', '2026-03-08')).toEqual(['easter']); // Mothering Sunday's first window day
+    expect(unseen('2026-03-17', '2026-04-30')).toEqual(['mothers-day']); // 17 March belongs to Easter
   });
 });

@@ -93,3 +93,23 @@ export function buildEventWindowIndex(
 export function yearOfDayNumber(dayNumber: number): number {
   return civilFromDays(dayNumber).year;
 }
+
+/**
+ * The events none of whose window days fall in the days `first..last` (day numbers): the regression
+ * has no coefficient for them (an offset never seen stays at 0), so their days are forecast without an
+ * uplift and no backtest error speaks for them.
+ * @example eventsNeverSeen(index, events, first, last) // e.g. [Valentine's Day] on ten winter weeks without it
+ */
+export function eventsNeverSeen(
+  index: EventWindowIndex,
+  events: readonly EventDefinition[],
+  first: number,
+  last: number,
+): EventDefinition[] {
+  const seen = new Set<string>();
+  for (let day = first; day <= last; day++) {
+    const feature = index.featureAt(day);
+    if (feature >= 0) seen.add(index.features[feature].eventId);
+  }
+  return events.filter((event) => !seen.has(event.id));
+}
