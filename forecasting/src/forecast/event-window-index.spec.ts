@@ -1,10 +1,8 @@
 import { eventPresets, isoDateToDayNumber, type EventDefinition } from '../calendar';
 import { buildEventWindowIndex, eventsNeverSeen } from './event-window-index';
 
-describe('buildEventWindowIndex — overlapping windows are not double counted', () => {
-  // GB 2026: Mothering Sunday = Easter (5 April) − 21 = 15 March, window 8–16 March. An Easter
-  // event with 21 days before reaches back to 15 March: the windows overlap on 15 and 16 March.
-  const events: EventDefinition[] = [
+function gbMothersDayAndEaster(): EventDefinition[] {
+  return [
     ...eventPresets('GB').filter((event) => event.id === 'mothers-day'),
     {
       id: 'easter',
@@ -14,6 +12,12 @@ describe('buildEventWindowIndex — overlapping windows are not double counted',
       windowAfter: 1,
     },
   ];
+}
+
+describe('buildEventWindowIndex — overlapping windows are not double counted', () => {
+  // GB 2026: Mothering Sunday = Easter (5 April) − 21 = 15 March, window 8–16 March. An Easter
+  // event with 21 days before reaches back to 15 March: the windows overlap on 15 and 16 March.
+  const events = gbMothersDayAndEaster();
   const index = buildEventWindowIndex(events, 2026, 2026, 'GB');
   const owner = (date: string) => {
     const feature = index.featureAt(isoDateToDayNumber(date));
@@ -48,17 +52,8 @@ describe('buildEventWindowIndex — overlapping windows are not double counted',
 });
 
 describe('eventsNeverSeen', () => {
-  // The GB example above: Mothering Sunday's window is 8–16 March 2026 and Easter's 15 March–6 April.
-  const events: EventDefinition[] = [
-    ...eventPresets('GB').filter((event) => event.id === 'mothers-day'),
-    {
-      id: 'easter',
-      name: 'Easter',
-      rule: { kind: 'easter-offset', days: 0 },
-      windowBefore: 21,
-      windowAfter: 1,
-    },
-  ];
+  // The same GB 2026 events: Mothering Sunday's window is 8–16 March and Easter's 15 March–6 April.
+  const events = gbMothersDayAndEaster();
   const index = buildEventWindowIndex(events, 2026, 2026, 'GB');
   const unseen = (from: string, to: string) =>
     eventsNeverSeen(index, events, isoDateToDayNumber(from), isoDateToDayNumber(to)).map((event) => event.id);

@@ -146,15 +146,12 @@ export function intervalBand(
     const prior = { p10: Math.max(0, forecast - lower), p90: forecast + upper };
     const days = bands.days ?? 0;
     if (days <= 0 || bands.weeks.length === 0) return prior;
-    const observed = bands.weeks[horizonWeek(horizonDay)];
-    const weight = days / (days + DAY_PRIOR_DAYS);
-    const log = (value: number) => Math.log((value + 1) / (forecast + 1));
-    const q10 = weight * observed.q10 + (1 - weight) * log(prior.p10);
-    const q90 = weight * observed.q90 + (1 - weight) * log(prior.p90);
-    return {
-      p10: Math.max(0, (forecast + 1) * Math.exp(q10) - 1),
-      p90: (forecast + 1) * Math.exp(q90) - 1,
-    };
+    return blendWithPrior(
+      forecast,
+      bands.weeks[horizonWeek(horizonDay)],
+      days / (days + DAY_PRIOR_DAYS),
+      prior,
+    );
   }
   const band = bands.weeks[horizonWeek(horizonDay)];
   return {
@@ -183,9 +180,25 @@ export function dayTotalBand(
   if (dayBands.fallback) return intervalBand(dayBands, forecast, horizonDay, dayShare);
   const band = dayBands.weeks[horizonWeek(horizonDay)];
   const weight = dayShare.calibrated ? band.samples / (band.samples + DAY_PRIOR_DAYS) : 1;
-  const prior = (share: number) => Math.log((forecast * share + 1) / (forecast + 1));
-  const q10 = weight * band.q10 + (1 - weight) * prior(dayShare.low);
-  const q90 = weight * band.q90 + (1 - weight) * prior(dayShare.high);
+  return blendWithPrior(forecast, band, weight, {
+    p10: forecast * dayShare.low,
+    p90: forecast * dayShare.high,
+  });
+}
+
+/**
+ * P10/P90 around forecast f from an error band (log units) weighed `weight` against a prior band given in
+ * counts, combined in log units: q = w·q_band + (1 − w)·log((P_prior + 1)/(f + 1)), then (f + 1)·e^q − 1.
+ */
+function blendWithPrior(
+  forecast: number,
+  band: ErrorBand,
+  weight: number,
+  prior: { p10: number; p90: number },
+): { p10: number; p90: number } {
+  const log = (value: number) => Math.log((value + 1) / (forecast + 1));
+  const q10 = weight * band.q10 + (1 - weight) * log(prior.p10);
+  const q90 = weight * band.q90 + (1 - weight) * log(prior.p90);
   return {
     p10: Math.max(0, (forecast + 1) * Math.exp(q10) - 1),
     p90: (forecast + 1) * Math.exp(q90) - 1,
