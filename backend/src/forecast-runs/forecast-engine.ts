@@ -7,6 +7,7 @@ import {
   runBacktest,
   type DailyObservation,
   type EventDefinition,
+  type EventEffectSource,
   type EventRule,
   type IntervalObservation,
 } from '@peakplan/forecasting';
@@ -24,6 +25,8 @@ export interface ForecastEngineInput {
   events: EventDefinition[];
   /** The queue's closed days (date rules a planner set); events marked closed are closed as well. */
   closedDays?: EventRule[];
+  /** Another queue lending its event effects to the events this history never saw (see loadEventEffectSource). */
+  eventEffectSource?: EventEffectSource;
   country: string;
   leadDays: number;
   forecastFrom: string;
@@ -59,6 +62,7 @@ export function runForecastEngine(
     events: input.events,
     leadDays: input.leadDays,
     closedDays: input.closedDays,
+    eventEffectSource: input.eventEffectSource,
   };
   onStage('fitting');
   const model = fitDailyModel(input.daily, options);

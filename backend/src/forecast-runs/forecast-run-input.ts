@@ -8,7 +8,8 @@ import type { ForecastEngineInput } from './forecast-engine';
 import type { ForecastEngineJob } from './forecast-engine-messages';
 import { loadEventDefinitions } from '../events/event-definitions.query';
 import { unpackIntervals, type PackedIntervals } from './packed-intervals';
-import { instantRangeSql, localDateTextSql, localDayRange } from '../database/local-time-sql';
+import { instantRangeSql, localDayRange } from '../database/local-time-sql';
+import { loadDailyTotals, loadEventEffectSource } from './event-effect-source.query';
 import { queryRows } from '../database/query-rows';
 
 /** Interval history used for the intraday shapes: recent weeks and the event days of the last two years. */
@@ -51,14 +52,13 @@ export async function loadForecastJob(
     [run.queue_id],
   );
   const clock = new ZoneClock(timeZone);
-  // Summed to one row per local day inside the database: the day stays an SQL expression.
-  const daily = await queryRows<{ date: string; offered: string }>(
+  const daily = await loadDailyTotals(database, run.queue_id, clock, run.training_from, run.training_to);
+  const eventEffectSource = await loadEventEffectSource(
     database,
-    `select ${localDateTextSql('interval_start', '$2')} as date, sum(offered) as offered
-       from contact_history
-      where queue_id = $1 and ${instantRangeSql('interval_start', '$3', '$4')}
-      group by 1 order by 1`,
-    [run.queue_id, timeZone, ...localDayRange(clock, run.training_from, run.training_to)],
+    organisation.id,
+    run.queue_id,
+    clock,
+    run.training_to,
   );
   const profileFrom = [run.training_from, addDays(run.training_to, -PROFILE_HISTORY_DAYS)].sort()[1];
   // Packed by PostgreSQL (see packed-intervals.ts): one row of two text columns, not ~100,000 rows;
@@ -77,7 +77,8 @@ export async function loadForecastJob(
   const events = await loadEventDefinitions(database, organisation.id);
   return {
     settings: {
-      daily: daily.map((row) => ({ date: row.date, offered: Number(row.offered) })),
+      daily,
+      eventEffectSource,
       events: events.length > 0 ? events : eventPresets(run.country),
       closedDays: queue?.closed_days ?? [],
       country: run.country,

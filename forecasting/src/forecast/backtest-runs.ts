@@ -1,7 +1,7 @@
 import { dayNumberToIsoDate, eventOccurrences, isoDateToDayNumber } from '../calendar';
 import { learnClosures } from './closures';
 import { componentForecasts, type ComponentForecast, type EngineSetup } from './component-forecasts';
-import { eventEffectLog } from './event-effects';
+import { dayEventEffectLog } from './event-effects';
 import { fitRegressionAtOrigins } from './regression-model';
 import { yearOfDayNumber } from './event-window-index';
 
@@ -18,7 +18,7 @@ export interface BacktestRun extends ComponentForecast {
   scored: boolean[];
   /**
    * For a day inside an event window, the fit's event-offset effect β at this origin (log units, see
-   * {@link eventEffectLog}); undefined on an ordinary day.
+   * {@link dayEventEffectLog}, borrowed effects included); undefined on an ordinary day.
    */
   eventEffect: (number | undefined)[];
 }
@@ -89,10 +89,7 @@ export function runBacktestOrigins(setup: EngineSetup, leadDays: number, regular
       scored: forecast.days.map(
         (day) => day >= plan.from && day <= plan.to && !Number.isNaN(series.values[day - first]),
       ),
-      eventEffect: forecast.days.map((day) => {
-        const feature = setup.index.featureAt(day);
-        return feature >= 0 ? eventEffectLog(fits[k], feature) : undefined;
-      }),
+      eventEffect: forecast.days.map((day) => dayEventEffectLog(setup, fits[k], day)),
     };
     if (plan.event) [run.eventId, run.eventName, run.eventDate] = plan.event;
     return run;

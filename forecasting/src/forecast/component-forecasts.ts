@@ -1,6 +1,8 @@
 import type { EventDefinition } from '../calendar';
+import type { BorrowedEventEffects } from './borrowed-event-effects';
 import { eventUpliftBaseline, seasonalNaive, yearOnYearRatio } from './baselines';
 import { isClosedDay, learnClosures, type ClosureRules } from './closures';
+import { borrowedEffectLog } from './event-effects';
 import type { DenseDailySeries } from './daily-history';
 import type { EventWindowIndex } from './event-window-index';
 import type { RegressionLayout } from './regression-features';
@@ -23,6 +25,8 @@ export interface EngineSetup {
   excluded: ReadonlySet<number>;
   /** Days a planner set closed (see plannerClosedDays). */
   plannerClosed: ReadonlySet<number>;
+  /** Effects of events the history never saw, borrowed from another queue (see borrowEventEffects). */
+  borrowed?: BorrowedEventEffects;
 }
 
 /** The three candidate forecasts for consecutive days, made at one origin. */
@@ -62,7 +66,8 @@ export function componentForecasts(
     const closed = isClosedDay(closures, day, setup.index);
     result.days.push(day);
     result.closed.push(closed);
-    result.model.push(closed ? 0 : Math.max(0, Math.expm1(predictRegressionLog(fit, setup.index, day))));
+    const log = predictRegressionLog(fit, setup.index, day) + borrowedEffectLog(setup, day);
+    result.model.push(closed ? 0 : Math.max(0, Math.expm1(log)));
     result.naive.push(closed ? 0 : seasonalNaive(setup.series, origin, day));
     result.uplift.push(closed ? 0 : eventUpliftBaseline(setup.series, origin, day, ratio, setup.index));
   }

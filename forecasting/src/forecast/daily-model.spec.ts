@@ -69,13 +69,18 @@ describe('fitDailyModel — recovery of known event effects', () => {
 });
 
 describe('fitDailyModel — short history', () => {
-  it('works on ten weeks with a warning and default-width bands', () => {
+  it('works on ten weeks with a warning and default-width bands for its length', () => {
     const short = syntheticPhoneHistory(3, '2026-01-05', 70);
     const model = fitDailyModel(short, { country: 'NL' });
     expect(model.model).toBe('regression');
     expect(model.warnings.join(' ')).toMatch(/short history/);
-    const [day] = forecastDaily(model, 1, '2026-03-16'); // a Monday
-    expect(day.p90 / day.p50).toBeGreaterThan(1.3);
+    // An ordinary Monday: the 70-day default ±0.13 in log units, (1 + P50)·e^0.13 − 1 (SHORT_HISTORY_BANDS).
+    const [day] = forecastDaily(model, 1, '2026-03-16');
+    expect(day.p90).toBeCloseTo((1 + day.p50) * Math.exp(0.13) - 1, 6);
+    expect(day.p10).toBeCloseTo((1 + day.p50) * Math.exp(-0.13) - 1, 6);
+    // Four weeks of history: ±0.2.
+    const [early] = forecastDaily(fitDailyModel(short.slice(0, 28), { country: 'NL' }), 1, '2026-02-02');
+    expect(early.p90).toBeCloseTo((1 + early.p50) * Math.exp(0.2) - 1, 6);
   });
   it('rejects bad rows with the index named', () => {
     expect(() => fitDailyModel([])).toThrow(/history must not be empty/);

@@ -1,11 +1,12 @@
 import { dayNumberToIsoDate, isoDateToDayNumber, type EventDefinition, type IsoDate } from '../calendar';
 import { runBacktestOrigins, type BacktestRun } from './backtest-runs';
+import { borrowEventEffects, sourceHistoryBefore, type EventEffectSource } from './borrowed-event-effects';
 import { isClosedDay, type ClosureRules } from './closures';
 import { chooseCombinationWeights, type CombinationChoice } from './combination-weights';
 import { combineAt, componentForecasts, type EngineSetup } from './component-forecasts';
 import type { DailyObservation } from './daily-history';
-import { eventEffectLog } from './event-effects';
-import { eventsNeverSeen } from './event-window-index';
+import { dayEventEffectLog } from './event-effects';
+import { eventsNeverSeen, type EventWindowIndex } from './event-window-index';
 import { applyInterval, calibrateIntervals, type IntervalTable } from './prediction-intervals';
 import { prepareEngine, type DailyModelOptions, type OutlierDay } from './prepare-engine';
 import type { RegressionFit } from './regression-model';
@@ -61,6 +62,13 @@ export function fitDailyModel(
   options: DailyModelOptions = {},
 ): FittedDailyModel {
   const { setup, fit, closures, outliers, leadDays, first, last } = prepareEngine(history, options);
+  const unseen = eventsNeverSeen(setup.index, setup.events, first, last);
+  const noPeakBacktest = last - first < 364 + leadDays + 28;
+  const source =
+    options.eventEffectSource && unseen.length > 0
+      ? fitSource(options.eventEffectSource, last + 1, setup.events, options)
+      : undefined;
+  if (source) setup.borrowed = borrowEventEffects(source.label, source, unseen, setup.events);
   const backtestRuns = runBacktestOrigins(setup, leadDays);
   const shortHistory = last - first < 364 + 28;
   const selection: CombinationChoice = shortHistory
@@ -72,7 +80,7 @@ export function fitDailyModel(
         peakRuns: 0,
       }
     : chooseCombinationWeights(backtestRuns);
-  const intervals = calibrateIntervals(backtestRuns, selection.weights);
+  const intervals = calibrateIntervals(backtestRuns, selection.weights, Infinity, last - first + 1);
   const warnings: string[] = [];
   // A gap made only of closed days (a queue whose export leaves out the days it was shut) is no gap.
   const gaps = setup.series.gaps.filter((gap) => {
@@ -82,17 +90,24 @@ export function fitDailyModel(
   });
   if (gaps.length > 0)
     warnings.push(`history has ${gaps.length} gap(s), e.g. ${gaps[0].from}..${gaps[0].to}; gaps are skipped`);
-  if (last - first < 364 + leadDays + 28)
+  if (noPeakBacktest)
     warnings.push(
       'short history (under one year before a peak): no peak backtest possible, bands use default widths',
     );
   else if (intervals.fallback) warnings.push('few backtest errors: prediction bands use default widths');
   if (outliers.length > 0)
     warnings.push(`${outliers.length} outlier day(s) left out of the fit (see outliers)`);
-  const unseen = eventsNeverSeen(setup.index, setup.events, first, last);
-  if (unseen.length > 0)
+  const lent = new Set(setup.borrowed?.eventIds);
+  const namesOf = (events: readonly EventDefinition[]) => events.map((event) => event.name).join(', ');
+  const borrowed = unseen.filter((event) => lent.has(event.id));
+  const without = unseen.filter((event) => !lent.has(event.id));
+  if (borrowed.length > 0)
     warnings.push(
-      `no day of ${unseen.map((event) => event.name).join(', ')} in the history: forecast without an event uplift, and the bands do not allow for one`,
+      `no day of ${namesOf(borrowed)} in the history: the uplift is ${source?.label}'s, as learned from its history`,
+    );
+  if (without.length > 0)
+    warnings.push(
+      `no day of ${namesOf(without)} in the history: forecast without an event uplift, and the bands do not allow for one`,
     );
   if (selection.weights.model === 0)
     warnings.push(`a baseline beat the regression on past peaks: using ${selection.name}`);
@@ -117,6 +132,32 @@ export function fitDailyModel(
 }
 
 /**
+ * The source queue's regression fitted on its days before `origin` with this queue's events, country
+ * and settings (no backtests: only its event effects are borrowed); undefined when those days are too
+ * few to fit, and the forecast goes on without the source.
+ */
+function fitSource(
+  source: EventEffectSource,
+  origin: number,
+  events: readonly EventDefinition[],
+  options: DailyModelOptions,
+): { label: string; fit: RegressionFit; index: EventWindowIndex; first: number; last: number } | undefined {
+  const before = sourceHistoryBefore(source, origin);
+  if (before.length === 0) return undefined;
+  try {
+    const { fit, setup, first, last } = prepareEngine(before, {
+      country: options.country,
+      events,
+      regression: options.regression,
+    });
+    return { label: source.label, fit, index: setup.index, first, last };
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Forecasts `horizon` days from `start` (default: the day after the history) with P10/P50/P90.
  * @throws RangeError when `horizon` is not an integer 1..730 or `start` is not after the history.
  */
@@ -137,7 +178,7 @@ export function forecastDaily(model: FittedDailyModel, horizon: number, start?: 
   return forecast.days.map((day, i) => {
     const p50 = combineAt(forecast, model.selection.weights, i);
     const feature = setup.index.featureAt(day);
-    const effect = feature >= 0 ? eventEffectLog(model.regression, feature) : undefined;
+    const effect = dayEventEffectLog(setup, model.regression, day);
     return {
       date: dayNumberToIsoDate(day),
       ...applyInterval(model.intervals, p50, day - last, effect),

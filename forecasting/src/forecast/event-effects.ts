@@ -1,3 +1,4 @@
+import type { EngineSetup } from './component-forecasts';
 import type { FittedDailyModel } from './daily-model';
 import type { RegressionFit } from './regression-model';
 
@@ -23,14 +24,36 @@ export function eventEffectLog(fit: RegressionFit, feature: number): number {
 }
 
 /**
+ * The effect in log units borrowed from another queue for the day's event (see borrowEventEffects):
+ * 0 on an ordinary day, for an event this history saw, or without a source.
+ */
+export function borrowedEffectLog(setup: EngineSetup, day: number): number {
+  if (!setup.borrowed) return 0;
+  const feature = setup.index.featureAt(day);
+  return feature >= 0 ? setup.borrowed.logEffects[feature] : 0;
+}
+
+/**
+ * The event effect of a day in log units: the fit's β of the (event, offset) owning it, plus the effect
+ * borrowed from another queue for an event this history never saw (see borrowEventEffects). Undefined
+ * on an ordinary day.
+ */
+export function dayEventEffectLog(setup: EngineSetup, fit: RegressionFit, day: number): number | undefined {
+  const feature = setup.index.featureAt(day);
+  if (feature < 0) return undefined;
+  return eventEffectLog(fit, feature) + borrowedEffectLog(setup, day);
+}
+
+/**
  * Reads the event-offset coefficients of a fitted model as multipliers exp(β) (the model is
- * log-linear, so an effect multiplies the day's level). Offsets never seen in the history stay at 1.
+ * log-linear, so an effect multiplies the day's level). Offsets never seen in the history stay at 1,
+ * unless their event's effects were borrowed from another queue.
  * @example eventEffects(model).find((e) => e.eventId === 'valentines' && e.offset === -1)?.multiplier // ≈ 3
  */
 export function eventEffects(model: FittedDailyModel): EventEffect[] {
   return model.setup.index.features.map((feature, k) => ({
     eventId: feature.eventId,
     offset: feature.offset,
-    multiplier: Math.exp(eventEffectLog(model.regression, k)),
+    multiplier: Math.exp(eventEffectLog(model.regression, k) + (model.setup.borrowed?.logEffects[k] ?? 0)),
   }));
 }

@@ -4,6 +4,7 @@
 export { bias, intervalCoverage, mase, maseScale, smape, wape } from './accuracy-metrics';
 export { runBacktest } from './backtest';
 export type { BacktestComparison, BacktestMetrics, BacktestReport, BacktestWindow } from './backtest';
+export type { BorrowedEventEffects, EventEffectSource } from './borrowed-event-effects';
 export { eventUpliftBaseline, seasonalNaive, yearOnYearRatio } from './baselines';
 export { combinationName } from './combination-weights';
 export type { CombinationChoice } from './combination-weights';

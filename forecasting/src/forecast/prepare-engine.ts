@@ -6,6 +6,7 @@ import {
   type EventRule,
   type IsoDate,
 } from '../calendar';
+import type { EventEffectSource } from './borrowed-event-effects';
 import { isClosedDay, learnClosures, weekdayOf } from './closures';
 import type { EngineSetup } from './component-forecasts';
 import { toDenseSeries, type DailyObservation } from './daily-history';
@@ -32,6 +33,12 @@ export interface DailyModelOptions {
    * events with `closed: true` are closed on their date as well. Forecast 0 with a 0 band.
    */
   closedDays?: readonly EventRule[];
+  /**
+   * Another queue of the organisation (only its days before this history's end count) that lends its
+   * event effects to the events this history never saw, and its calibrated bands while this history is
+   * too short for its own: see {@link fitDailyModel}. Without it such events get no uplift.
+   */
+  eventEffectSource?: EventEffectSource;
 }
 
 /** A day left out of the fit, with what the model expected instead. */

@@ -1,4 +1,5 @@
-/* `peakplan backtest --input FILE.csv [--queue NAME] [--country CC] [--lead-days 28]`
+/* `peakplan backtest --input FILE.csv [--queue NAME] [--country CC] [--lead-days 28]
+ *   [--events-from FILE.csv [--events-from-queue NAME]]`
  * Rolling-origin backtest around every past peak: model and both baselines per event window and overall. */
 import { runBacktest, runIntradayBacktest, type BacktestMetrics } from '../../forecast';
 import { CliUsageError } from '../cli-usage-error';
@@ -20,13 +21,13 @@ function rounded(metrics: BacktestMetrics): BacktestMetrics {
 }
 
 export async function run(options: Map<string, string>): Promise<unknown> {
-  const { history, country } = loadQueue(options, KNOWN);
+  const { history, country, eventEffectSource } = loadQueue(options, KNOWN);
   const leadDays = numberOption(options, 'lead-days', 28);
   if (!Number.isInteger(leadDays) || leadDays < 1 || leadDays > 365)
     throw new CliUsageError(`--lead-days must be a whole number 1..365, got "${options.get('lead-days')}"`);
   let report;
   try {
-    report = runBacktest(history.daily, { country, leadDays });
+    report = runBacktest(history.daily, { country, leadDays, eventEffectSource });
   } catch (error) {
     if (error instanceof RangeError || error instanceof TypeError) throw new CliUsageError(error.message);
     throw error;
@@ -35,7 +36,11 @@ export async function run(options: Map<string, string>): Promise<unknown> {
   let intraday: Record<string, unknown> | undefined;
   if (history.intervals.length > 0) {
     try {
-      const scored = runIntradayBacktest(history.intervals, history.daily, { country, leadDays });
+      const scored = runIntradayBacktest(history.intervals, history.daily, {
+        country,
+        leadDays,
+        eventEffectSource,
+      });
       const r = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 10000);
       intraday = {
         model: scored.chosen.name,

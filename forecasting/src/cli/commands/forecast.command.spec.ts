@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -95,6 +95,31 @@ describe('peakplan backtest and events', () => {
     };
     expect(Object.keys(result.overall)).toEqual(['model', 'regression', 'seasonalNaive', 'eventUplift']);
     expect(result.windows.length).toBeGreaterThan(10);
+  });
+  it('borrows event effects with --events-from, and names a bad pairing of its options', async () => {
+    // The chat's ten weeks cut before February: a queue that never saw Valentine's.
+    const dir = mkdtempSync(join(tmpdir(), 'peakplan-'));
+    const winter = join(dir, 'chat-winter.csv');
+    const lines = readFileSync(INTERVALS, 'utf8').trimEnd().split('\n');
+    writeFileSync(
+      winter,
+      [lines[0], ...lines.slice(1).filter((line) => line.split(',')[1] < '2026-02')].join('\n'),
+    );
+    const common = { input: winter, queue: 'chat', horizon: '28' };
+    type Result = { warnings: string[]; days: { date: string; p50: number }[] };
+    const alone = (await forecast(options(common))) as Result;
+    const lent = (await forecast(options({ ...common, 'events-from': FIXTURE }))) as Result;
+    const eve = (result: Result) => result.days.find((day) => day.date === '2026-02-13')!.p50;
+    // The demo phone queue's three earlier Valentine's: the eve well above the no-uplift forecast.
+    expect(eve(lent)).toBeGreaterThan(1.5 * eve(alone));
+    expect(lent.warnings.join('\n')).toMatch(/Valentine's Day.*the uplift is phone's/);
+    expect(alone.warnings.join('\n')).toMatch(/Valentine's Day.*without an event uplift/);
+    await expect(forecast(options({ ...common, 'events-from-queue': 'phone' }))).rejects.toThrow(
+      /--events-from-queue needs --events-from FILE/,
+    );
+    await expect(
+      forecast(options({ ...common, 'events-from': FIXTURE, 'events-from-queue': 'x' })),
+    ).rejects.toThrow(/demo-history.csv: .*x/);
   });
   it('lists the event dates for a country and year', async () => {
     const result = (await events(options({ country: 'NL', year: '2026' }))) as {

@@ -1,5 +1,6 @@
 /* `peakplan forecast --input FILE.csv [--queue NAME] [--country CC] [--start YYYY-MM-DD] --horizon DAYS
- *   [--interval-minutes 15|30|60] [--format json|csv] [--time-zone Europe/Amsterdam]`
+ *   [--interval-minutes 15|30|60] [--format json|csv] [--time-zone Europe/Amsterdam]
+ *   [--events-from FILE.csv [--events-from-queue NAME]]`
  * Daily P10/P50/P90 (and per interval with --interval-minutes) for one queue; JSON on stdout. */
 import { readFileSync } from 'node:fs';
 
@@ -11,6 +12,7 @@ import {
   MAX_HORIZON_DAYS,
   parseHistoryCsv,
   selectQueueHistory,
+  type EventEffectSource,
   type QueueHistory,
 } from '../../forecast';
 import { CliUsageError } from '../cli-usage-error';
@@ -36,11 +38,12 @@ export function loadQueue(
   history: QueueHistory;
   country: string;
   timeZone: string;
+  /** From `--events-from FILE [--events-from-queue NAME]`: the queue lending its event effects. */
+  eventEffectSource?: EventEffectSource;
 } {
   for (const name of options.keys())
-    if (!known.includes(name))
+    if (![...known, ...EVENT_SOURCE_OPTIONS].includes(name))
       throw new CliUsageError(`unknown option --${name}; expected: ${known.map((k) => `--${k}`).join(' ')}`);
-  const input = requireOption(options, 'input');
   const country = (options.get('country') ?? 'NL').toUpperCase();
   try {
     eventPresets(country);
@@ -48,19 +51,38 @@ export function loadQueue(
     throw new CliUsageError(`--country: ${(error as Error).message}`);
   }
   const timeZone = options.get('time-zone') ?? 'Europe/Amsterdam';
+  const history = readQueueHistory(requireOption(options, 'input'), options.get('queue'), timeZone, 'input');
+  const sourceFile = options.get('events-from');
+  if (sourceFile === undefined) {
+    if (options.has('events-from-queue'))
+      throw new CliUsageError('--events-from-queue needs --events-from FILE');
+    return { history, country, timeZone };
+  }
+  const source = readQueueHistory(sourceFile, options.get('events-from-queue'), timeZone, 'events-from');
+  return { history, country, timeZone, eventEffectSource: { label: source.queue, history: source.daily } };
+}
+
+/** The options naming another queue's history whose event effects stand in for events the input never saw. */
+const EVENT_SOURCE_OPTIONS = ['events-from', 'events-from-queue'];
+
+function readQueueHistory(
+  file: string,
+  queue: string | undefined,
+  timeZone: string,
+  option: string,
+): QueueHistory {
   let text: string;
   try {
-    text = readFileSync(input, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new CliUsageError(
-      `--input: cannot read "${input}": ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      `--${option}: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
     );
   }
   try {
-    const history = selectQueueHistory(parseHistoryCsv(text, timeZone, Date.now()), options.get('queue'));
-    return { history, country, timeZone };
+    return selectQueueHistory(parseHistoryCsv(text, timeZone, Date.now()), queue);
   } catch (error) {
-    throw new CliUsageError(`${input}: ${(error as Error).message}`);
+    throw new CliUsageError(`${file}: ${(error as Error).message}`);
   }
 }
 
@@ -70,7 +92,7 @@ function round(value: number): number {
 }
 
 export async function run(options: Map<string, string>): Promise<unknown> {
-  const { history, country, timeZone } = loadQueue(options, KNOWN);
+  const { history, country, timeZone, eventEffectSource } = loadQueue(options, KNOWN);
   const horizon = numberOption(options, 'horizon');
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON_DAYS)
     throw new CliUsageError(
@@ -99,7 +121,7 @@ export async function run(options: Map<string, string>): Promise<unknown> {
   let days;
   try {
     process.stderr.write(`peakplan: fitting ${history.queue} on ${history.daily.length} days\n`);
-    model = fitDailyModel(history.daily, { country, leadDays });
+    model = fitDailyModel(history.daily, { country, leadDays, eventEffectSource });
     days = forecastDaily(model, horizon, start);
   } catch (error) {
     if (error instanceof RangeError || error instanceof TypeError) throw new CliUsageError(error.message);
