@@ -2,6 +2,7 @@
  * - fit + 120-day forecast of one queue with 4 years of daily history;
  * - the same for 1,000 queues, streamed through 2 worker threads (each queue generated, fitted,
  *   forecast and dropped, so memory stays flat in the number of queues);
+ * - a ten-week fit borrowing event effects from the four-year queue, against the same fit alone;
  * - a year of 15-minute interval forecasts (spreadIntraday). */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
@@ -108,6 +109,24 @@ export async function run(): Promise<BenchReport> {
     baselineMs: naive.ms,
     ratio: model.ms / naive.ms,
     note: `both include generating each history; heap per worker after the first and last fifth of its queues: ${heap.join(', ')}`,
+  });
+
+  // A new queue of ten winter weeks that never saw Valentine's, with and without the four-year queue
+  // lending its event effects: what the extra fit of the source costs.
+  const winter = syntheticPhoneHistory(7, '2025-11-24', 70);
+  const source = { label: 'phone', history };
+  const borrowMs = await timeMedian(
+    () => fitDailyModel(winter, { country: 'NL', eventEffectSource: source }),
+    15,
+  );
+  const aloneMs = await timeMedian(() => fitDailyModel(winter, { country: 'NL' }), 15);
+  lines.push({
+    name: 'fit of 10 weeks borrowing event effects from 4 years of another queue',
+    ms: borrowMs,
+    baseline: 'the same fit without a source',
+    baselineMs: aloneMs,
+    ratio: borrowMs / aloneMs,
+    note: 'the source is fitted (regression only, no backtests) on its days before the new queue ends',
   });
 
   const fitted = fitDailyModel(history, { country: 'NL' });
