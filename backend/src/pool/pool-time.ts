@@ -31,14 +31,25 @@ export function inZone(timeZone: string, instant: Date): DateTime {
   return DateTime.fromJSDate(instant, { zone: timeZone });
 }
 
+/**
+ * One clock per zone for the pool's many single conversions (every instant of a long shift list), so
+ * its offset cache serves them all. Zones are the organisations' validated IANA names: a few hundred at most.
+ */
+const clocks = new Map<string, ZoneClock>();
+function clockOf(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) clocks.set(timeZone, (clock = new ZoneClock(timeZone)));
+  return clock;
+}
+
 /** ISO with the zone's offset and no milliseconds, as every pool answer writes instants. */
 export function isoInZone(timeZone: string, instant: Date): string {
-  return new ZoneClock(timeZone).iso(instant.getTime());
+  return clockOf(timeZone).iso(instant.getTime());
 }
 
 /** Today's local date in the zone. */
 export function localToday(timeZone: string, now: Date = new Date()): string {
-  return new ZoneClock(timeZone).local(now.getTime()).date;
+  return clockOf(timeZone).local(now.getTime()).date;
 }
 
 /** "3 January" this year, "3 January 2027" otherwise: dates in the member's sentences. */
