@@ -22,6 +22,29 @@ describe('event effects borrowed from another queue, on a real database', () => 
   });
   afterAll(() => service?.stop());
 
+  /** Starts a forecast run of one queue, waits for it, and returns its answer and the engine's input. */
+  async function forecastRun(queueId: string, horizonDays: number) {
+    const [run] = (
+      await request(service.url)
+        .post('/api/forecast-runs')
+        .set(planner)
+        .send({ queueId, trainingTo: '2026-01-31', horizonDays })
+        .expect(202)
+    ).body as ForecastRunSummary[];
+    await service.service.app.get(ForecastRunsService).waitFor([run.id]);
+    const detail = (await request(service.url).get(`/api/forecast-runs/${run.id}`).set(planner).expect(200))
+      .body as ForecastRunDetail;
+    const [organisation] = (await service.dataSource.query(`select id, time_zone from organisation`)) as {
+      id: string;
+      time_zone: string;
+    }[];
+    const input = await loadForecastInput(service.dataSource, run.id, {
+      id: organisation.id,
+      timeZone: organisation.time_zone,
+    });
+    return { detail, input };
+  }
+
   it('forecasts Valentine’s for a queue that never saw one, from the older queues’ history', async () => {
     const webshop = (
       await request(service.url)
@@ -44,17 +67,7 @@ describe('event effects borrowed from another queue, on a real database', () => 
       .send(Buffer.from(rows.join('\n')))
       .expect(200);
 
-    const started = (
-      await request(service.url)
-        .post('/api/forecast-runs')
-        .set(planner)
-        .send({ queueId: webshop.id, trainingTo: '2026-01-31', horizonDays: 28 })
-        .expect(202)
-    ).body as ForecastRunSummary[];
-    await service.service.app.get(ForecastRunsService).waitFor(started.map((run) => run.id));
-    const detail = (
-      await request(service.url).get(`/api/forecast-runs/${started[0].id}`).set(planner).expect(200)
-    ).body as ForecastRunDetail;
+    const { detail, input } = await forecastRun(webshop.id, 28);
     expect(detail.error).toBeNull();
     // The demo queues all start on the same day; the first by name lends.
     expect(detail.warnings.join('\n')).toMatch(
@@ -65,14 +78,6 @@ describe('event effects borrowed from another queue, on a real database', () => 
     // (demo-peaks.ts); Tuesday 3 February is outside the window.
     expect(p50('2026-02-12') / p50('2026-02-03')).toBeGreaterThan(1.5);
 
-    const [organisation] = (await service.dataSource.query(`select id, time_zone from organisation`)) as {
-      id: string;
-      time_zone: string;
-    }[];
-    const input = await loadForecastInput(service.dataSource, started[0].id, {
-      id: organisation.id,
-      timeZone: organisation.time_zone,
-    });
     expect(input.eventEffectSource?.label).toBe('chat');
     // The source's days reach the run's last training day, never past it.
     const sourceDates = input.eventEffectSource!.history.map((day) => day.date);
@@ -84,22 +89,7 @@ describe('event effects borrowed from another queue, on a real database', () => 
     const queues = (await request(service.url).get('/api/queues').set(planner).expect(200))
       .body as QueueDto[];
     const phone = queues.find((queue) => queue.name === 'phone')!;
-    const started = (
-      await request(service.url)
-        .post('/api/forecast-runs')
-        .set(planner)
-        .send({ queueId: phone.id, trainingTo: '2026-01-31', horizonDays: 7 })
-        .expect(202)
-    ).body as ForecastRunSummary[];
-    await service.service.app.get(ForecastRunsService).waitFor(started.map((run) => run.id));
-    const [organisation] = (await service.dataSource.query(`select id, time_zone from organisation`)) as {
-      id: string;
-      time_zone: string;
-    }[];
-    const input = await loadForecastInput(service.dataSource, started[0].id, {
-      id: organisation.id,
-      timeZone: organisation.time_zone,
-    });
+    const { input } = await forecastRun(phone.id, 7);
     expect(input.eventEffectSource).toBeUndefined();
   });
 });
