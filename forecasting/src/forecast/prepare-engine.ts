@@ -35,8 +35,8 @@ export interface DailyModelOptions {
   closedDays?: readonly EventRule[];
   /**
    * Another queue of the organisation (only its days before this history's end count) that lends its
-   * event effects to the events this history never saw, and its calibrated bands while this history is
-   * too short for its own: see {@link fitDailyModel}. Without it such events get no uplift.
+   * event effects to the events this history never saw, in forecasts (fitDailyModel; the peak
+   * backtest has no window of such an event to score). Without it such events get no uplift.
    */
   eventEffectSource?: EventEffectSource;
 }
