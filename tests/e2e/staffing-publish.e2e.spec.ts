@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import type { EventDto, ForecastRunSummary, PoolShiftDto, QueueDto, ScenarioDto } from '@peakplan/contracts';
+import type {
+  EventDto,
+  ForecastRunSummary,
+  PoolShiftDto,
+  QueueDto,
+  ScenarioDto,
+  StaffingPlanDto,
+} from '@peakplan/contracts';
 
 import { RunningProduct, startProduct } from '../support/start-product';
 import { launchChromium } from './support/chromium';
@@ -262,6 +269,38 @@ describe('staffing plan, publishing and coverage in a real browser', () => {
     // The whole range has nothing earlier to step to.
     await zoom.getByRole('button', { name: '← Earlier' }).waitFor({ state: 'detached' });
   });
+
+  it('opens a plan of several queues with the Queue list naming the queue its timeline draws', async () => {
+    // The demo's past peaks are planned on all three queues; one day of one of them is enough.
+    const scenarios = (await api<ScenarioDto[]>(plannerToken, 'GET', '/api/scenarios')).body;
+    const several = scenarios.find((scenario) => scenario.forecastRunIds.length > 1)!;
+    expect(several).toBeDefined();
+    const plan = await api<StaffingPlanDto>(plannerToken, 'POST', '/api/staffing-plans', {
+      scenarioId: several.id,
+      from: several.from,
+      to: several.from,
+    });
+    expect(plan.status).toBe(201);
+    await page.goto(`/planning/staffing?plan=${plan.body.id}`);
+    await page.getByTestId('timeline-shift').first().waitFor({ timeout: 60_000 });
+    const queueList = page.getByTestId('plan-result').getByLabel('Queue');
+    const shownQueue = () =>
+      queueList.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim());
+    const drawnQueue = async () =>
+      /^Shifts of (.+) over the pool gap, per day$/.exec(
+        (await page.locator('figure.timeline .title').first().textContent())!.trim(),
+      )?.[1];
+    // The select once showed the first queue (chat) above the timeline of the plan's first shift's (email).
+    const first = await drawnQueue();
+    expect(await shownQueue()).toBe(first);
+    const other = (await queueList.locator('option').allTextContents())
+      .map((name) => name.trim())
+      .find((name) => name !== first)!;
+    await queueList.selectOption(other);
+    await until(async () => (await drawnQueue()) === other, `the timeline of ${other}`);
+    expect(await shownQueue()).toBe(other);
+    await screenshot('staffing-several-queues');
+  }, 240_000);
 });
 
 /** Polls `check` every 100 ms for up to 10 s; fails naming what it waited for. */
