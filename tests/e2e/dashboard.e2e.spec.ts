@@ -83,6 +83,12 @@ describe('dashboard in a real browser', () => {
     expect(label).toMatch(
       /^Line chart of contacts per day for .+: \d+ days with history\..* 6 event days marked\.$/,
     );
+    // The facts above each chart in the organisation's nl-NL, as the axis writes them: "1.817.381
+    // contacts offered", "busiest day ma 22 dec 2025 (9.734)" (not en-US "1,817,381" and "2025-12-22").
+    const facts = (await page.locator('.chart-facts').first().textContent())!.replace(/\s+/g, ' ');
+    expect(facts).toMatch(/\d{1,3}(\.\d{3})+ contacts offered/);
+    expect(facts).toMatch(/busiest day [a-z]{2} \d{1,2} [a-z]{3} \d{4} \((\d{1,3}(\.\d{3})*)\)/);
+    expect(facts).not.toMatch(/\d,\d{3}/);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect((await nav.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([

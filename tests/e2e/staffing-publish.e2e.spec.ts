@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import type { EventDto, ForecastRunSummary, PoolShiftDto, QueueDto, ScenarioDto } from '@peakplan/contracts';
+import type {
+  EventDto,
+  ForecastRunSummary,
+  PoolShiftDto,
+  QueueDto,
+  ScenarioDto,
+  StaffingPlanDto,
+} from '@peakplan/contracts';
 
 import { RunningProduct, startProduct } from '../support/start-product';
 import { launchChromium } from './support/chromium';
@@ -262,6 +269,53 @@ describe('staffing plan, publishing and coverage in a real browser', () => {
     // The whole range has nothing earlier to step to.
     await zoom.getByRole('button', { name: '← Earlier' }).waitFor({ state: 'detached' });
   });
+
+  it('opens a plan of several queues with the Queue list naming the queue its timeline draws', async () => {
+    // The demo's past peaks are planned on all three queues; one day of one of them is enough.
+    const scenarios = (await api<ScenarioDto[]>(plannerToken, 'GET', '/api/scenarios')).body;
+    const several = scenarios.find((scenario) => scenario.forecastRunIds.length > 1)!;
+    expect(several).toBeDefined();
+    const plan = await api<StaffingPlanDto>(plannerToken, 'POST', '/api/staffing-plans', {
+      scenarioId: several.id,
+      from: several.from,
+      to: several.from,
+    });
+    expect(plan.status).toBe(201);
+    // The page opens a plan on its first shift's queue. Shifts come in order of start, so which queue
+    // that is depends on the solver; put a shift of the last queue with shifts first, so that the queue
+    // shown is not the list's first option (the demo's Mother's Day 2026 opened on email, listed second).
+    const queuesWithShifts = plan.body.queues
+      .map((queue) => queue.queue)
+      .filter((queue) => plan.body.shifts.some((shift) => shift.queue === queue));
+    expect(queuesWithShifts.length).toBeGreaterThan(1);
+    const opening = queuesWithShifts.at(-1)!;
+    const planPath = `**/api/staffing-plans/${plan.body.id}`;
+    await page.route(planPath, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as StaffingPlanDto;
+      const first = body.shifts.findIndex((shift) => shift.queue === opening);
+      body.shifts = [body.shifts[first], ...body.shifts.filter((_, index) => index !== first)];
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`/planning/staffing?plan=${plan.body.id}`);
+    await page.getByTestId('timeline-shift').first().waitFor({ timeout: 60_000 });
+    await page.unroute(planPath);
+    const queueList = page.getByTestId('plan-result').getByLabel('Queue');
+    const shownQueue = () =>
+      queueList.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim());
+    const drawnQueue = async () =>
+      /^Shifts of (.+) over the pool gap, per day$/.exec(
+        (await page.locator('figure.timeline .title').first().textContent())!.trim(),
+      )?.[1];
+    expect(await drawnQueue()).toBe(opening);
+    // The list once showed its first option (chat) above the timeline of another queue.
+    expect(await shownQueue()).toBe(opening);
+    const other = queuesWithShifts[0];
+    await queueList.selectOption(other);
+    await until(async () => (await drawnQueue()) === other, `the timeline of ${other}`);
+    expect(await shownQueue()).toBe(other);
+    await screenshot('staffing-several-queues');
+  }, 240_000);
 });
 
 /** Polls `check` every 100 ms for up to 10 s; fails naming what it waited for. */

@@ -74,6 +74,23 @@ describe('admin-text', () => {
     expect(auditChangeText({ before: null, after: null })).toEqual([]);
   });
 
+  it('writes a nested value as words that can wrap, not as one unbreakable line of JSON', () => {
+    // A peak review's totals as the demo stores them: compact JSON here stretched the audit table to
+    // about 3,000 px at a 1366 px window.
+    const [totals, adjustments] = auditChangeText({
+      before: null,
+      after: {
+        totals: { actual: 70316, intervals: 2592, planForecast: 69782.5, byQueue: { chat: 1 } },
+        adjustments: {},
+      },
+    });
+    expect(totals).toBe(
+      'totals: { actual: 70316, intervals: 2592, planForecast: 69782.5, byQueue: { chat: 1 } }',
+    );
+    expect(adjustments).toBe('adjustments: –');
+    expect(Math.max(...totals.split(' ').map((word) => word.length))).toBeLessThan(20);
+  });
+
   it('says how a change came once, after the fields, instead of as a changed field', () => {
     expect(
       auditChangeText({

@@ -63,8 +63,18 @@ function valueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length === 0 ? '–' : value.map(valueText).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return objectText(value as Record<string, unknown>);
   return String(value);
+}
+
+/**
+ * A nested object in words, `{ actual: 70316, intervals: 2592 }`, not compact JSON: compact JSON is one
+ * unbreakable word that stretched the audit table far past the page.
+ */
+function objectText(value: Record<string, unknown>): string {
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '–';
+  return `{ ${entries.map(([key, inner]) => `${key}: ${valueText(inner)}`).join(', ')} }`;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { DailyHistoryResponse, EventOccurrenceDto } from '@peakplan/contracts';
 
-import { toDailyHistoryChartData } from './daily-history-chart-data';
+import { historyFacts, toDailyHistoryChartData } from './daily-history-chart-data';
 
 function history(
   days: DailyHistoryResponse['days'],
@@ -121,5 +121,29 @@ describe('toDailyHistoryChartData', () => {
       ['2025-02-14', false, 300],
       ['2025-02-15', true, null],
     ]);
+  });
+});
+
+describe('historyFacts', () => {
+  // The demo's phone queue over two years: the page wrote "1,817,381" and "2025-12-22 (9,734)" in
+  // nl-NL, beside an axis that writes "10.000".
+  const chart = { totalOffered: 1817381, peakDay: { date: '2025-12-22', offered: 9734 } };
+
+  it("writes the totals and the busiest day in the organisation's locale", () => {
+    expect(historyFacts(chart, 'nl-NL')).toEqual({
+      offered: '1.817.381',
+      busiestDay: { date: 'ma 22 dec 2025', offered: '9.734' },
+    });
+    expect(historyFacts(chart, 'en-GB')).toEqual({
+      offered: '1,817,381',
+      busiestDay: { date: 'Mon, 22 Dec 2025', offered: '9,734' },
+    });
+  });
+
+  it('has no busiest day when the range has no history', () => {
+    expect(historyFacts({ totalOffered: 0, peakDay: null }, 'nl-NL')).toEqual({
+      offered: '0',
+      busiestDay: null,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { DailyHistoryResponse, EventOccurrenceDto } from '@peakplan/contracts';
 
 import { enumerateDates } from '../core/dates/date-range';
+import { formatCalendarDate, formatNumber } from '../core/format/organisation-format';
 
 /**
  * Maps a queue's daily history and the organisation's event occurrences to what the daily history
@@ -91,5 +92,29 @@ export function toDailyHistoryChartData(
     daysWithHistory,
     totalOffered,
     peakDay,
+  };
+}
+
+export interface HistoryFacts {
+  offered: string;
+  busiestDay: { date: string; offered: string } | null;
+}
+
+/**
+ * The numbers above a history chart in the organisation's locale, as its axis and every other page
+ * write them (`1.817.381`, `ma 22 dec 2025` in nl-NL): Angular's number pipe wrote them en-US.
+ */
+export function historyFacts(
+  chart: Pick<DailyHistoryChartData, 'totalOffered' | 'peakDay'>,
+  locale?: string,
+): HistoryFacts {
+  return {
+    offered: formatNumber(chart.totalOffered, 0, locale),
+    busiestDay: chart.peakDay
+      ? {
+          date: formatCalendarDate(chart.peakDay.date, 'long', locale),
+          offered: formatNumber(chart.peakDay.offered, 0, locale),
+        }
+      : null,
   };
 }

@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type { QueueDto } from '@peakplan/contracts';
@@ -12,7 +11,12 @@ import { calendarDateIn, DateRange, lastYearsRange } from '../core/dates/date-ra
 import { formatCalendarDate } from '../core/format/organisation-format';
 import { OrganisationSettings } from '../core/organisation/organisation-settings.service';
 import { HistoryImportPanelComponent } from '../history-import/history-import-panel.component';
-import { DailyHistoryChartData, toDailyHistoryChartData } from './daily-history-chart-data';
+import {
+  DailyHistoryChartData,
+  HistoryFacts,
+  historyFacts,
+  toDailyHistoryChartData,
+} from './daily-history-chart-data';
 import { DateRangeSelectorComponent } from './date-range-selector.component';
 import { HistoryZoom, HistoryZoomLevel, panZoom, zoomWindow } from './history-zoom';
 import { HistoryZoomComponent } from './history-zoom.component';
@@ -21,6 +25,7 @@ import { QueueListComponent } from './queue-list.component';
 interface QueueHistory {
   queue: QueueDto;
   chart: DailyHistoryChartData;
+  facts: HistoryFacts;
 }
 
 interface HistoryView {
@@ -35,7 +40,6 @@ interface HistoryView {
     DailyHistoryLineChartComponent,
     DateRangeSelectorComponent,
     QueueListComponent,
-    DecimalPipe,
     HistoryImportPanelComponent,
     HistoryZoomComponent,
   ],
@@ -124,11 +128,11 @@ interface HistoryView {
               >
                 <div class="chart-facts">
                   <span
-                    ><strong>{{ item.chart.totalOffered | number }}</strong> contacts offered</span
+                    ><strong>{{ item.facts.offered }}</strong> contacts offered</span
                   >
-                  @if (item.chart.peakDay; as peak) {
+                  @if (item.facts.busiestDay; as peak) {
                     <span
-                      >busiest day <strong>{{ peak.date }}</strong> ({{ peak.offered | number }})</span
+                      >busiest day <strong>{{ peak.date }}</strong> ({{ peak.offered }})</span
                     >
                   }
                   <span
@@ -240,10 +244,10 @@ export class PlanningPage {
               }).pipe(
                 map(({ occurrences, events, histories }) => {
                   const closed = new Set(events.filter((event) => event.closed).map((event) => event.id));
-                  return histories.map((history, index) => ({
-                    queue: queues[index],
-                    chart: toDailyHistoryChartData(history, occurrences, closed),
-                  }));
+                  return histories.map((history, index) => {
+                    const chart = toDailyHistoryChartData(history, occurrences, closed);
+                    return { queue: queues[index], chart, facts: historyFacts(chart) };
+                  });
                 }),
               ),
               'loading the contact history',

@@ -82,4 +82,16 @@ describe('comparisonRows', () => {
     expect(rows.find((row) => row.figure === 'cost')!.differences).toEqual([null, 1140]);
     expect(rows.find((row) => row.figure === 'serviceLevelWithPool')!.differences).toEqual([null, null]);
   });
+
+  it('takes differences of the numbers as shown, so that each row reconciles on the page', () => {
+    // The demo's Christmas 2025 and Mother's Day 2026 as the manager compared them: 30.825 and 10.581 hours
+    // shown, the difference read -20.245 from the unrounded hours.
+    const rows = comparisonRows([
+      { totals: totals({ poolHours: 30825.4, serviceLevelWithPool: 0.89649 }) },
+      { totals: totals({ poolHours: 10580.6, serviceLevelWithPool: 0.90151 }) },
+    ]);
+    expect(rows.find((row) => row.figure === 'poolHours')!.differences).toEqual([null, 10581 - 30825]);
+    const serviceLevel = rows.find((row) => row.figure === 'serviceLevelWithPool')!.differences[1]!;
+    expect(serviceLevel).toBeCloseTo(0.902 - 0.896, 10);
+  });
 });

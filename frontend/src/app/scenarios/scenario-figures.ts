@@ -83,7 +83,16 @@ const COMPARED: { figure: ComparedFigure; label: string; kind: ComparisonRow['ki
   { figure: 'intervalsWithGap', label: 'Intervals with a gap', kind: 'number' },
 ];
 
-/** The totals of two or more scenarios side by side, each with its difference from the first. */
+/**
+ * A value at the precision the table shows it (whole hours, contacts and euros; shares to a tenth of a
+ * percent), so that a difference is the difference of the numbers the reader sees: 10,581 − 30,825 reads
+ * −20,244, not the −20,245 of the unrounded hours.
+ */
+function asShown(value: number, kind: ComparisonRow['kind']): number {
+  return kind === 'share' ? Math.round(value * 1000) / 1000 : Math.round(value);
+}
+
+/** The totals of two or more scenarios side by side, each with its difference from the first as shown. */
 export function comparisonRows(results: readonly Pick<ScenarioResult, 'totals'>[]): ComparisonRow[] {
   return COMPARED.map(({ figure, label, kind }) => {
     const values = results.map((result) => result.totals[figure]);
@@ -94,7 +103,9 @@ export function comparisonRows(results: readonly Pick<ScenarioResult, 'totals'>[
       kind,
       values,
       differences: values.map((value, index) =>
-        index === 0 || value === null || base === null || base === undefined ? null : value - base,
+        index === 0 || value === null || base === null || base === undefined
+          ? null
+          : asShown(value, kind) - asShown(base, kind),
       ),
     };
   });

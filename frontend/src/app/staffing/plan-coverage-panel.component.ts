@@ -21,7 +21,7 @@ import { coverageDates, coverageDay } from './coverage-view';
           Day
           <select name="coverageDay" [value]="date()" (change)="date.set(value($event))">
             @for (option of dates(); track option) {
-              <option [value]="option">{{ dateText(option) }}</option>
+              <option [value]="option" [selected]="option === date()">{{ dateText(option) }}</option>
             }
           </select>
         </label>

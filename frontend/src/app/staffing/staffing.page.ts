@@ -92,8 +92,10 @@ const COVERAGE_REFRESH_MS = 15_000;
             <label class="field inline">
               Queue
               <select name="queue" [value]="queue()" (change)="queue.set(value($event))">
+                <!-- [selected] as well: [value] on the select alone, set before its options exist,
+                     left the first queue showing while the timeline drew another. -->
                 @for (name of queues(); track name) {
-                  <option [value]="name">{{ name }}</option>
+                  <option [value]="name" [selected]="name === queue()">{{ name }}</option>
                 }
               </select>
             </label>

@@ -144,6 +144,8 @@ const ENTITY_TYPES = [
     }
     .change {
       font-size: 0.8125rem;
+      /* Ids and long values break inside the cell instead of widening the table past the page. */
+      overflow-wrap: anywhere;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
