@@ -24,8 +24,9 @@ const FORECASTERS: { key: Forecaster; label: string }[] = [
           {{
             backtest().leadDays
           }}
-          days ahead. Lower WAPE is better; bias above zero means over-forecast; band coverage should be near
-          80%.
+          days ahead, each with the weights the peaks before it chose (so the chosen model can score above the
+          figure in “Why this model”, which scores today's weights on all of them). Lower WAPE is better; bias
+          above zero means over-forecast; band coverage should be near 80%.
         </caption>
         <thead>
           <tr>

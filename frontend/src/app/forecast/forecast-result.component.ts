@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ForecastRunDetail } from '@peakplan/contracts';
 
 import { ForecastBandChartComponent } from '../charts/forecast-band-chart/forecast-band-chart.component';
 import { formatNumber } from '../core/format/organisation-format';
+import { modelReasonText } from './model-reason';
 import type { ForecastChartData } from './forecast-chart-data';
 
 /** A completed run: its model and why, warnings, and the forecast with its band after the history. */
@@ -25,8 +26,8 @@ import type { ForecastChartData } from './forecast-chart-data';
           >
         }
       </div>
-      @if (run().modelReason) {
-        <p class="reason"><strong>Why this model:</strong> {{ run().modelReason }}</p>
+      @if (reason(); as text) {
+        <p class="reason"><strong>Why this model:</strong> {{ text }}</p>
       }
       @for (warning of run().warnings; track warning) {
         <p class="tag warn">{{ warning }}</p>
@@ -66,6 +67,7 @@ export class ForecastResultComponent {
   readonly chart = input.required<ForecastChartData | null>();
   /** Why the history before the forecast could not be read, if it could not. */
   readonly historyProblem = input<string | null>(null);
+  protected readonly reason = computed(() => modelReasonText(this.run()));
 
   protected number(value: number): string {
     return formatNumber(value);
