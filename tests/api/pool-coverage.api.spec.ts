@@ -8,6 +8,7 @@ import type {
   ForecastRunSummary,
   PlanCoverageDto,
   PoolShiftDto,
+  QueueDto,
   ScenarioDto,
   ScenarioResult,
   StaffingPlanDto,
@@ -92,5 +93,51 @@ describe('staffing plan coverage', () => {
     const manager = await sessionHeaders(service, 'manager@peakplan.test');
     await request(service.url).get(`/api/staffing-plans/${plan.id}/coverage`).set(manager).expect(200);
     await request(service.url).get(`/api/staffing-plans/${plan.id}/coverage`).set(member).expect(403);
+  });
+
+  it('plans a day of a longer scenario with the gap its coverage shows, email (deferred) included', async () => {
+    const planner = await sessionHeaders(service, 'planner@peakplan.test');
+    const queues = (await request(service.url).get('/api/queues').set(planner).expect(200))
+      .body as QueueDto[];
+    const email = queues.find((queue) => queue.name === 'email')!;
+    const runs = (
+      await request(service.url)
+        .post('/api/forecast-runs')
+        .set(planner)
+        .send({ queueId: email.id, horizonDays: 6 })
+        .expect(202)
+    ).body as ForecastRunSummary[];
+    await service.service.app.get(ForecastRunsService).waitFor(runs.map((run) => run.id));
+    const scenario = (
+      await request(service.url)
+        .post('/api/scenarios')
+        .set(planner)
+        .send({
+          name: 'Email week',
+          forecastRunIds: runs.map((run) => run.id),
+          from: localDateIn(2),
+          to: localDateIn(4),
+        })
+        .expect(201)
+    ).body as ScenarioDto;
+    const day = localDateIn(3);
+    const plan = (
+      await request(service.url)
+        .post('/api/staffing-plans')
+        .set(planner)
+        .send({ scenarioId: scenario.id, from: day, to: day })
+        .expect(201)
+    ).body as StaffingPlanDto;
+    const coverage = (
+      await request(service.url).get(`/api/staffing-plans/${plan.id}/coverage`).set(planner).expect(200)
+    ).body as PlanCoverageDto;
+    const coverageHours =
+      coverage.intervals.reduce((sum, interval) => sum + interval.poolGap, 0) * (email.intervalMinutes / 60);
+    // Email may wait 24 hours: planned on its day alone, all its work was pushed past the day's end
+    // and the plan asked for no email staff (gap 0, no shifts) while the coverage showed this gap.
+    expect(coverageHours).toBeGreaterThan(0);
+    const planned = plan.queues.find((queue) => queue.queue === 'email')!;
+    expect(planned.gapHours).toBeCloseTo(coverageHours, 6);
+    expect(plan.shifts.some((shift) => shift.queue === 'email')).toBe(true);
   });
 });

@@ -92,16 +92,19 @@ export class StaffingPlansService implements OnApplicationShutdown {
     if (stored) return this.get(planId);
     const scenario = await this.scenarios.get(scenarioId);
     const { timeZone } = await this.organisations.current();
-    const inputs = await this.scenarios.loadInputs({ ...scenario, from, to });
-    const result = computeScenario({ ...scenario, from, to }, inputs, scenario.adjustments, {
-      intervals: true,
-    });
+    // The whole scenario, then the plan's days, as the plan's coverage reads it: a deferred queue's work
+    // may wait past a day's end, so computing only a one-day plan's day pushed all its email out of the
+    // plan (no shifts), while the coverage showed the gap.
+    const inputs = await this.scenarios.loadInputs(scenario);
+    const result = computeScenario(scenario, inputs, scenario.adjustments, { intervals: true });
+    // Starts are the zone clock's local ISO instants, so their first ten characters are the local date.
+    const inPlan = (start: string) => start.slice(0, 10) >= from && start.slice(0, 10) <= to;
     const queueIds = new Map(inputs.map((input) => [input.name, input.queueId]));
     const shifts: Omit<DraftShiftDto, 'id'>[] = [];
     const queues: StaffingPlanDto['queues'] = [];
     for (const input of inputs) {
       const requirement = result
-        .intervals!.filter((slot) => slot.queue === input.name)
+        .intervals!.filter((slot) => slot.queue === input.name && inPlan(slot.start))
         // The result's starts are the zone clock's ISO instants with their offset, which the engine reads.
         .map((slot) => ({ start: slot.start, required: slot.poolGap }));
       const gapHours =
