@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { ForecastRunDetail } from '@peakplan/contracts';
 
 import { ForecastBandChartComponent } from '../charts/forecast-band-chart/forecast-band-chart.component';
-import { formatNumber } from '../core/format/organisation-format';
+import { formatCalendarDate, formatNumber } from '../core/format/organisation-format';
 import { modelReasonText } from './model-reason';
 import type { ForecastChartData } from './forecast-chart-data';
 
@@ -13,13 +13,15 @@ import type { ForecastChartData } from './forecast-chart-data';
   template: `
     <section class="card" aria-labelledby="forecast-heading" data-testid="forecast-result">
       <h2 id="forecast-heading">
-        {{ run().queueName }}: {{ run().forecastFrom }} + {{ run().horizonDays }} days
+        {{ run().queueName }}: {{ date(run().forecastFrom) }} + {{ run().horizonDays }} days
       </h2>
       <div class="facts">
         <span
           >Model <strong>{{ run().model ?? 'unknown' }}</strong></span
         >
-        <span>Trained on {{ run().trainingFrom }} – {{ run().trainingTo }}</span>
+        <span
+          >Trained on {{ date(run().trainingFrom, 'short') }} – {{ date(run().trainingTo, 'short') }}</span
+        >
         @if (chart(); as data) {
           <span
             >Median total <strong>{{ number(data.totalP50) }}</strong> contacts</span
@@ -71,5 +73,9 @@ export class ForecastResultComponent {
 
   protected number(value: number): string {
     return formatNumber(value);
+  }
+
+  protected date(isoDate: string, style: 'long' | 'short' = 'long'): string {
+    return formatCalendarDate(isoDate, style);
   }
 }
