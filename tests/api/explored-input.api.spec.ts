@@ -1,0 +1,86 @@
+/* Found by using the API as a planner, a pool member and a manager would: impossible dates that reached
+ * PostgreSQL (a 500), a scenario that counted one forecast run twice, costs that became null, and
+ * refusals that named a field the caller never sent or no field at all. Each refusal names its field
+ * and changes nothing. */
+import request from 'supertest';
+
+import type { ForecastRunSummary, PoolMemberDto } from '@peakplan/contracts';
+import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
+
+import { sessionHeaders } from '../support/sign-in';
+import { startTestService, type TestService } from '../support/test-service';
+
+describe('input found wrong by exploring the API', () => {
+  let service: TestService;
+  let planner: Record<string, string>;
+  let member: Record<string, string>;
+  let runId: string;
+  let queueId: string;
+
+  beforeAll(async () => {
+    service = await startTestService({ demoHistoryDays: 60, today: '2026-03-01' });
+    planner = await sessionHeaders(service, 'planner@peakplan.test');
+    member = await sessionHeaders(service, 'member001@peakplan.test');
+    [{ id: queueId }] = await service.dataSource.query(`select id from queue where name = 'phone'`);
+    const [run] = (
+      await request(service.url)
+        .post('/api/forecast-runs')
+        .set(planner)
+        .send({ queueId, trainingTo: '2026-02-28', horizonDays: 14 })
+        .expect(202)
+    ).body as ForecastRunSummary[];
+    runId = run.id;
+    await service.service.app.get(ForecastRunsService).waitFor([runId]);
+  });
+  afterAll(() => service?.stop());
+
+  it('refuses impossible dates of pool members and shifts with a 400 naming the field, changing nothing', async () => {
+    const before = (await request(service.url).get('/api/pool/me').set(member).expect(200))
+      .body as PoolMemberDto;
+    const shiftsBefore = await service.dataSource.query(`select count(*)::int as n from pool_shift`);
+    // Both used to reach PostgreSQL and come back as a 500.
+    for (const date of ['2027-02-30', '0000-02-10']) {
+      const datesOff = await request(service.url)
+        .put('/api/pool/me/availability')
+        .set(member)
+        .send({ datesOff: [date] })
+        .expect(400);
+      expect(datesOff.body.details).toEqual([
+        { field: 'datesOff', reason: expect.stringMatching(/real calendar date/) },
+      ]);
+    }
+    const skills = await request(service.url)
+      .put(`/api/pool/members/${before.memberId}/skills`)
+      .set(planner)
+      .send({ skills: [{ skill: 'phone', trainedOn: '2026-02-30', expiresOn: '2028-02-29' }] })
+      .expect(400);
+    expect(skills.body.details).toEqual([
+      { field: 'skills.0.trainedOn', reason: expect.stringMatching(/real calendar date/) },
+    ]);
+    // Was "start: 2027-02-30 09:00 does not exist in Europe/Amsterdam".
+    const shift = await request(service.url)
+      .post('/api/pool/shifts')
+      .set(planner)
+      .send({ date: '2027-02-30', start: '09:00', end: '13:00', skill: 'phone', places: 2 })
+      .expect(400);
+    expect(shift.body.details).toEqual([
+      { field: 'date', reason: expect.stringMatching(/real calendar date/) },
+    ]);
+    // Was "signUpClosesAt: must be after signUpOpensAt", a field this request does not hold.
+    const past = await request(service.url)
+      .post('/api/pool/shifts')
+      .set(planner)
+      .send({ date: '2026-01-05', start: '09:00', end: '13:00', skill: 'phone', places: 2 })
+      .expect(400);
+    expect(past.body.details).toEqual([
+      {
+        field: 'date',
+        reason: expect.stringMatching(/^the shift starts at .*not after its sign-up opens \(now\)/),
+      },
+    ]);
+    const after = (await request(service.url).get('/api/pool/me').set(member).expect(200))
+      .body as PoolMemberDto;
+    expect(after).toEqual(before);
+    expect(await service.dataSource.query(`select count(*)::int as n from pool_shift`)).toEqual(shiftsBefore);
+  });
+});
