@@ -4,7 +4,7 @@
  * and changes nothing. */
 import request from 'supertest';
 
-import type { ForecastRunSummary, PoolMemberDto } from '@peakplan/contracts';
+import type { ForecastRunSummary, PoolMemberDto, ScenarioDto, ScenarioResult } from '@peakplan/contracts';
 import { ForecastRunsService } from '@peakplan/backend/forecast-runs/forecast-runs.service';
 
 import { sessionHeaders } from '../support/sign-in';
@@ -82,5 +82,54 @@ describe('input found wrong by exploring the API', () => {
       .body as PoolMemberDto;
     expect(after).toEqual(before);
     expect(await service.dataSource.query(`select count(*)::int as n from pool_shift`)).toEqual(shiftsBefore);
+  });
+
+  it('refuses a scenario naming one forecast run twice, which counted its queue twice', async () => {
+    const single = (
+      await request(service.url)
+        .post('/api/scenarios')
+        .set(planner)
+        .send({ name: 'Once', forecastRunIds: [runId] })
+        .expect(201)
+    ).body as ScenarioDto;
+    const twice = await request(service.url)
+      .post('/api/scenarios')
+      .set(planner)
+      .send({ name: 'Twice', forecastRunIds: [runId, runId.toUpperCase()] })
+      .expect(400);
+    expect(twice.body.details).toEqual([
+      { field: 'forecastRunIds[1]', reason: 'the same run as forecastRunIds[0]' },
+    ]);
+    // An upper-case id is the same run, as GET /api/forecast-runs/:id reads it (was "does not exist").
+    const upper = (
+      await request(service.url)
+        .post('/api/scenarios')
+        .set(planner)
+        .send({ name: 'Upper', forecastRunIds: [runId.toUpperCase()] })
+        .expect(201)
+    ).body as ScenarioDto;
+    expect(upper.forecastRunIds).toEqual([runId]);
+    const totals = async (id: string) =>
+      (
+        (
+          await request(service.url)
+            .get(`/api/scenarios/${id}/result?intervals=false`)
+            .set(planner)
+            .expect(200)
+        ).body as ScenarioResult
+      ).totals;
+    expect(await totals(upper.id)).toEqual(await totals(single.id));
+    expect(await service.dataSource.query(`select name from scenario where name = 'Twice'`)).toEqual([]);
+  });
+
+  it('refuses an hourly cost so large that the cost of the scenario was answered as null', async () => {
+    const response = await request(service.url)
+      .post('/api/scenarios')
+      .set(planner)
+      .send({ name: 'Rich', forecastRunIds: [runId], adjustments: { poolHourlyCost: 1e308 } })
+      .expect(400);
+    expect(response.body.details).toEqual([
+      { field: 'adjustments.poolHourlyCost', reason: 'poolHourlyCost must not be greater than 100000' },
+    ]);
   });
 });

@@ -28,6 +28,8 @@ import type {
 import { IsCalendarDate } from '../common/calendar-date';
 import { IsNotBlank } from '../common/not-blank';
 
+/** Far above any wage, far below where hours times cost stop being a finite number (1e308 gave null costs). */
+const MAX_HOURLY_COST = 100_000;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class CoreStaffPatternDto implements CoreStaffPattern {
@@ -72,8 +74,18 @@ export class ScenarioAdjustmentsDto implements ScenarioAdjustments {
   @ValidateNested({ each: true })
   @Type(() => CoreStaffPatternDto)
   coreStaff?: CoreStaffPatternDto[];
-  @ApiPropertyOptional({ example: 32 }) @IsOptional() @IsNumber() @Min(0) coreHourlyCost?: number;
-  @ApiPropertyOptional({ example: 38 }) @IsOptional() @IsNumber() @Min(0) poolHourlyCost?: number;
+  @ApiPropertyOptional({ example: 32 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_HOURLY_COST)
+  coreHourlyCost?: number;
+  @ApiPropertyOptional({ example: 38 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_HOURLY_COST)
+  poolHourlyCost?: number;
 }
 
 export class CreateScenarioDto implements CreateScenarioRequest {

@@ -111,6 +111,8 @@ export class ScenariosService {
     coreStaffFrom?: string,
   ): Promise<ScenarioDto> {
     checkAdjustments(request.adjustments);
+    // PostgreSQL reads a uuid in either case, JavaScript compares strings: one spelling for both.
+    const forecastRunIds = request.forecastRunIds.map((id) => id.toLowerCase());
     const organisation = await this.organisations.current();
     const runs = await queryRows<{
       id: string;
@@ -124,9 +126,13 @@ export class ScenariosService {
                 to_char(r.forecast_from + r.horizon_days - 1, 'YYYY-MM-DD') as forecast_to
            from forecast_run r join queue q on q.id = r.queue_id
           where r.id = any($1::uuid[]) and q.organisation_id = $2`,
-      [request.forecastRunIds, organisation.id],
+      [forecastRunIds, organisation.id],
     );
-    const problems = request.forecastRunIds.flatMap((id, index) => {
+    const problems = forecastRunIds.flatMap((id, index) => {
+      // The same run twice used to count its queue twice: every contact, hour and cost doubled.
+      const first = forecastRunIds.indexOf(id);
+      if (first !== index)
+        return [{ field: `forecastRunIds[${index}]`, reason: `the same run as forecastRunIds[${first}]` }];
       const run = runs.find((candidate) => candidate.id === id);
       if (!run) return [{ field: `forecastRunIds[${index}]`, reason: `forecast run ${id} does not exist` }];
       if (run.status !== 'completed')
@@ -159,7 +165,7 @@ export class ScenariosService {
         [
           organisation.id,
           request.name,
-          request.forecastRunIds,
+          forecastRunIds,
           from,
           to,
           JSON.stringify(request.adjustments ?? {}),
