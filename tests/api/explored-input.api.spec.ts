@@ -13,6 +13,7 @@ import { startTestService, type TestService } from '../support/test-service';
 describe('input found wrong by exploring the API', () => {
   let service: TestService;
   let planner: Record<string, string>;
+  let manager: Record<string, string>;
   let member: Record<string, string>;
   let runId: string;
   let queueId: string;
@@ -20,6 +21,7 @@ describe('input found wrong by exploring the API', () => {
   beforeAll(async () => {
     service = await startTestService({ demoHistoryDays: 60, today: '2026-03-01' });
     planner = await sessionHeaders(service, 'planner@peakplan.test');
+    manager = await sessionHeaders(service, 'manager@peakplan.test');
     member = await sessionHeaders(service, 'member001@peakplan.test');
     [{ id: queueId }] = await service.dataSource.query(`select id from queue where name = 'phone'`);
     const [run] = (
@@ -114,7 +116,7 @@ describe('input found wrong by exploring the API', () => {
         (
           await request(service.url)
             .get(`/api/scenarios/${id}/result?intervals=false`)
-            .set(planner)
+            .set(manager)
             .expect(200)
         ).body as ScenarioResult
       ).totals;
@@ -132,4 +134,20 @@ describe('input found wrong by exploring the API', () => {
       { field: 'adjustments.poolHourlyCost', reason: 'poolHourlyCost must not be greater than 100000' },
     ]);
   });
+
+  it.each([
+    '/api/forecast-runs/:run/accuracy',
+    '/api/forecast-runs/:run/intervals',
+    '/api/queues/:queue/history/daily',
+  ])(
+    'refuses from after to on %s, naming the field (accuracy and intervals answered an empty period)',
+    async (route) => {
+      const path = route.replace(':run', runId).replace(':queue', queueId);
+      const response = await request(service.url)
+        .get(`${path}?from=2026-03-10&to=2026-03-05`)
+        .set(manager)
+        .expect(400);
+      expect(response.body.details).toEqual([{ field: 'from', reason: 'must not be after to (2026-03-05)' }]);
+    },
+  );
 });
