@@ -117,6 +117,17 @@ export class PoolShiftsService {
         chosen = drafts.filter((draft) => wanted.has(draft.id));
       }
       const now = new Date();
+      // A plan made today holds shifts that already began; they used to refuse the whole publish as
+      // "signUpClosesAt: must be after signUpOpensAt". Say which drafts, and how to go on.
+      const opensAt = request.signUpOpensAt ? new Date(request.signUpOpensAt) : now;
+      const started = request.signUpClosesAt
+        ? []
+        : chosen.filter((draft) => !draft.published && draft.starts_at <= opensAt);
+      if (started.length > 0)
+        throw badField(
+          'draftShiftIds',
+          `${started.length} draft shift(s) start before their sign-up opens (${request.signUpOpensAt ? 'signUpOpensAt' : 'now'}), the first ${started[0].id} at ${started[0].starts_at.toISOString()}: publish the later ones by their draftShiftIds`,
+        );
       const ids = await insertShifts(
         manager,
         planner,
