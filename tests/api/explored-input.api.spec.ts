@@ -86,6 +86,36 @@ describe('input found wrong by exploring the API', () => {
     expect(await service.dataSource.query(`select count(*)::int as n from pool_shift`)).toEqual(shiftsBefore);
   });
 
+  it('refuses a reward name and a points grant reason of only spaces, which were stored empty', async () => {
+    const admin = await sessionHeaders(service, 'admin@peakplan.test');
+    const [rewards, ledger] = [
+      await service.dataSource.query(`select count(*)::int as n from pool_reward`),
+      await service.dataSource.query(`select count(*)::int as n from pool_point_line`),
+    ];
+    const reward = await request(service.url)
+      .post('/api/pool/rewards')
+      .set(admin)
+      .send({ name: '   ', price: 10, stock: 1 })
+      .expect(400);
+    expect(reward.body.details).toEqual([
+      { field: 'name', reason: 'name must not be empty or only whitespace' },
+    ]);
+    const { memberId } = (await request(service.url).get('/api/pool/me').set(member).expect(200))
+      .body as PoolMemberDto;
+    const grant = await request(service.url)
+      .post('/api/pool/points/grants')
+      .set(planner)
+      .send({ memberId, points: 5, reason: '    ' })
+      .expect(400);
+    expect(grant.body.details).toEqual([
+      { field: 'reason', reason: 'reason must not be empty or only whitespace' },
+    ]);
+    expect([
+      await service.dataSource.query(`select count(*)::int as n from pool_reward`),
+      await service.dataSource.query(`select count(*)::int as n from pool_point_line`),
+    ]).toEqual([rewards, ledger]);
+  });
+
   it('refuses a scenario naming one forecast run twice, which counted its queue twice', async () => {
     const single = (
       await request(service.url)
