@@ -116,6 +116,35 @@ describe('input found wrong by exploring the API', () => {
     ]).toEqual([rewards, ledger]);
   });
 
+  it('refuses a JSON route’s body of another type with a 415 saying so, instead of every field missing', async () => {
+    const queues = await service.dataSource.query(`select count(*)::int as n from queue`);
+    const queue = {
+      name: 'text-q',
+      kind: 'live',
+      serviceLevelTarget: 0.8,
+      targetSeconds: 20,
+      ahtSeconds: 300,
+    };
+    for (const [contentType, body] of [
+      ['text/plain', JSON.stringify(queue)],
+      ['application/x-www-form-urlencoded', new URLSearchParams(queue as never).toString()],
+    ]) {
+      const response = await request(service.url)
+        .post('/api/queues')
+        .set(planner)
+        .set('Content-Type', contentType)
+        .send(body)
+        .expect(415);
+      expect(response.body.message).toBe(
+        `send the body as JSON with Content-Type application/json (got "${contentType}")`,
+      );
+      expect(response.body.details).toEqual([{ field: 'body', reason: 'must be sent as application/json' }]);
+    }
+    expect(await service.dataSource.query(`select count(*)::int as n from queue`)).toEqual(queues);
+    // The same body as JSON is taken.
+    await request(service.url).post('/api/queues').set(planner).send(queue).expect(201);
+  });
+
   it('refuses a scenario naming one forecast run twice, which counted its queue twice', async () => {
     const single = (
       await request(service.url)
