@@ -183,6 +183,24 @@ describe('input found wrong by exploring the API', () => {
     expect(await service.dataSource.query(`select name from scenario where name = 'Twice'`)).toEqual([]);
   });
 
+  it.each(['/api/scenarios/compare', '/api/forecast-runs/compare'])(
+    'refuses ids on %s that are 36 hex digits and dashes but no uuid (was a 500)',
+    async (route) => {
+      for (const bad of ['-'.repeat(36), 'a'.repeat(36)]) {
+        const response = await request(service.url)
+          .get(`${route}?ids=${bad},${runId}`)
+          .set(planner)
+          .expect(400);
+        expect(response.body.details).toEqual([
+          {
+            field: 'ids',
+            reason: expect.stringMatching(/^ids must be two or more .* ids, comma-separated$/),
+          },
+        ]);
+      }
+    },
+  );
+
   it('refuses an hourly cost so large that the cost of the scenario was answered as null', async () => {
     const response = await request(service.url)
       .post('/api/scenarios')

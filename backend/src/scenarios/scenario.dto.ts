@@ -27,6 +27,7 @@ import type {
 } from '@peakplan/contracts';
 import { IsCalendarDate } from '../common/calendar-date';
 import { IsNotBlank } from '../common/not-blank';
+import { COMMA_SEPARATED_UUIDS } from '../common/uuid-list';
 
 /** Far above any wage, far below where hours times cost stop being a finite number (1e308 gave null costs). */
 const MAX_HOURLY_COST = 100_000;
@@ -134,7 +135,7 @@ export class CopyScenarioDto {
 
 export class CompareScenariosQuery {
   @ApiProperty({ example: 'uuid-a,uuid-b' })
-  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36})+$/i, {
+  @Matches(COMMA_SEPARATED_UUIDS, {
     message: 'ids must be two or more scenario ids, comma-separated',
   })
   ids!: string;
