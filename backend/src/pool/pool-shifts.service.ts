@@ -109,11 +109,13 @@ export class PoolShiftsService {
       );
       let chosen = drafts;
       if (request.draftShiftIds) {
+        // PostgreSQL writes a uuid in lower case; an upper-case id of a draft shift is that shift.
+        const draftShiftIds = request.draftShiftIds.map((id) => id.toLowerCase());
         const known = new Set(drafts.map((draft) => draft.id));
-        const unknown = request.draftShiftIds.filter((id) => !known.has(id));
+        const unknown = draftShiftIds.filter((id) => !known.has(id));
         if (unknown.length > 0)
           throw badField('draftShiftIds', `not draft shifts of plan ${planId}: ${unknown.join(', ')}`);
-        const wanted = new Set(request.draftShiftIds);
+        const wanted = new Set(draftShiftIds);
         chosen = drafts.filter((draft) => wanted.has(draft.id));
       }
       const now = new Date();
