@@ -201,6 +201,17 @@ describe('input found wrong by exploring the API', () => {
     },
   );
 
+  it('refuses an audit page before a year PostgreSQL cannot keep (was a 500), and from after to', async () => {
+    const admin = await sessionHeaders(service, 'admin@peakplan.test');
+    const ancient = await request(service.url).get('/api/audit?before=-271821-04-20').set(admin).expect(400);
+    expect(ancient.body.details).toEqual([{ field: 'before', reason: 'before must not be before 1900' }]);
+    const backwards = await request(service.url)
+      .get('/api/audit?from=2026-03-10&to=2026-03-05')
+      .set(admin)
+      .expect(400);
+    expect(backwards.body.details).toEqual([{ field: 'from', reason: 'must not be after to (2026-03-05)' }]);
+  });
+
   it('refuses an hourly cost so large that the cost of the scenario was answered as null', async () => {
     const response = await request(service.url)
       .post('/api/scenarios')

@@ -7,16 +7,16 @@ import { IsCalendarDate, isCalendarDate } from './calendar-date';
  * accuracy and interval answers of a forecast run used to take `from` after `to` and answer an empty
  * period, while the daily history refused it without naming the field.
  */
-function IsNotAfterTo(): PropertyDecorator {
+export function IsNotAfterTo(): PropertyDecorator {
   return ValidateBy({
     name: 'isNotAfterTo',
     validator: {
       validate: (from: unknown, args) => {
-        const to = (args?.object as DateRangeQuery | undefined)?.to;
+        const to = (args?.object as { to?: unknown } | undefined)?.to;
         return !isCalendarDate(from) || !isCalendarDate(to) || from <= to;
       },
       defaultMessage: (args) =>
-        `must not be after to (${String((args?.object as DateRangeQuery | undefined)?.to)})`,
+        `must not be after to (${String((args?.object as { to?: unknown } | undefined)?.to)})`,
     },
   });
 }
