@@ -212,6 +212,30 @@ describe('input found wrong by exploring the API', () => {
     expect(backwards.body.details).toEqual([{ field: 'from', reason: 'must not be after to (2026-03-05)' }]);
   });
 
+  it('refuses a core staff pattern that ends at or before it starts, which counted as no core staff', async () => {
+    const response = await request(service.url)
+      .post('/api/scenarios')
+      .set(planner)
+      .send({
+        name: 'Night',
+        forecastRunIds: [runId],
+        adjustments: {
+          coreStaff: [
+            { queue: 'phone', weekdays: [1], from: '08:00', to: '17:00', agents: 3 },
+            { queue: 'phone', weekdays: [1], from: '17:00', to: '08:00', agents: 3 },
+          ],
+        },
+      })
+      .expect(400);
+    expect(response.body.details).toEqual([
+      {
+        field: 'adjustments.coreStaff[1].to',
+        reason: 'must be after from (17:00); a night is two patterns, to 24:00 and from 00:00',
+      },
+    ]);
+    expect(await service.dataSource.query(`select name from scenario where name = 'Night'`)).toEqual([]);
+  });
+
   it('refuses an hourly cost so large that the cost of the scenario was answered as null', async () => {
     const response = await request(service.url)
       .post('/api/scenarios')

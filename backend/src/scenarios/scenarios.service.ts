@@ -47,6 +47,15 @@ function checkAdjustments(adjustments: ScenarioAdjustments | undefined): void {
   for (const [key, value] of Object.entries(adjustments?.deflection ?? {}))
     if (typeof value !== 'number' || !(value >= 0 && value <= 1))
       problems.push({ field: `adjustments.deflection.${key}`, reason: 'must be a share from 0 to 1' });
+  // A pattern from 17:00 to 08:00 (or 24:00 to 24:00) was stored and counted as no core staff at all:
+  // a night is two patterns, to 24:00 and from 00:00 the next weekday.
+  (adjustments?.coreStaff ?? []).forEach((pattern, index) => {
+    if (pattern.from >= pattern.to)
+      problems.push({
+        field: `adjustments.coreStaff[${index}].to`,
+        reason: `must be after from (${pattern.from}); a night is two patterns, to 24:00 and from 00:00`,
+      });
+  });
   if (problems.length > 0)
     throw new BadRequestException({
       message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
