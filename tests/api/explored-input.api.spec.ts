@@ -236,6 +236,48 @@ describe('input found wrong by exploring the API', () => {
     expect(await service.dataSource.query(`select name from scenario where name = 'Night'`)).toEqual([]);
   });
 
+  it('refuses a core staff pattern for a queue the scenario does not plan, which counted as no core staff', async () => {
+    const pattern = { weekdays: [1, 2, 3, 4, 5], from: '08:00', to: '17:00', agents: 3 };
+    const refused = await request(service.url)
+      .post('/api/scenarios')
+      .set(planner)
+      .send({
+        name: 'Typo',
+        forecastRunIds: [runId],
+        adjustments: {
+          coreStaff: [
+            { ...pattern, queue: 'phone' },
+            { ...pattern, queue: 'Phone' },
+          ],
+        },
+      })
+      .expect(400);
+    expect(refused.body.details).toEqual([
+      {
+        field: 'adjustments.coreStaff[1].queue',
+        reason: '"Phone" is not a queue of this scenario (its queues: phone)',
+      },
+    ]);
+    const scenario = (
+      await request(service.url)
+        .post('/api/scenarios')
+        .set(planner)
+        .send({
+          name: 'By id',
+          forecastRunIds: [runId],
+          adjustments: { coreStaff: [{ ...pattern, queue: queueId }] },
+        })
+        .expect(201)
+    ).body as ScenarioDto;
+    const changed = await request(service.url)
+      .patch(`/api/scenarios/${scenario.id}`)
+      .set(planner)
+      .send({ adjustments: { coreStaff: [{ ...pattern, queue: 'chat' }] } })
+      .expect(400);
+    expect(changed.body.details[0].field).toBe('adjustments.coreStaff[0].queue');
+    expect(await service.dataSource.query(`select name from scenario where name = 'Typo'`)).toEqual([]);
+  });
+
   it('refuses an hourly cost so large that the cost of the scenario was answered as null', async () => {
     const response = await request(service.url)
       .post('/api/scenarios')

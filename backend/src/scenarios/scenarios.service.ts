@@ -165,6 +165,7 @@ export class ScenariosService {
         .at(-1)!;
     const to = request.to ?? runs.map((run) => run.forecast_to).sort()[0];
     this.checkPeriod(from, to, runs);
+    await this.checkCoreStaffQueues(this.dataSource.manager, forecastRunIds, request.adjustments);
     const organisationId = organisation.id;
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await queryRows<{ id: string }>(
@@ -208,6 +209,7 @@ export class ScenariosService {
         );
         this.checkPeriod(from, to, runs);
       }
+      await this.checkCoreStaffQueues(manager, before.forecastRunIds, request.adjustments);
       await manager
         .query(
           `update scenario set name = $2, period_from = $3, period_to = $4, adjustments = $5, updated_at = now() where id = $1`,
@@ -227,6 +229,42 @@ export class ScenariosService {
       );
       return after;
     });
+  }
+
+  /**
+   * Each core staff pattern names one of the scenario's queues (by name or id) or none (every queue).
+   * A name matches exactly, as the computation matches it: "Phone" for the queue "phone", or a queue
+   * the scenario does not plan, was stored and counted as no core staff at all.
+   */
+  private async checkCoreStaffQueues(
+    manager: EntityManager,
+    forecastRunIds: readonly string[],
+    adjustments: ScenarioAdjustments | undefined,
+  ): Promise<void> {
+    const patterns = adjustments?.coreStaff ?? [];
+    if (!patterns.some((pattern) => pattern.queue !== undefined)) return;
+    const queues = await queryRows<{ id: string; name: string }>(
+      manager,
+      `select q.id, q.name from queue q join forecast_run r on r.queue_id = q.id
+        where r.id = any($1::uuid[]) order by q.name`,
+      [forecastRunIds],
+    );
+    const problems = patterns.flatMap((pattern, index) =>
+      pattern.queue === undefined ||
+      queues.some((queue) => queue.name === pattern.queue || queue.id === pattern.queue)
+        ? []
+        : [
+            {
+              field: `adjustments.coreStaff[${index}].queue`,
+              reason: `"${pattern.queue.slice(0, 60)}" is not a queue of this scenario (its queues: ${queues.map((queue) => queue.name).join(', ')})`,
+            },
+          ],
+    );
+    if (problems.length > 0)
+      throw new BadRequestException({
+        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+        details: problems,
+      });
   }
 
   async copy(id: string, name: string, user: SessionUser): Promise<ScenarioDto> {
