@@ -278,6 +278,29 @@ describe('input found wrong by exploring the API', () => {
     expect(await service.dataSource.query(`select name from scenario where name = 'Typo'`)).toEqual([]);
   });
 
+  it('refuses an uplift for an event key the organisation does not have, which lifted nothing', async () => {
+    const response = await request(service.url)
+      .post('/api/scenarios')
+      .set(planner)
+      .send({
+        name: 'Valentine typo',
+        forecastRunIds: [runId],
+        adjustments: { eventUplift: { valentine: 0.3 } },
+      })
+      .expect(400);
+    expect(response.body.details).toEqual([
+      {
+        field: 'adjustments.eventUplift.valentine',
+        reason: expect.stringMatching(/^no event has the key "valentine" \(events: .*valentines.*\)$/),
+      },
+    ]);
+    await request(service.url)
+      .post('/api/scenarios')
+      .set(planner)
+      .send({ name: 'Valentine', forecastRunIds: [runId], adjustments: { eventUplift: { valentines: 0.3 } } })
+      .expect(201);
+  });
+
   it('refuses an hourly cost so large that the cost of the scenario was answered as null', async () => {
     const response = await request(service.url)
       .post('/api/scenarios')

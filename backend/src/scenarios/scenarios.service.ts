@@ -166,6 +166,7 @@ export class ScenariosService {
     const to = request.to ?? runs.map((run) => run.forecast_to).sort()[0];
     this.checkPeriod(from, to, runs);
     await this.checkCoreStaffQueues(this.dataSource.manager, forecastRunIds, request.adjustments);
+    await this.checkEventUplift(this.dataSource.manager, organisation.id, request.adjustments);
     const organisationId = organisation.id;
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await queryRows<{ id: string }>(
@@ -210,6 +211,7 @@ export class ScenariosService {
         this.checkPeriod(from, to, runs);
       }
       await this.checkCoreStaffQueues(manager, before.forecastRunIds, request.adjustments);
+      await this.checkEventUplift(manager, organisationId, request.adjustments);
       await manager
         .query(
           `update scenario set name = $2, period_from = $3, period_to = $4, adjustments = $5, updated_at = now() where id = $1`,
@@ -260,6 +262,36 @@ export class ScenariosService {
             },
           ],
     );
+    if (problems.length > 0)
+      throw new BadRequestException({
+        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+        details: problems,
+      });
+  }
+
+  /**
+   * An event uplift names one of the organisation's events by key (retired ones too: older runs hold
+   * them). "valentine" for "valentines" was stored and lifted nothing.
+   */
+  private async checkEventUplift(
+    manager: EntityManager,
+    organisationId: string,
+    adjustments: ScenarioAdjustments | undefined,
+  ): Promise<void> {
+    const keys = Object.keys(adjustments?.eventUplift ?? {});
+    if (keys.length === 0) return;
+    const events = await queryRows<{ key: string }>(
+      manager,
+      `select key from event where organisation_id = $1 order by key`,
+      [organisationId],
+    );
+    const known = events.map((event) => event.key);
+    const problems = keys
+      .filter((key) => !known.includes(key))
+      .map((key) => ({
+        field: `adjustments.eventUplift.${key.slice(0, 60)}`,
+        reason: `no event has the key "${key.slice(0, 60)}" (events: ${known.join(', ')})`,
+      }));
     if (problems.length > 0)
       throw new BadRequestException({
         message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
