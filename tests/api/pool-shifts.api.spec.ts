@@ -29,13 +29,13 @@ describe('pool shifts and sign-ups', () => {
   afterAll(() => service?.stop());
 
   /** A staffing plan with three draft shifts 12 days ahead, written as the planning service stores them. */
-  async function planWithDrafts(): Promise<string> {
+  async function planWithDrafts(name = 'Valentine 2027 plan'): Promise<string> {
     const db = service.dataSource;
     const [{ id: organisationId }] = await db.query(`select id from organisation limit 1`);
     const [{ id: scenarioId }] = await db.query(
       `insert into scenario (organisation_id, name, forecast_run_ids, period_from, period_to)
-       values ($1, 'Valentine 2027 plan', '{}', $2, $2) returning id`,
-      [organisationId, localDateIn(12)],
+       values ($1, $3, '{}', $2, $2) returning id`,
+      [organisationId, localDateIn(12), name],
     );
     const [{ id: planId }] = await db.query(
       `insert into staffing_plan (scenario_id, period_from, period_to, summary) values ($1, $2, $2, '{"queues":[]}') returning id`,
@@ -106,6 +106,56 @@ describe('pool shifts and sign-ups', () => {
     ).body as SignUpResponse;
     expect(signUp).toMatchObject({ status: 'confirmed', shiftId: rest[0].id });
     expect(signUp.position).toBeUndefined();
+  });
+
+  it('refuses publishing draft shifts that already began, naming them, and publishes the later ones by id', async () => {
+    const planId = await planWithDrafts('Plan made today');
+    // A plan made today for a period starting today: its first shift began an hour ago.
+    const [{ id: startedId }] = await service.dataSource.query(
+      `select id from draft_shift where staffing_plan_id = $1 order by starts_at, id limit 1`,
+      [planId],
+    );
+    await service.dataSource.query(
+      `update draft_shift set starts_at = now() - interval '1 hour', ends_at = now() + interval '3 hours' where id = $1`,
+      [startedId],
+    );
+    const refused = await request(service.url)
+      .post(`/api/staffing-plans/${planId}/publish`)
+      .set(planner)
+      .send({})
+      .expect(400);
+    // Was "signUpClosesAt: must be after signUpOpensAt", a field the planner never sent.
+    expect(refused.body.details).toEqual([
+      {
+        field: 'draftShiftIds',
+        reason: expect.stringMatching(
+          new RegExp(
+            `^1 draft shift\\(s\\) start before their sign-up opens \\(now\\), the first ${startedId} at `,
+          ),
+        ),
+      },
+    ]);
+    expect(
+      await service.dataSource.query(
+        `select count(*)::int as n from pool_shift where staffing_plan_id = $1`,
+        [planId],
+      ),
+    ).toEqual([{ n: 0 }]);
+    const plan = (await request(service.url).get(`/api/staffing-plans/${planId}`).set(planner).expect(200))
+      .body as StaffingPlanDto;
+    // Upper-case ids are the same draft shifts (were "not draft shifts of plan …").
+    const later = plan.shifts
+      .map((shift) => shift.id)
+      .filter((id) => id !== startedId)
+      .map((id) => id.toUpperCase());
+    const published = (
+      await request(service.url)
+        .post(`/api/staffing-plans/${planId}/publish`)
+        .set(planner)
+        .send({ draftShiftIds: later })
+        .expect(201)
+    ).body as PoolShiftDto[];
+    expect(published).toHaveLength(2);
   });
 
   it('confirms up to the places, then waitlists with positions; a withdrawal promotes the first in line', async () => {

@@ -15,17 +15,18 @@ import type { Observable } from 'rxjs';
 const API_CONSUMES = 'swagger/apiConsumes';
 
 /**
- * Whether a handler reads a body: a `@Body()` parameter, or an upload that declares what it consumes
- * (`@ApiConsumes('text/csv')`: it reads the request stream and answers a wrong type with its own 415).
+ * What a handler reads: a JSON body (a `@Body()` parameter), an upload that declares what it consumes
+ * (`@ApiConsumes('text/csv')`: it reads the request stream and answers a wrong type with its own 415),
+ * or nothing.
  */
-function readsBody(context: ExecutionContext): boolean {
+function bodyKind(context: ExecutionContext): 'json' | 'upload' | 'none' {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ??
     {}) as Record<string, unknown>;
   const consumes = Reflect.getMetadata(API_CONSUMES, context.getHandler()) as string[] | undefined;
-  return (
-    (consumes?.length ?? 0) > 0 ||
-    Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY))
-  );
+  if ((consumes?.length ?? 0) > 0) return 'upload';
+  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY))
+    ? 'json'
+    : 'none';
 }
 
 const NO_BODY = 'this route takes no body: send none, or an empty JSON object';
@@ -39,9 +40,20 @@ const NO_BODY = 'this route takes no body: send none, or an empty JSON object';
 @Injectable()
 export class NoBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (readsBody(context)) return next.handle();
+    const kind = bodyKind(context);
+    if (kind === 'upload') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     const sent = Number(request.headers['content-length'] ?? 0) > 0 || 'transfer-encoding' in request.headers;
+    // JSON sent as text/plain (or with no type) was never parsed, and came back as every field missing;
+    // a form was parsed into strings, and came back as "must be a number". Name the real problem.
+    if (kind === 'json') {
+      if (sent && !request.is('application/json'))
+        throw new UnsupportedMediaTypeException({
+          message: `send the body as JSON with Content-Type application/json (got ${JSON.stringify(request.headers['content-type'] ?? 'none')})`,
+          details: [{ field: 'body', reason: 'must be sent as application/json' }],
+        });
+      return next.handle();
+    }
     // A body of another type (text, a form) is never parsed, so it would pass unseen: refuse it too.
     if (sent && !request.is('application/json'))
       throw new UnsupportedMediaTypeException({

@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 
+import { COMMA_SEPARATED_UUIDS } from '../common/uuid-list';
+
 export class CompareForecastRunsQuery {
   @ApiProperty({ example: 'uuid-a,uuid-b', description: 'Two or more run ids, comma-separated' })
-  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36})+$/i, {
+  @Matches(COMMA_SEPARATED_UUIDS, {
     message: 'ids must be two or more run ids, comma-separated',
   })
   ids!: string;

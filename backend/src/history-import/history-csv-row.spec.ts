@@ -1,6 +1,6 @@
 import { parseHistoryCsv } from '@peakplan/forecasting';
 
-import { HistoryRowReader, type StagedHistoryRow } from './history-csv-row';
+import { HistoryRowReader, type ImportRowError, type StagedHistoryRow } from './history-csv-row';
 
 const QUEUES = [
   { id: '00000000-0000-4000-8000-000000000001', name: 'phone', intervalMinutes: 15 },
@@ -29,6 +29,35 @@ describe('HistoryRowReader', () => {
       '2026-02-13T13:45:00+05:30',
     ])
       expect(staged(start).startMs).toBe(Date.parse('2026-02-13T08:15:00Z'));
+  });
+
+  it('puts a row into the queue of its exact name, and refuses a name two queues share but for case', () => {
+    const queues = [
+      { id: '00000000-0000-4000-8000-00000000000a', name: 'test-q', intervalMinutes: 15 },
+      { id: '00000000-0000-4000-8000-00000000000b', name: 'TEST-Q', intervalMinutes: 15 },
+      ...QUEUES,
+    ];
+    const read = (queue: string) =>
+      new HistoryRowReader(['queue', 'start', 'offered'], queues, '2026-11-24', NOW, 'Europe/Amsterdam').read(
+        [queue, '2026-11-01', '7'],
+        2,
+      );
+    // "TEST-Q" used to land in "test-q": every name was kept lower-cased and the last one won.
+    expect(read('TEST-Q')).toMatchObject({
+      queueId: '00000000-0000-4000-8000-00000000000b',
+      queueName: 'TEST-Q',
+    });
+    expect(read('test-q')).toMatchObject({
+      queueId: '00000000-0000-4000-8000-00000000000a',
+      queueName: 'test-q',
+    });
+    expect(read('CHAT')).toMatchObject({ queueName: 'Chat' });
+    const ambiguous = read('Test-Q') as ImportRowError[];
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]).toMatchObject({ row: 2, field: 'queue' });
+    expect(ambiguous[0].reason).toMatch(
+      /^"Test-Q" could be any of the queues "TEST-Q", "test-q".*write the name exactly$/,
+    );
   });
 
   it('starts a daily row at local midnight, also on the days the clocks change', () => {

@@ -72,6 +72,13 @@ export function signUpWindow(
   now: Date,
 ): { opensAt: Date; closesAt: Date; cutoffAt: Date } {
   const opensAt = request.signUpOpensAt ? new Date(request.signUpOpensAt) : now;
+  // With the closing left to its default, a shift starting before sign-up opens was refused as
+  // "signUpClosesAt: must be after signUpOpensAt", naming a field the planner never sent.
+  if (!request.signUpClosesAt && startsAt <= opensAt)
+    throw badField(
+      'date',
+      `the shift starts at ${startsAt.toISOString()}, not after its sign-up opens (${request.signUpOpensAt ? 'signUpOpensAt' : 'now'}), so nobody could sign up`,
+    );
   const dayBefore = new Date(startsAt.getTime() - DAY_MS);
   const closesAt = request.signUpClosesAt
     ? new Date(request.signUpClosesAt)

@@ -109,14 +109,27 @@ export class PoolShiftsService {
       );
       let chosen = drafts;
       if (request.draftShiftIds) {
+        // PostgreSQL writes a uuid in lower case; an upper-case id of a draft shift is that shift.
+        const draftShiftIds = request.draftShiftIds.map((id) => id.toLowerCase());
         const known = new Set(drafts.map((draft) => draft.id));
-        const unknown = request.draftShiftIds.filter((id) => !known.has(id));
+        const unknown = draftShiftIds.filter((id) => !known.has(id));
         if (unknown.length > 0)
           throw badField('draftShiftIds', `not draft shifts of plan ${planId}: ${unknown.join(', ')}`);
-        const wanted = new Set(request.draftShiftIds);
+        const wanted = new Set(draftShiftIds);
         chosen = drafts.filter((draft) => wanted.has(draft.id));
       }
       const now = new Date();
+      // A plan made today holds shifts that already began; they used to refuse the whole publish as
+      // "signUpClosesAt: must be after signUpOpensAt". Say which drafts, and how to go on.
+      const opensAt = request.signUpOpensAt ? new Date(request.signUpOpensAt) : now;
+      const started = request.signUpClosesAt
+        ? []
+        : chosen.filter((draft) => !draft.published && draft.starts_at <= opensAt);
+      if (started.length > 0)
+        throw badField(
+          'draftShiftIds',
+          `${started.length} draft shift(s) start before their sign-up opens (${request.signUpOpensAt ? 'signUpOpensAt' : 'now'}), the first ${started[0].id} at ${started[0].starts_at.toISOString()}: publish the later ones by their draftShiftIds`,
+        );
       const ids = await insertShifts(
         manager,
         planner,

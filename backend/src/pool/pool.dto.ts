@@ -32,8 +32,8 @@ import type {
   UpdatePoolShiftRequest,
   WeeklyAvailability,
 } from '@peakplan/contracts';
+import { IsCalendarDate } from '../common/calendar-date';
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const WINDOW_CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const ALLOCATIONS: ShiftAllocation[] = ['first-come', 'preference'];
@@ -41,7 +41,7 @@ const INSTANT = { strict: true, strictSeparator: true };
 
 export class CreatePoolShiftDto implements CreatePoolShiftRequest {
   @ApiProperty({ example: '2027-02-13' })
-  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate()
   date!: string;
   @ApiProperty({ example: '09:00' }) @Matches(CLOCK, { message: 'start must be HH:mm' }) start!: string;
   @ApiProperty({ example: '13:00' }) @Matches(CLOCK, { message: 'end must be HH:mm' }) end!: string;
@@ -76,7 +76,7 @@ export class PublishPlanDto implements PublishPlanRequest {
 export class UpdatePoolShiftDto implements UpdatePoolShiftRequest {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate()
   date?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(CLOCK, { message: 'start must be HH:mm' }) start?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(CLOCK, { message: 'end must be HH:mm' }) end?: string;
@@ -124,7 +124,7 @@ export class UpdateAvailabilityDto implements UpdateAvailabilityRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
-  @Matches(ISO_DATE, { each: true, message: 'each date off must be YYYY-MM-DD' })
+  @IsCalendarDate({ each: true })
   datesOff?: string[];
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0.25) @Max(168) maxHoursPerWeek?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0.25) @Max(10_000) maxHoursPerPeak?: number | null;
@@ -134,11 +134,11 @@ export class SkillTrainingDto {
   @ApiProperty({ example: 'phone' }) @IsString() @MinLength(1) @MaxLength(100) skill!: string;
   @ApiPropertyOptional({ example: '2026-10-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'trainedOn must be YYYY-MM-DD' })
+  @IsCalendarDate()
   trainedOn?: string | null;
   @ApiPropertyOptional({ example: '2027-10-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'expiresOn must be YYYY-MM-DD' })
+  @IsCalendarDate()
   expiresOn?: string | null;
 }
 

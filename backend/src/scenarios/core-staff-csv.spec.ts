@@ -11,6 +11,25 @@ const reader = (header = ['queue', 'start', 'agents']) =>
   new CoreStaffRowReader(header, queues, new Set(['email']), period, new ZoneClock('Europe/Amsterdam'));
 
 describe('CoreStaffRowReader', () => {
+  it('gives agents to the queue of the exact name, and refuses a name two queues share but for case', () => {
+    const twins = [
+      { id: 'lower-id', name: 'test-q', intervalMinutes: 15 },
+      { id: 'upper-id', name: 'TEST-Q', intervalMinutes: 15 },
+    ];
+    const rows = new CoreStaffRowReader(
+      ['queue', 'start', 'agents'],
+      twins,
+      new Set(),
+      period,
+      new ZoneClock('Europe/Amsterdam'),
+    );
+    expect(rows.read(['test-q', '2026-03-28T09:00:00+01:00', '1'], 2)).toMatchObject({ queueId: 'lower-id' });
+    expect(rows.read(['TEST-Q', '2026-03-28T09:00:00+01:00', '1'], 3)).toMatchObject({ queueId: 'upper-id' });
+    const ambiguous = rows.read(['Test-Q', '2026-03-28T09:15:00+01:00', '1'], 4) as { reason: string }[];
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0].reason).toMatch(/^"Test-Q" could be any of the queues "test-q", "TEST-Q"/);
+  });
+
   it('reads a row: queue by name (any case), start with offset or Z, agents', () => {
     const rows = reader(['Agents', ' queue', 'START']);
     expect(rows.read(['12', 'Phone', '2026-03-28T09:15:00+01:00'], 2)).toEqual<CoreStaffRow>({

@@ -44,7 +44,9 @@ const WHOLE_NUMBER = /^\d+$/;
 
 export class CoreStaffRowReader {
   private readonly columns: Map<string, number>;
+  /** The scenario's queues by exact name, and by name in lower case (a file may write "Phone"). */
   private readonly queuesByName: Map<string, CoreStaffQueue>;
+  private readonly queuesByFoldedName = new Map<string, CoreStaffQueue[]>();
   /** `queueId|startMs` → first row, to refuse a second row for the same interval. */
   private readonly seen = new Map<string, number>();
 
@@ -94,7 +96,11 @@ export class CoreStaffRowReader {
         problems,
       );
     this.columns = new Map(names.map((name, index) => [name, index]));
-    this.queuesByName = new Map(queues.map((queue) => [queue.name.toLowerCase(), queue]));
+    this.queuesByName = new Map(queues.map((queue) => [queue.name, queue]));
+    for (const queue of queues) {
+      const folded = queue.name.toLowerCase();
+      this.queuesByFoldedName.set(folded, [...(this.queuesByFoldedName.get(folded) ?? []), queue]);
+    }
   }
 
   /** Reads one record; returns the row or its problems (one per bad field). */
@@ -120,15 +126,21 @@ export class CoreStaffRowReader {
       errors.push({ row, field: 'queue', reason: 'is empty' });
       return undefined;
     }
-    const queue = this.queuesByName.get(name.toLowerCase());
-    if (queue) return queue;
+    // The exact name first; in any case only when that names one queue ("TEST-Q" beside "test-q" used
+    // to give its agents to whichever of the two came last).
+    const exact = this.queuesByName.get(name);
+    const matches = exact ? [exact] : (this.queuesByFoldedName.get(name.toLowerCase()) ?? []);
+    if (matches.length === 1) return matches[0];
     const planned = [...this.queuesByName.values()].map((candidate) => candidate.name).join(', ');
     errors.push({
       row,
       field: 'queue',
-      reason: this.otherQueueNames.has(name.toLowerCase())
-        ? `queue "${name}" is not planned in this scenario (its queues: ${planned})`
-        : `unknown queue "${name.slice(0, 60)}" (this scenario's queues: ${planned})`,
+      reason:
+        matches.length > 1
+          ? `"${name.slice(0, 60)}" could be any of the queues ${matches.map((candidate) => `"${candidate.name}"`).join(', ')}, whose names differ only in upper and lower case: write the name exactly`
+          : this.otherQueueNames.has(name.toLowerCase())
+            ? `queue "${name}" is not planned in this scenario (its queues: ${planned})`
+            : `unknown queue "${name.slice(0, 60)}" (this scenario's queues: ${planned})`,
     });
     return undefined;
   }

@@ -27,7 +27,10 @@ import type {
 } from '@peakplan/contracts';
 import { IsCalendarDate } from '../common/calendar-date';
 import { IsNotBlank } from '../common/not-blank';
+import { COMMA_SEPARATED_UUIDS } from '../common/uuid-list';
 
+/** Far above any wage, far below where hours times cost stop being a finite number (1e308 gave null costs). */
+const MAX_HOURLY_COST = 100_000;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class CoreStaffPatternDto implements CoreStaffPattern {
@@ -72,8 +75,18 @@ export class ScenarioAdjustmentsDto implements ScenarioAdjustments {
   @ValidateNested({ each: true })
   @Type(() => CoreStaffPatternDto)
   coreStaff?: CoreStaffPatternDto[];
-  @ApiPropertyOptional({ example: 32 }) @IsOptional() @IsNumber() @Min(0) coreHourlyCost?: number;
-  @ApiPropertyOptional({ example: 38 }) @IsOptional() @IsNumber() @Min(0) poolHourlyCost?: number;
+  @ApiPropertyOptional({ example: 32 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_HOURLY_COST)
+  coreHourlyCost?: number;
+  @ApiPropertyOptional({ example: 38 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_HOURLY_COST)
+  poolHourlyCost?: number;
 }
 
 export class CreateScenarioDto implements CreateScenarioRequest {
@@ -122,7 +135,7 @@ export class CopyScenarioDto {
 
 export class CompareScenariosQuery {
   @ApiProperty({ example: 'uuid-a,uuid-b' })
-  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36})+$/i, {
+  @Matches(COMMA_SEPARATED_UUIDS, {
     message: 'ids must be two or more scenario ids, comma-separated',
   })
   ids!: string;

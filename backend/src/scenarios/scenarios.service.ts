@@ -47,6 +47,15 @@ function checkAdjustments(adjustments: ScenarioAdjustments | undefined): void {
   for (const [key, value] of Object.entries(adjustments?.deflection ?? {}))
     if (typeof value !== 'number' || !(value >= 0 && value <= 1))
       problems.push({ field: `adjustments.deflection.${key}`, reason: 'must be a share from 0 to 1' });
+  // A pattern from 17:00 to 08:00 (or 24:00 to 24:00) was stored and counted as no core staff at all:
+  // a night is two patterns, to 24:00 and from 00:00 the next weekday.
+  (adjustments?.coreStaff ?? []).forEach((pattern, index) => {
+    if (pattern.from >= pattern.to)
+      problems.push({
+        field: `adjustments.coreStaff[${index}].to`,
+        reason: `must be after from (${pattern.from}); a night is two patterns, to 24:00 and from 00:00`,
+      });
+  });
   if (problems.length > 0)
     throw new BadRequestException({
       message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
@@ -111,6 +120,8 @@ export class ScenariosService {
     coreStaffFrom?: string,
   ): Promise<ScenarioDto> {
     checkAdjustments(request.adjustments);
+    // PostgreSQL reads a uuid in either case, JavaScript compares strings: one spelling for both.
+    const forecastRunIds = request.forecastRunIds.map((id) => id.toLowerCase());
     const organisation = await this.organisations.current();
     const runs = await queryRows<{
       id: string;
@@ -124,9 +135,13 @@ export class ScenariosService {
                 to_char(r.forecast_from + r.horizon_days - 1, 'YYYY-MM-DD') as forecast_to
            from forecast_run r join queue q on q.id = r.queue_id
           where r.id = any($1::uuid[]) and q.organisation_id = $2`,
-      [request.forecastRunIds, organisation.id],
+      [forecastRunIds, organisation.id],
     );
-    const problems = request.forecastRunIds.flatMap((id, index) => {
+    const problems = forecastRunIds.flatMap((id, index) => {
+      // The same run twice used to count its queue twice: every contact, hour and cost doubled.
+      const first = forecastRunIds.indexOf(id);
+      if (first !== index)
+        return [{ field: `forecastRunIds[${index}]`, reason: `the same run as forecastRunIds[${first}]` }];
       const run = runs.find((candidate) => candidate.id === id);
       if (!run) return [{ field: `forecastRunIds[${index}]`, reason: `forecast run ${id} does not exist` }];
       if (run.status !== 'completed')
@@ -150,6 +165,8 @@ export class ScenariosService {
         .at(-1)!;
     const to = request.to ?? runs.map((run) => run.forecast_to).sort()[0];
     this.checkPeriod(from, to, runs);
+    await this.checkCoreStaffQueues(this.dataSource.manager, forecastRunIds, request.adjustments);
+    await this.checkEventUplift(this.dataSource.manager, organisation.id, request.adjustments);
     const organisationId = organisation.id;
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await queryRows<{ id: string }>(
@@ -159,7 +176,7 @@ export class ScenariosService {
         [
           organisation.id,
           request.name,
-          request.forecastRunIds,
+          forecastRunIds,
           from,
           to,
           JSON.stringify(request.adjustments ?? {}),
@@ -193,6 +210,8 @@ export class ScenariosService {
         );
         this.checkPeriod(from, to, runs);
       }
+      await this.checkCoreStaffQueues(manager, before.forecastRunIds, request.adjustments);
+      await this.checkEventUplift(manager, organisationId, request.adjustments);
       await manager
         .query(
           `update scenario set name = $2, period_from = $3, period_to = $4, adjustments = $5, updated_at = now() where id = $1`,
@@ -212,6 +231,72 @@ export class ScenariosService {
       );
       return after;
     });
+  }
+
+  /**
+   * Each core staff pattern names one of the scenario's queues (by name or id) or none (every queue).
+   * A name matches exactly, as the computation matches it: "Phone" for the queue "phone", or a queue
+   * the scenario does not plan, was stored and counted as no core staff at all.
+   */
+  private async checkCoreStaffQueues(
+    manager: EntityManager,
+    forecastRunIds: readonly string[],
+    adjustments: ScenarioAdjustments | undefined,
+  ): Promise<void> {
+    const patterns = adjustments?.coreStaff ?? [];
+    if (!patterns.some((pattern) => pattern.queue !== undefined)) return;
+    const queues = await queryRows<{ id: string; name: string }>(
+      manager,
+      `select q.id, q.name from queue q join forecast_run r on r.queue_id = q.id
+        where r.id = any($1::uuid[]) order by q.name`,
+      [forecastRunIds],
+    );
+    const problems = patterns.flatMap((pattern, index) =>
+      pattern.queue === undefined ||
+      queues.some((queue) => queue.name === pattern.queue || queue.id === pattern.queue)
+        ? []
+        : [
+            {
+              field: `adjustments.coreStaff[${index}].queue`,
+              reason: `"${pattern.queue.slice(0, 60)}" is not a queue of this scenario (its queues: ${queues.map((queue) => queue.name).join(', ')})`,
+            },
+          ],
+    );
+    if (problems.length > 0)
+      throw new BadRequestException({
+        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+        details: problems,
+      });
+  }
+
+  /**
+   * An event uplift names one of the organisation's events by key (retired ones too: older runs hold
+   * them). "valentine" for "valentines" was stored and lifted nothing.
+   */
+  private async checkEventUplift(
+    manager: EntityManager,
+    organisationId: string,
+    adjustments: ScenarioAdjustments | undefined,
+  ): Promise<void> {
+    const keys = Object.keys(adjustments?.eventUplift ?? {});
+    if (keys.length === 0) return;
+    const events = await queryRows<{ key: string }>(
+      manager,
+      `select key from event where organisation_id = $1 order by key`,
+      [organisationId],
+    );
+    const known = events.map((event) => event.key);
+    const problems = keys
+      .filter((key) => !known.includes(key))
+      .map((key) => ({
+        field: `adjustments.eventUplift.${key.slice(0, 60)}`,
+        reason: `no event has the key "${key.slice(0, 60)}" (events: ${known.join(', ')})`,
+      }));
+    if (problems.length > 0)
+      throw new BadRequestException({
+        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
+        details: problems,
+      });
   }
 
   async copy(id: string, name: string, user: SessionUser): Promise<ScenarioDto> {

@@ -19,6 +19,7 @@ import type {
   MarkAttendanceRequest,
   PointsWeights,
 } from '@peakplan/contracts';
+import { IsNotBlank } from '../../common/not-blank';
 
 export class MarkAttendanceDto implements MarkAttendanceRequest {
   @ApiProperty({ enum: ['worked', 'no-show'] })
@@ -37,6 +38,7 @@ export class GrantPointsDto implements GrantPointsRequest {
   @ApiProperty({ example: 25 }) @IsInt() @Min(1) @Max(10_000) points!: number;
   @ApiProperty({ example: 'Year-end push: three extra evenings' })
   @IsString()
+  @IsNotBlank()
   @MinLength(3)
   @MaxLength(300)
   reason!: string;
