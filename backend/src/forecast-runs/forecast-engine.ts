@@ -114,7 +114,8 @@ export function runForecastEngine(
     },
     backtest,
     warnings,
-    days: days.map((day) => ({
+    // The interval forecast's day totals (forecastIntervals): a day and its intervals agree.
+    days: spread.days.map((day) => ({
       date: day.date,
       p10: round(day.p10),
       p50: round(day.p50),

@@ -35,13 +35,23 @@ export interface IntradayChoice {
  * Without a backtest, or with fewer than 20 days of its errors, each interval's band combines the day's
  * band share with Poisson noise (an honest fallback), weighed n : 20 against the band of the n days of
  * errors there are (see intervalBand).
+ *
+ * `days` comes back as the day totals of those intervals: when the chosen forecaster makes its own day
+ * totals (a baseline, or a blend with one), a day's P50 is the sum of its intervals, with the daily
+ * model's band relative to it (P10/P50 and P90/P50 of the day), so the day and its intervals never
+ * disagree; with PeakPlan's totals the days are the daily model's.
  */
 export function forecastIntervals(
   model: FittedDailyModel,
   days: readonly DailyForecastDay[],
   history: readonly IntervalObservation[],
   options: { intervalMinutes: number; timeZone?: string },
-): { intervals: IntervalForecast[]; warnings: string[]; intraday: IntradayChoice } {
+): {
+  intervals: IntervalForecast[];
+  days: DailyForecastDay[];
+  warnings: string[];
+  intraday: IntradayChoice;
+} {
   const { index } = model.setup;
   const eventOfDay = (date: string) => {
     const feature = index.featureAt(isoDateToDayNumber(date));
@@ -66,9 +76,9 @@ export function forecastIntervals(
       );
     }
   }
-  const intervals = backtest
+  const chosen = backtest
     ? chosenIntervals(spread.intervals, days, history, backtest, options.intervalMinutes)
-    : spread.intervals.map((slot) => withFallbackBand(slot));
+    : { intervals: spread.intervals.map((slot) => withFallbackBand(slot)), days: [...days] };
   const intraday: IntradayChoice = backtest
     ? { name: backtest.chosen.name, reason: backtest.reason, backtest }
     : {
@@ -76,7 +86,7 @@ export function forecastIntervals(
         reason: 'interval history too short to backtest: PeakPlan’s spread',
         backtest: null,
       };
-  return { intervals, warnings: [...warnings, ...spread.warnings], intraday };
+  return { ...chosen, warnings: [...warnings, ...spread.warnings], intraday };
 }
 
 /** P10/P90 of an interval without a calibrated table: the day's band share widened by Poisson noise. */
@@ -84,14 +94,26 @@ function withFallbackBand(slot: IntervalForecast): IntervalForecast {
   return { ...slot, ...intervalBand({ weeks: [], fallback: true }, slot.p50, 1, dayBandShare(slot, true)) };
 }
 
-/** The chosen mix of PeakPlan's spread and a baseline, with the calibrated bands by horizon. */
+/** Whether a forecaster's day totals are PeakPlan's (its spread, or PeakPlan's total in a baseline's shape). */
+function keepsPeakPlanTotals(candidate: IntradayBacktestReport['chosen']): boolean {
+  return (
+    candidate.peakplan === 1 ||
+    candidate.baseline === 'four-week-shape' ||
+    candidate.baseline === 'recent-shape'
+  );
+}
+
+/**
+ * The chosen mix of PeakPlan's spread and a baseline, with the calibrated bands by horizon, and the days
+ * as their intervals' totals (see forecastIntervals).
+ */
 function chosenIntervals(
   spread: readonly IntervalForecast[],
   days: readonly DailyForecastDay[],
   history: readonly IntervalObservation[],
   backtest: IntradayBacktestReport,
   intervalMinutes: number,
-): IntervalForecast[] {
+): { intervals: IntervalForecast[]; days: DailyForecastDay[] } {
   const counts = slotCountsOf(history);
   const dates = [...counts.keys()].sort().reverse();
   const origin = addDays(dates[0], 1);
@@ -104,6 +126,8 @@ function chosenIntervals(
     slotsByDate.set(date, [...(slotsByDate.get(date) ?? []), slot]);
   }
   const result: IntervalForecast[] = [];
+  const totals: DailyForecastDay[] = [];
+  const ownTotals = !keepsPeakPlanTotals(backtest.chosen);
   for (const day of days) {
     const slots = slotsByDate.get(day.date) ?? [];
     const peakplan = new Float64Array(96);
@@ -120,10 +144,12 @@ function chosenIntervals(
       day,
     );
     const horizonDay = Math.max(1, isoDateToDayNumber(day.date) - isoDateToDayNumber(origin) + 1);
+    let total = 0;
     for (const slot of slots) {
       let p50 = 0;
       for (let q = 0; q < perSlot; q++) p50 += mixed[quarterOf(slot.start) + q] ?? 0;
       // Nothing forecast (a closed day, or outside the hours every forecaster saw open): no band either.
+      total += p50;
       if (p50 === 0) result.push({ start: slot.start, p10: 0, p50: 0, p90: 0 });
       else
         result.push({
@@ -132,6 +158,13 @@ function chosenIntervals(
           ...intervalBand(backtest.bands, p50, horizonDay, dayBandShare(day, true)),
         });
     }
+    // The day's relative band stays the daily model's (its P10/P50 and P90/P50, from its backtests).
+    const share = dayBandShare(day, true);
+    totals.push(
+      ownTotals && !day.closed
+        ? { ...day, p10: total * share.low, p50: total, p90: total * share.high }
+        : day,
+    );
   }
-  return result;
+  return { intervals: result, days: totals };
 }

@@ -189,6 +189,33 @@ describe('forecastIntervals with the intraday choice', () => {
     const monday = result.intervals.filter((slot) => slot.start.startsWith('2026-12-07'));
     expect(monday.reduce((sum, slot) => sum + slot.p50, 0)).toBeGreaterThan(1000);
   });
+  it('gives days as the totals of their intervals when the chosen forecaster makes its own totals', () => {
+    // Up to 11 October: the fortnight after it holds no event window, where every forecaster keeps only
+    // its shape and takes PeakPlan's total (December lies in the Sinterklaas and Christmas windows).
+    const before = (date: string) => date < '2026-10-12';
+    const model = fitDailyModel(
+      CALL_CENTRE.daily.filter((day) => before(day.date)),
+      { country: 'NL' },
+    );
+    const days = forecastDaily(model, 14);
+    const intervals = CALL_CENTRE.intervals.filter((interval) => before(interval.localDate));
+    const result = forecastIntervals(model, days, intervals, { intervalMinutes: 15 });
+    // recent-weighted: its own day totals (its weighted same-weekday mean), not the daily model's.
+    expect(result.intraday.name).toBe('recent-weighted');
+    let differs = 0;
+    result.days.forEach((day, i) => {
+      const total = result.intervals
+        .filter((slot) => slot.start.startsWith(day.date))
+        .reduce((sum, slot) => sum + slot.p50, 0);
+      expect(day.p50).toBeCloseTo(total, 6);
+      // The daily model's band relative to the day: P90/P50 kept.
+      if (days[i].p50 > 0) expect(day.p90 / day.p50).toBeCloseTo(days[i].p90 / days[i].p50, 9);
+      if (Math.abs(day.p50 - days[i].p50) > 1) differs++;
+      if (days[i].closed) expect(day).toEqual(days[i]);
+    });
+    // Before, the days were the daily model's while their intervals summed to something else.
+    expect(differs).toBeGreaterThan(5);
+  });
   it('falls back honestly on three weeks of intervals: no backtest, bands widened by Poisson noise', () => {
     const short = CALL_CENTRE.intervals.filter((i) => i.localDate >= '2026-11-09');
     const daily = CALL_CENTRE.daily.filter((d) => d.date >= '2026-11-09');

@@ -128,30 +128,37 @@ export async function run(options: Map<string, string>): Promise<unknown> {
     throw error;
   }
   const warnings = [...model.warnings];
+  // With interval history the days are the totals of the interval forecast, as a forecast run's are
+  // (forecastIntervals), so the command line and the service give the same days.
+  const spread =
+    intervalMinutes !== undefined || history.intervals.length > 0
+      ? forecastIntervals(model, days, history.intervals, {
+          intervalMinutes: intervalMinutes ?? 15,
+          timeZone,
+        })
+      : undefined;
+  if (spread) warnings.push(...spread.warnings);
   for (const warning of warnings) process.stderr.write(`peakplan: warning: ${warning}\n`);
   const result: Record<string, unknown> = {
     queue: history.queue,
     model: model.model,
     reason: model.selection.reason,
     warnings,
-    days: days.map((day) => ({
+    days: (spread?.days ?? days).map((day) => ({
       date: day.date,
       p10: round(day.p10),
       p50: round(day.p50),
       p90: round(day.p90),
     })),
   };
-  if (intervalMinutes !== undefined) {
-    const spread = forecastIntervals(model, days, history.intervals, { intervalMinutes, timeZone });
-    warnings.push(...spread.warnings);
-    result.intraday = { model: spread.intraday.name, reason: spread.intraday.reason };
+  if (spread) result.intraday = { model: spread.intraday.name, reason: spread.intraday.reason };
+  if (spread && intervalMinutes !== undefined)
     result.intervals = spread.intervals.map((slot) => ({
       start: slot.start,
       p10: round(slot.p10),
       p50: round(slot.p50),
       p90: round(slot.p90),
     }));
-  }
   if (format === 'csv') {
     const rows = (result.intervals ?? result.days) as Record<string, unknown>[];
     const key = result.intervals ? 'start' : 'date';
