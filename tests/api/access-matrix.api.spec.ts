@@ -232,7 +232,8 @@ describe('route-by-role matrix on the real app and database', () => {
   let bodies: Record<string, object>;
 
   beforeAll(async () => {
-    service = await startTestService({ demoHistoryDays: 7, today: '2026-03-01' });
+    // 14 days: the fewest a forecast run trains on, so an allowed caller's run is accepted.
+    service = await startTestService({ demoHistoryDays: 14, today: '2026-03-01' });
     routes = declaredRoutes(service);
     bodies = await cheapBodies(service);
   });

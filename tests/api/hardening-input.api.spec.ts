@@ -22,7 +22,8 @@ describe('malformed and implausible input is refused with a 4xx in the error sha
   let queueId: string;
 
   beforeAll(async () => {
-    service = await startTestService({ demoHistoryDays: 7, today: '2026-03-01' });
+    // 14 days: the fewest a forecast run trains on, so the start below is refused for the queue without history.
+    service = await startTestService({ demoHistoryDays: 14, today: '2026-03-01' });
     admin = await sessionHeaders(service, 'admin@peakplan.test');
     planner = await sessionHeaders(service, 'planner@peakplan.test');
     [{ id: queueId }] = await service.dataSource.query(`select id from queue order by name limit 1`);

@@ -186,6 +186,22 @@ describe('forecast runs on a real database', () => {
       await request(service.url).post('/api/forecast-runs').set(planner).send({ country: 'ZZ' }).expect(400)
     ).body as ApiError;
     expect(unknownCountry.details[0]).toMatchObject({ field: 'country' });
+    // Five days to train on: refused at once, naming trainingFrom, and no run written (it used to be
+    // accepted and fail in the background).
+    const [before] = await service.dataSource.query(`select count(*)::int as runs from forecast_run`);
+    const tooShort = (
+      await request(service.url)
+        .post('/api/forecast-runs')
+        .set(planner)
+        .send({ trainingFrom: '2026-02-20', trainingTo: '2026-02-24' })
+        .expect(400)
+    ).body as ApiError;
+    expect(tooShort.details[0]).toMatchObject({ field: 'trainingFrom' });
+    expect(tooShort.message).toMatch(
+      /has 5 day\(s\) with contacts from 2026-02-20 to 2026-02-24; a forecast needs at least 14/,
+    );
+    const [after] = await service.dataSource.query(`select count(*)::int as runs from forecast_run`);
+    expect(after.runs).toBe(before.runs);
     await request(service.url).post('/api/forecast-runs').set(manager).send({}).expect(403);
     await request(service.url)
       .get('/api/forecast-runs/00000000-0000-4000-8000-000000000000')

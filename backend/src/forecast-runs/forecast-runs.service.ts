@@ -11,7 +11,7 @@ import type {
   ForecastRunSummary,
   StartForecastRunRequest,
 } from '@peakplan/contracts';
-import { addDays, eventPresets, ZoneClock } from '@peakplan/forecasting';
+import { addDays, eventPresets, MINIMUM_OPEN_DAYS, ZoneClock } from '@peakplan/forecasting';
 
 import {
   epochMsSql,
@@ -149,6 +149,24 @@ export class ForecastRunsService {
         throw new BadRequestException({
           message: `queue "${queue.name}" has no history up to ${trainingTo}: import history first`,
           details: [{ field: 'queueId', reason: 'no history' }],
+        });
+      // The engine needs 14 days with contacts; fewer used to be accepted here and fail in the background.
+      const [{ days }] = await queryRows<{ days: number }>(
+        this.dataSource,
+        `select count(distinct ${localDateTextSql('interval_start', '$2')})::int as days
+           from contact_history
+          where queue_id = $1 and offered > 0 and ${instantRangeSql('interval_start', '$3', '$4')}`,
+        [queue.id, organisation.timeZone, ...localDayRange(clock, trainingFrom, trainingTo)],
+      );
+      if (days < MINIMUM_OPEN_DAYS)
+        throw new BadRequestException({
+          message: `queue "${queue.name}" has ${days} day(s) with contacts from ${trainingFrom} to ${trainingTo}; a forecast needs at least ${MINIMUM_OPEN_DAYS}`,
+          details: [
+            {
+              field: request.trainingFrom ? 'trainingFrom' : 'queueId',
+              reason: `fewer than ${MINIMUM_OPEN_DAYS} days with contacts to train on`,
+            },
+          ],
         });
       planned.push({ queueId: queue.id, intervalMinutes: queue.interval_minutes, trainingFrom });
     }

@@ -20,7 +20,7 @@ export type { IntradayProfiles, QuarterProfile } from './intraday-profile';
 export { parseHistoryCsv, selectQueueHistory } from './parse-history-csv';
 export type { IntervalObservation, QueueHistory } from './parse-history-csv';
 export type { ErrorBand, IntervalTable } from './prediction-intervals';
-export { DEFAULT_REGRESSION_OPTIONS } from './regression-model';
+export { DEFAULT_REGRESSION_OPTIONS, MINIMUM_OPEN_DAYS } from './regression-model';
 export type { RegressionOptions } from './regression-model';
 export { plannerClosedDays } from './planner-closed-days';
 export { mulberry32, standardNormal } from './seeded-random';

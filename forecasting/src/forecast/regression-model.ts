@@ -154,9 +154,14 @@ function accumulate(
   }
 }
 
+/** The fewest open days (with contacts) a fit needs before its origin. */
+export const MINIMUM_OPEN_DAYS = 14;
+
 function assertEnoughRows(rows: readonly number[]): void {
-  if (rows.length < 14)
-    throw new RangeError(`history must hold at least 14 open days before the forecast, got ${rows.length}`);
+  if (rows.length < MINIMUM_OPEN_DAYS)
+    throw new RangeError(
+      `history must hold at least ${MINIMUM_OPEN_DAYS} open days before the forecast, got ${rows.length}`,
+    );
 }
 
 /**
