@@ -41,9 +41,12 @@ export function loadQueue(
   /** From `--events-from FILE [--events-from-queue NAME]`: the queue lending its event effects. */
   eventEffectSource?: EventEffectSource;
 } {
+  const allowed = [...known, ...EVENT_SOURCE_OPTIONS];
   for (const name of options.keys())
-    if (![...known, ...EVENT_SOURCE_OPTIONS].includes(name))
-      throw new CliUsageError(`unknown option --${name}; expected: ${known.map((k) => `--${k}`).join(' ')}`);
+    if (!allowed.includes(name))
+      throw new CliUsageError(
+        `unknown option --${name}; expected: ${allowed.map((k) => `--${k}`).join(' ')}`,
+      );
   const country = (options.get('country') ?? 'NL').toUpperCase();
   try {
     eventPresets(country);
