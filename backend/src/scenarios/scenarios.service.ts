@@ -20,6 +20,12 @@ import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/unique-violation';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { queryOne, queryRows } from '../database/query-rows';
+import {
+  checkAdjustments,
+  checkCoreStaffQueues,
+  checkEventUplift,
+  refuseProblems,
+} from './scenario-adjustment-checks';
 import { ScenarioInputsService } from './scenario-inputs.service';
 
 interface ScenarioRow {
@@ -37,31 +43,6 @@ interface ScenarioRow {
 
 const COLUMNS = `id, name, forecast_run_ids, to_char(period_from, 'YYYY-MM-DD') as period_from,
   to_char(period_to, 'YYYY-MM-DD') as period_to, adjustments, is_plan, created_by, created_at, updated_at`;
-
-/** Checks the free-form maps of the adjustments (class-validator checks the rest). */
-function checkAdjustments(adjustments: ScenarioAdjustments | undefined): void {
-  const problems: { field: string; reason: string }[] = [];
-  for (const [key, value] of Object.entries(adjustments?.eventUplift ?? {}))
-    if (typeof value !== 'number' || !(value >= -0.9 && value <= 5))
-      problems.push({ field: `adjustments.eventUplift.${key}`, reason: 'must be a number from -0.9 to 5' });
-  for (const [key, value] of Object.entries(adjustments?.deflection ?? {}))
-    if (typeof value !== 'number' || !(value >= 0 && value <= 1))
-      problems.push({ field: `adjustments.deflection.${key}`, reason: 'must be a share from 0 to 1' });
-  // A pattern from 17:00 to 08:00 (or 24:00 to 24:00) was stored and counted as no core staff at all:
-  // a night is two patterns, to 24:00 and from 00:00 the next weekday.
-  (adjustments?.coreStaff ?? []).forEach((pattern, index) => {
-    if (pattern.from >= pattern.to)
-      problems.push({
-        field: `adjustments.coreStaff[${index}].to`,
-        reason: `must be after from (${pattern.from}); a night is two patterns, to 24:00 and from 00:00`,
-      });
-  });
-  if (problems.length > 0)
-    throw new BadRequestException({
-      message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
-      details: problems,
-    });
-}
 
 function toDto(row: ScenarioRow): ScenarioDto {
   return {
@@ -152,11 +133,7 @@ export class ScenariosService {
         return [{ field: `forecastRunIds[${index}]`, reason: 'two runs of the same queue' }];
       return [];
     });
-    if (problems.length > 0)
-      throw new BadRequestException({
-        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
-        details: problems,
-      });
+    refuseProblems(problems);
     const from =
       request.from ??
       runs
@@ -165,8 +142,8 @@ export class ScenariosService {
         .at(-1)!;
     const to = request.to ?? runs.map((run) => run.forecast_to).sort()[0];
     this.checkPeriod(from, to, runs);
-    await this.checkCoreStaffQueues(this.dataSource.manager, forecastRunIds, request.adjustments);
-    await this.checkEventUplift(this.dataSource.manager, organisation.id, request.adjustments);
+    await checkCoreStaffQueues(this.dataSource.manager, forecastRunIds, request.adjustments);
+    await checkEventUplift(this.dataSource.manager, organisation.id, request.adjustments);
     const organisationId = organisation.id;
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await queryRows<{ id: string }>(
@@ -210,8 +187,8 @@ export class ScenariosService {
         );
         this.checkPeriod(from, to, runs);
       }
-      await this.checkCoreStaffQueues(manager, before.forecastRunIds, request.adjustments);
-      await this.checkEventUplift(manager, organisationId, request.adjustments);
+      await checkCoreStaffQueues(manager, before.forecastRunIds, request.adjustments);
+      await checkEventUplift(manager, organisationId, request.adjustments);
       await manager
         .query(
           `update scenario set name = $2, period_from = $3, period_to = $4, adjustments = $5, updated_at = now() where id = $1`,
@@ -231,72 +208,6 @@ export class ScenariosService {
       );
       return after;
     });
-  }
-
-  /**
-   * Each core staff pattern names one of the scenario's queues (by name or id) or none (every queue).
-   * A name matches exactly, as the computation matches it: "Phone" for the queue "phone", or a queue
-   * the scenario does not plan, was stored and counted as no core staff at all.
-   */
-  private async checkCoreStaffQueues(
-    manager: EntityManager,
-    forecastRunIds: readonly string[],
-    adjustments: ScenarioAdjustments | undefined,
-  ): Promise<void> {
-    const patterns = adjustments?.coreStaff ?? [];
-    if (!patterns.some((pattern) => pattern.queue !== undefined)) return;
-    const queues = await queryRows<{ id: string; name: string }>(
-      manager,
-      `select q.id, q.name from queue q join forecast_run r on r.queue_id = q.id
-        where r.id = any($1::uuid[]) order by q.name`,
-      [forecastRunIds],
-    );
-    const problems = patterns.flatMap((pattern, index) =>
-      pattern.queue === undefined ||
-      queues.some((queue) => queue.name === pattern.queue || queue.id === pattern.queue)
-        ? []
-        : [
-            {
-              field: `adjustments.coreStaff[${index}].queue`,
-              reason: `"${pattern.queue.slice(0, 60)}" is not a queue of this scenario (its queues: ${queues.map((queue) => queue.name).join(', ')})`,
-            },
-          ],
-    );
-    if (problems.length > 0)
-      throw new BadRequestException({
-        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
-        details: problems,
-      });
-  }
-
-  /**
-   * An event uplift names one of the organisation's events by key (retired ones too: older runs hold
-   * them). "valentine" for "valentines" was stored and lifted nothing.
-   */
-  private async checkEventUplift(
-    manager: EntityManager,
-    organisationId: string,
-    adjustments: ScenarioAdjustments | undefined,
-  ): Promise<void> {
-    const keys = Object.keys(adjustments?.eventUplift ?? {});
-    if (keys.length === 0) return;
-    const events = await queryRows<{ key: string }>(
-      manager,
-      `select key from event where organisation_id = $1 order by key`,
-      [organisationId],
-    );
-    const known = events.map((event) => event.key);
-    const problems = keys
-      .filter((key) => !known.includes(key))
-      .map((key) => ({
-        field: `adjustments.eventUplift.${key.slice(0, 60)}`,
-        reason: `no event has the key "${key.slice(0, 60)}" (events: ${known.join(', ')})`,
-      }));
-    if (problems.length > 0)
-      throw new BadRequestException({
-        message: problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
-        details: problems,
-      });
   }
 
   async copy(id: string, name: string, user: SessionUser): Promise<ScenarioDto> {
