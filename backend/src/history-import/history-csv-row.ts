@@ -8,6 +8,7 @@ import {
   HistoryRowGrammar,
   type HistoryRowError,
 } from '@peakplan/forecasting';
+import { ambiguousQueueReason, QueuesByName } from '../common/queues-by-name';
 
 export { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '@peakplan/forecasting';
 
@@ -42,9 +43,7 @@ export interface StagedHistoryRow {
 
 export class HistoryRowReader {
   private readonly grammar: HistoryRowGrammar;
-  /** By the exact name, and by the name in lower case (a file may write "Phone" for "phone"). */
-  private readonly queuesByName: Map<string, HistoryImportQueue>;
-  private readonly queuesByFoldedName = new Map<string, HistoryImportQueue[]>();
+  private readonly queues: QueuesByName<HistoryImportQueue>;
 
   /**
    * @param header the first record, as read
@@ -61,12 +60,7 @@ export class HistoryRowReader {
     timeZone: string,
   ) {
     this.grammar = new HistoryRowGrammar(header, { today, nowMs, timeZone });
-    const sorted = [...queues].sort((a, b) => (a.name < b.name ? -1 : 1));
-    this.queuesByName = new Map(sorted.map((queue) => [queue.name, queue]));
-    for (const queue of sorted) {
-      const folded = queue.name.toLowerCase();
-      this.queuesByFoldedName.set(folded, [...(this.queuesByFoldedName.get(folded) ?? []), queue]);
-    }
+    this.queues = new QueuesByName([...queues].sort((a, b) => (a.name < b.name ? -1 : 1)));
   }
 
   get columnCount(): number {
@@ -78,10 +72,7 @@ export class HistoryRowReader {
     const read = this.grammar.read(record, row);
     const errors = Array.isArray(read) ? read : [];
     const queueName = Array.isArray(read) ? this.queueCell(record) : read.queueName;
-    // The exact name first; otherwise the name in any case, but only when it names one queue: "TEST-Q"
-    // used to land in "test-q" while a queue "TEST-Q" existed, since the last lower-cased name won.
-    const exact = this.queuesByName.get(queueName);
-    const matches = exact ? [exact] : (this.queuesByFoldedName.get(queueName.toLowerCase()) ?? []);
+    const matches = this.queues.matches(queueName);
     const queue = matches.length === 1 ? matches[0] : undefined;
     if (queueName !== '' && !queue && !errors.some((error) => error.field === 'row'))
       errors.unshift({
@@ -89,8 +80,8 @@ export class HistoryRowReader {
         field: 'queue',
         reason:
           matches.length > 1
-            ? `"${queueName.slice(0, 60)}" could be any of the queues ${matches.map((q) => `"${q.name}"`).join(', ')}, whose names differ only in upper and lower case: write the name exactly`
-            : `unknown queue "${queueName.slice(0, 60)}" (known: ${[...this.queuesByName.values()].map((q) => q.name).join(', ')})`,
+            ? ambiguousQueueReason(queueName, matches)
+            : `unknown queue "${queueName.slice(0, 60)}" (known: ${this.queues.names().join(', ')})`,
       });
     if (Array.isArray(read) || !queue) return errors;
     if (!read.daily && (!read.wholeMinute || read.minute % queue.intervalMinutes !== 0))

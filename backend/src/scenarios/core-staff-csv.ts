@@ -1,6 +1,7 @@
 /* Turns one CSV record of uploaded core staff (`queue,start,agents`) into a row for a scenario, or says
  * what is wrong with it (row, field, reason). Pure and synchronous: the upload streams records through it. */
 import type { ZoneClock } from '@peakplan/forecasting';
+import { ambiguousQueueReason, QueuesByName } from '../common/queues-by-name';
 
 export const CORE_STAFF_COLUMNS = ['queue', 'start', 'agents'] as const;
 
@@ -44,9 +45,8 @@ const WHOLE_NUMBER = /^\d+$/;
 
 export class CoreStaffRowReader {
   private readonly columns: Map<string, number>;
-  /** The scenario's queues by exact name, and by name in lower case (a file may write "Phone"). */
-  private readonly queuesByName: Map<string, CoreStaffQueue>;
-  private readonly queuesByFoldedName = new Map<string, CoreStaffQueue[]>();
+  /** The scenario's queues. */
+  private readonly queues: QueuesByName<CoreStaffQueue>;
   /** `queueId|startMs` → first row, to refuse a second row for the same interval. */
   private readonly seen = new Map<string, number>();
 
@@ -96,11 +96,7 @@ export class CoreStaffRowReader {
         problems,
       );
     this.columns = new Map(names.map((name, index) => [name, index]));
-    this.queuesByName = new Map(queues.map((queue) => [queue.name, queue]));
-    for (const queue of queues) {
-      const folded = queue.name.toLowerCase();
-      this.queuesByFoldedName.set(folded, [...(this.queuesByFoldedName.get(folded) ?? []), queue]);
-    }
+    this.queues = new QueuesByName(queues);
   }
 
   /** Reads one record; returns the row or its problems (one per bad field). */
@@ -126,18 +122,15 @@ export class CoreStaffRowReader {
       errors.push({ row, field: 'queue', reason: 'is empty' });
       return undefined;
     }
-    // The exact name first; in any case only when that names one queue ("TEST-Q" beside "test-q" used
-    // to give its agents to whichever of the two came last).
-    const exact = this.queuesByName.get(name);
-    const matches = exact ? [exact] : (this.queuesByFoldedName.get(name.toLowerCase()) ?? []);
+    const matches = this.queues.matches(name);
     if (matches.length === 1) return matches[0];
-    const planned = [...this.queuesByName.values()].map((candidate) => candidate.name).join(', ');
+    const planned = this.queues.names().join(', ');
     errors.push({
       row,
       field: 'queue',
       reason:
         matches.length > 1
-          ? `"${name.slice(0, 60)}" could be any of the queues ${matches.map((candidate) => `"${candidate.name}"`).join(', ')}, whose names differ only in upper and lower case: write the name exactly`
+          ? ambiguousQueueReason(name, matches)
           : this.otherQueueNames.has(name.toLowerCase())
             ? `queue "${name}" is not planned in this scenario (its queues: ${planned})`
             : `unknown queue "${name.slice(0, 60)}" (this scenario's queues: ${planned})`,
